@@ -1,0 +1,317 @@
+//! The page as a flat, read-only arena in document (pre-order) order.
+//!
+//! html5ever (through scraper) parses the page once; we then copy the tree into a `Vec<Node>`
+//! laid out in pre-order. That layout makes the rest of the pipeline cheap and simple:
+//! - a node's subtree is the index range `i..node.end`, so "is X inside Y" is two comparisons;
+//! - a bottom-up pass over features is one reverse loop over the vector;
+//! - per-node side tables (features, scores, masks) are plain `Vec`s indexed by node.
+//!
+//! Every element also keeps `elem_index`, its position among the page's elements in document
+//! order: exactly what `document.getElementsByTagName('*')[i]` returns in the live page, which
+//! is how the `CleanPlan` addresses elements (see ARCHITECTURE.md, "Addressing live elements").
+
+use crate::error::Error;
+use crate::options::Options;
+use scraper::{Html, Node as SNode};
+
+/// Index of a node in [`Document::nodes`].
+pub type NodeId = u32;
+
+/// Marks "no node" in parent links.
+pub const NONE: NodeId = u32::MAX;
+
+/// What a node is. Only elements and text matter to extraction; comments, doctypes and
+/// processing instructions are kept as `Other` so that subtree ranges stay exact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Document,
+    Element(Element),
+    Text(String),
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    /// Lower-case local name (`div`, `svg`, `my-widget`).
+    pub name: Box<str>,
+    /// Attributes in source order, names lower-case.
+    pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// Position among the page's elements in document order (`getElementsByTagName('*')`).
+    pub elem_index: u32,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+    }
+    pub fn id(&self) -> &str {
+        self.attr("id").unwrap_or("")
+    }
+    pub fn class(&self) -> &str {
+        self.attr("class").unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: Kind,
+    pub parent: NodeId,
+    /// One past the last node of this node's subtree.
+    pub end: NodeId,
+    pub depth: u32,
+}
+
+/// The parsed page.
+#[derive(Debug)]
+pub struct Document {
+    pub nodes: Vec<Node>,
+    /// Number of elements (the length of `getElementsByTagName('*')`).
+    pub element_count: u32,
+}
+
+impl Document {
+    /// Parses `html` once and lays it out in pre-order. Refuses input over the limits in
+    /// `options` with an error rather than working for minutes.
+    pub fn parse(html: &str, options: &Options) -> Result<Document, Error> {
+        if html.len() > options.max_bytes {
+            return Err(Error::TooLarge { bytes: html.len(), limit: options.max_bytes });
+        }
+        let parsed = Html::parse_document(html);
+        Self::from_scraper(&parsed, options)
+    }
+
+    fn from_scraper(parsed: &Html, options: &Options) -> Result<Document, Error> {
+        let tree = &parsed.tree;
+        let mut nodes: Vec<Node> = Vec::with_capacity(tree.nodes().len().min(1 << 20));
+        let mut element_count: u32 = 0;
+        // Explicit stack: pages can nest 100,000 levels deep, recursion would overflow.
+        // Each entry: the scraper node to visit, and our parent index.
+        let mut stack = vec![(tree.root(), NONE)];
+        // Indices whose `end` must be fixed once their subtree is done: (index, depth).
+        let mut open: Vec<NodeId> = Vec::new();
+        while let Some((snode, parent)) = stack.pop() {
+            // Close every open node that is not an ancestor of this one.
+            while let Some(&top) = open.last() {
+                if top == parent {
+                    break;
+                }
+                open.pop();
+                nodes[top as usize].end = nodes.len() as NodeId;
+            }
+            let idx = nodes.len() as NodeId;
+            let depth = if parent == NONE { 0 } else { nodes[parent as usize].depth + 1 };
+            let (kind, descend) = match snode.value() {
+                SNode::Document | SNode::Fragment => (Kind::Document, parent == NONE),
+                SNode::Element(e) => {
+                    let name: Box<str> = e.name().to_ascii_lowercase().into();
+                    // Template contents are not part of the document (a browser's
+                    // getElementsByTagName skips them), so neither are they here.
+                    let descend = &*name != "template";
+                    let attrs = e
+                        .attrs()
+                        .map(|(k, v)| (k.to_ascii_lowercase().into_boxed_str(), Box::<str>::from(v)))
+                        .collect();
+                    let el = Element { name, attrs, elem_index: element_count };
+                    element_count += 1;
+                    (Kind::Element(el), descend)
+                }
+                SNode::Text(t) => (Kind::Text(t.text.to_string()), false),
+                _ => (Kind::Other, false),
+            };
+            if nodes.len() >= options.max_nodes {
+                return Err(Error::TooManyNodes { limit: options.max_nodes });
+            }
+            nodes.push(Node { kind, parent, end: idx + 1, depth });
+            if descend {
+                open.push(idx);
+                // Push children in reverse so the first child is visited first.
+                let children: Vec<_> = snode.children().collect();
+                for child in children.into_iter().rev() {
+                    stack.push((child, idx));
+                }
+            }
+        }
+        let total = nodes.len() as NodeId;
+        for top in open {
+            nodes[top as usize].end = total;
+        }
+        Ok(Document { nodes, element_count })
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes.get(id as usize)?.kind {
+            Kind::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Lower-case tag name, or "" for non-elements.
+    pub fn tag(&self, id: NodeId) -> &str {
+        self.element(id).map(|e| &*e.name).unwrap_or("")
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes.get(id as usize)?.kind {
+            Kind::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.nodes.get(id as usize)?.parent;
+        (p != NONE).then_some(p)
+    }
+
+    /// True when `inner` lies in the subtree of `outer` (or is `outer`).
+    pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        outer <= inner && inner < self.nodes[outer as usize].end
+    }
+
+    /// Children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        let end = self.nodes[id as usize].end;
+        Children { doc: self, next: id + 1, end }
+    }
+
+    /// Element children of `id`, in order.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(move |&c| self.element(c).is_some())
+    }
+
+    /// All nodes in the subtree of `id` including itself, in document order.
+    pub fn descendants(&self, id: NodeId) -> std::ops::Range<NodeId> {
+        id..self.nodes[id as usize].end
+    }
+
+    /// Ancestors of `id`, nearest first, excluding `id`.
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors { doc: self, next: self.nodes[id as usize].parent }
+    }
+
+    /// The first element with this tag name, in document order.
+    pub fn first_by_tag(&self, name: &str) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&i| self.tag(i) == name)
+    }
+
+    /// The `<body>` element, or the root when the page has none.
+    pub fn body(&self) -> NodeId {
+        self.first_by_tag("body").unwrap_or(0)
+    }
+
+    /// Concatenated text of the subtree (like `textContent`).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for i in self.descendants(id) {
+            if let Some(t) = self.text(i) {
+                if !self.in_raw_text(i) {
+                    out.push_str(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// True for text that a reader never sees as prose: inside script, style, template,
+    /// noscript (parsed as raw text with scripting on) and similar.
+    pub fn in_raw_text(&self, text_node: NodeId) -> bool {
+        self.parent(text_node)
+            .map(|p| crate::rules::RAW_TEXT_TAGS.contains(&self.tag(p)))
+            .unwrap_or(false)
+    }
+
+    /// Node id of the element with this pre-order element index.
+    pub fn by_elem_index(&self) -> Vec<NodeId> {
+        let mut v = Vec::with_capacity(self.element_count as usize);
+        for (i, n) in self.nodes.iter().enumerate() {
+            if matches!(n.kind, Kind::Element(_)) {
+                v.push(i as NodeId);
+            }
+        }
+        v
+    }
+}
+
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: NodeId,
+    end: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next >= self.end {
+            return None;
+        }
+        let cur = self.next;
+        self.next = self.doc.nodes[cur as usize].end;
+        Some(cur)
+    }
+}
+
+pub struct Ancestors<'a> {
+    doc: &'a Document,
+    next: NodeId,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let cur = self.next;
+        self.next = self.doc.nodes[cur as usize].parent;
+        Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(html: &str) -> Document {
+        Document::parse(html, &Options::default()).unwrap()
+    }
+
+    #[test]
+    fn preorder_ranges_and_element_indexes() {
+        let d = doc("<html><head><title>T</title></head><body><div id=a><p>x</p><p>y</p></div><span>z</span></body></html>");
+        let div = (0..d.len() as u32).find(|&i| d.element(i).map(|e| e.id() == "a").unwrap_or(false)).unwrap();
+        let kids: Vec<_> = d.element_children(div).map(|c| d.tag(c).to_string()).collect();
+        assert_eq!(kids, ["p", "p"]);
+        // html=0, head=1, title=2, body=3, div=4
+        assert_eq!(d.element(div).unwrap().elem_index, 4);
+        let span = d.first_by_tag("span").unwrap();
+        assert!(!d.contains(div, span));
+        assert!(d.contains(d.body(), span));
+        assert_eq!(d.text_content(div), "xy");
+        assert_eq!(d.element_count, 8);
+    }
+
+    #[test]
+    fn template_contents_are_not_elements() {
+        let d = doc("<body><template><p>hidden</p></template><p>seen</p></body>");
+        // html head body template p
+        assert_eq!(d.element_count, 5);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        let d = doc(&html);
+        assert!(d.len() > 100);
+    }
+}

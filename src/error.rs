@@ -1,0 +1,34 @@
+//! The one error type of the core. Each variant is something a caller can act on or show.
+
+use std::fmt;
+
+/// Why a page could not be analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The page is larger than [`crate::Options::max_bytes`].
+    TooLarge { bytes: usize, limit: usize },
+    /// The page has more nodes than [`crate::Options::max_nodes`].
+    TooManyNodes { limit: usize },
+    /// The page URL given by the caller could not be parsed.
+    BadUrl(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "this page is too large to declutter ({:.1} MB; the limit is {:.1} MB)",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+            Error::TooManyNodes { limit } => {
+                write!(f, "this page has too many elements to declutter (more than {limit})")
+            }
+            Error::BadUrl(u) => write!(f, "not a valid page address: {u:?}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

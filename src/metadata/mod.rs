@@ -1,0 +1,1 @@
+//! Article metadata: JSON-LD, then meta tags, then the visible text.

@@ -1,0 +1,1 @@
+//! Per-language word lists (French, Arabic, English, Spanish, German at least).
