@@ -1,0 +1,1 @@
+//! Language, text direction, word counts and reading time.
