@@ -12,7 +12,74 @@
 
 use crate::error::Error;
 use crate::options::Options;
+use crate::rules;
 use scraper::{Html, Node as SNode};
+
+/// What a quick lexical pass tells about a page before parsing it.
+pub struct Shape {
+    /// Estimated nesting depth.
+    pub depth: usize,
+    /// Most attributes on one element (counted as `=` signs in the tag).
+    pub max_attributes: usize,
+}
+
+/// A quick lexical pass over the bytes that measures what html5ever handles in quadratic
+/// time, so that such pages are refused before parsing: nesting depth (scope checks walk the
+/// stack of open elements) and attributes per element (duplicates are found by a linear scan).
+/// Tags that close implicitly (p, li, td…) and void tags do not count toward depth; comments
+/// and script/style text are skipped.
+pub fn scan_shape(html: &str) -> Shape {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut max_attributes = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(&b[i..], b"-->").map(|e| i + e + 3).unwrap_or(b.len());
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = b[start..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'-')).map(|e| start + e).unwrap_or(b.len());
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let tag_end = memchr(b'>', &b[end..]).map(|e| end + e).unwrap_or(b.len());
+        let attrs = b[end..tag_end].iter().filter(|&&c| c == b'=').count();
+        max_attributes = max_attributes.max(attrs);
+        if rules::DEPTH_EXEMPT_TAGS.contains(&name.as_str()) {
+            i = tag_end.min(b.len());
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if tag_end > 0 && b.get(tag_end - 1) != Some(&b'/') {
+            if matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp") {
+                let close = format!("</{name}");
+                i = find_ci(&b[tag_end..], close.as_bytes()).map(|e| tag_end + e).unwrap_or(b.len());
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = tag_end.min(b.len());
+    }
+    Shape { depth: max, max_attributes }
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
 
 /// Index of a node in [`Document::nodes`].
 pub type NodeId = u32;
@@ -75,6 +142,13 @@ impl Document {
     pub fn parse(html: &str, options: &Options) -> Result<Document, Error> {
         if html.len() > options.max_bytes {
             return Err(Error::TooLarge { bytes: html.len(), limit: options.max_bytes });
+        }
+        let shape = scan_shape(html);
+        if shape.depth > rules::MAX_NESTING_DEPTH {
+            return Err(Error::TooDeep { depth: shape.depth, limit: rules::MAX_NESTING_DEPTH });
+        }
+        if shape.max_attributes > rules::MAX_ATTRIBUTES_PER_ELEMENT {
+            return Err(Error::TooManyAttributes { count: shape.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
         }
         let parsed = Html::parse_document(html);
         Self::from_scraper(&parsed, options)
@@ -306,6 +380,17 @@ mod tests {
         let d = doc("<body><template><p>hidden</p></template><p>seen</p></body>");
         // html head body template p
         assert_eq!(d.element_count, 5);
+    }
+
+    #[test]
+    fn pathological_nesting_is_refused_quickly() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        let t = std::time::Instant::now();
+        assert!(matches!(Document::parse(&html, &Options::default()), Err(Error::TooDeep { .. })));
+        assert!(t.elapsed().as_secs() < 2);
+        // Thousands of unclosed paragraphs or list items are not nesting.
+        let flat = "<p>x".repeat(50_000) + &"<li>y".repeat(50_000);
+        assert!(scan_shape(&flat).depth < 10);
     }
 
     #[test]

@@ -10,6 +10,10 @@ pub enum Error {
     TooLarge { bytes: usize, limit: usize },
     /// The page has more nodes than [`crate::Options::max_nodes`].
     TooManyNodes { limit: usize },
+    /// The page nests elements deeper than the core accepts.
+    TooDeep { depth: usize, limit: usize },
+    /// One element of the page carries more attributes than the core accepts.
+    TooManyAttributes { count: usize, limit: usize },
     /// The page URL given by the caller could not be parsed.
     BadUrl(String),
 }
@@ -25,6 +29,12 @@ impl fmt::Display for Error {
             ),
             Error::TooManyNodes { limit } => {
                 write!(f, "this page has too many elements to declutter (more than {limit})")
+            }
+            Error::TooDeep { depth, limit } => {
+                write!(f, "this page nests its elements too deeply to declutter ({depth} levels; the limit is {limit})")
+            }
+            Error::TooManyAttributes { count, limit } => {
+                write!(f, "this page has an element with too many attributes to declutter ({count}; the limit is {limit})")
             }
             Error::BadUrl(u) => write!(f, "not a valid page address: {u:?}"),
         }

@@ -109,7 +109,11 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
             continue;
         };
         if input.invisible[iu] && !protected[iu] {
-            // Hidden already (or script/style): nothing to do below.
+            // Hidden already (or script/style): nothing to do below, except for modals and
+            // banners that the page's scripts will reveal later (a "report this image" dialog).
+            if let Some(r) = structural_reason(e).filter(|r| rules::REVEALED_LATER.contains(r)) {
+                hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
+            }
             i = doc.nodes[iu].end;
             continue;
         }

@@ -41,7 +41,7 @@ fn tag_attributes() -> HashMap<&'static str, HashSet<&'static str>> {
 pub fn sanitize(html: &str) -> String {
     let mut b = ammonia::Builder::default();
     b.tags(TAGS.iter().copied().collect())
-        .clean_content_tags(["script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg", "math"].into_iter().collect())
+        .clean_content_tags(["script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg"].into_iter().collect())
         .tag_attributes(tag_attributes())
         .generic_attributes(["lang", "dir"].into_iter().collect())
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())

@@ -137,6 +137,10 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
 /// walking the stack of open elements, so a page nested 100,000 deep costs O(depth²) (minutes).
 /// Chromium itself stops nesting at 512 levels; real pages stay under 100.
 pub const MAX_NESTING_DEPTH: usize = 4096;
+/// Elements with more attributes than this are refused before parsing (html5ever finds
+/// duplicate attributes by a linear scan: 100,000 attributes on one tag take seconds).
+/// Real pages stay under 50.
+pub const MAX_ATTRIBUTES_PER_ELEMENT: usize = 5_000;
 /// Elements that close implicitly or never nest, skipped when estimating nesting depth.
 pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption",
@@ -145,7 +149,7 @@ pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
 ];
 
 /// Tags dropped before extraction: never article text.
-pub const NON_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math", "canvas", "object", "applet", "frameset", "frame", "map", "dialog"];
+pub const NON_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas", "object", "applet", "frameset", "frame", "map", "dialog"];
 
 /// Attributes that hold an image's `srcset` when it is lazy-loaded, in order of trust.
 pub const LAZY_SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset", "data-lazy-srcset", "data-original-set"];
@@ -164,6 +168,9 @@ pub const UNWRAP_TAGS: &[&str] = &["font"];
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
 pub const MIN_SUBSTRING_TOKEN: usize = 5;
+/// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
+/// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
+pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
 /// A block outside the article with at least this many links...
 pub const LINK_RUN_MIN_LINKS: usize = 5;
 /// ...and at least this share of its text in links is a run of links (a menu, a ticker).
