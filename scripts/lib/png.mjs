@@ -46,7 +46,7 @@ export function icon(size) {
   };
   const lines = [0.28, 0.44, 0.60, 0.76]; // vertical centres, as a fraction of size
   const inLine = (x, y) => lines.some((ly, i) => {
-    const h = Math.max(size * 0.075, 1);
+    const h = Math.max(size * 0.045, 0.75);
     const x1 = size * (i === lines.length - 1 ? 0.55 : 0.78);
     return Math.abs(y - ly * size) <= h && x >= size * 0.22 && x <= x1;
   });
