@@ -94,8 +94,11 @@
     if (state.onKey) window.removeEventListener('keydown', state.onKey, true);
     for (const host of state.hosts) host.remove();
     for (const [el, prev] of state.styles) {
+      // Chromium writes CSSOM changes back to the attribute lazily; removing the attribute
+      // alone can leave that pending write behind, and the next serialisation shows style="".
+      // Setting the attribute first replaces the pending value, then it can go.
+      el.setAttribute('style', prev ?? '');
       if (prev === null) el.removeAttribute('style');
-      else el.setAttribute('style', prev);
     }
     const saved = state.saved;
     Object.assign(state, {

@@ -17,14 +17,14 @@ const NO_NETWORK = ['--disable-quic', '--no-first-run', '--disable-background-ne
   '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--metrics-recording-only'];
 
 /** Launches Chromium with the extension; returns {ctx, sw, extId, browserSession, close}. */
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extDir = EXT_DIR } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'declutter-prof-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     viewport,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...NO_NETWORK,
-      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
   });
   const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
