@@ -12,7 +12,7 @@ export const EXT_DIR = path.join(ROOT, 'dist', 'extension');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** No request of the browser's own leaves the machine (toolchain.md). */
-const NO_NETWORK = ['--disable-quic', '--no-first-run', '--disable-background-networking',
+const NO_NETWORK = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
   '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--metrics-recording-only'];
 
@@ -26,6 +26,8 @@ export async function launch({ headless = true, viewport = { width: 1280, height
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...NO_NETWORK,
       `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
   });
+  // Pages (fixtures are real news pages) may reference other hosts: only loopback is served.
+  await ctx.route((u) => !/^https?:\/\/127\.0\.0\.1[:/]/.test(u.href), (route) => route.abort());
   const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker', { timeout: 15000 });
   const extId = new URL(sw.url()).host;
   const browserSession = await ctx.browser().newBrowserCDPSession();

@@ -65,7 +65,7 @@ describe('stub core: the extension applies an exact plan', () => {
     await assertShown(page, ARTICLE_SNIPPETS, 'visible');
     await assertShown(page, CLUTTER_SNIPPETS, 'hidden');
     assert.match(textOfHTML(await shadowHTML(page, 'declutter-bar')), /8 items hidden/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'strict-clean.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'strict-clean.png'), caret: 'initial' });
 
     await clickShadow(page, 'declutter-bar', 'button[data-action=reader]');
     const reader = await shadowHTML(page, 'declutter-reader');
@@ -80,7 +80,7 @@ describe('stub core: the extension applies an exact plan', () => {
     // The constructed stylesheet applied despite style-src 'self': the article column is narrow.
     const box = await shadowBox(page, 'declutter-reader', 'article');
     assert.ok(box && box.width < 800, `reader column styled (width ${box?.width})`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'strict-reader.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'strict-reader.png'), caret: 'initial' });
 
     await clickShadow(page, 'declutter-reader', 'button[data-action=restore]');
     assert.equal(await outerHTML(page), before, 'restore gives back the identical DOM');
