@@ -1,24 +1,108 @@
 //! Declutter's core: from a news page's HTML to a clean [`Article`] and a [`CleanPlan`].
+//!
+//! One entry point, [`analyze`], runs the stages in order; each stage reads the previous
+//! one's value and returns a new one (nothing mutates the parsed page):
+//!
+//! ```text
+//! html, url -> dom (parse once, pre-order arena) -> metadata (JSON-LD > meta > visible text)
+//!           -> extract (score candidates, select, clean; relax flags while too short)
+//!           -> output (sanitised HTML, text, Article)  +  plan (what to hide in place)
+//! ```
+//!
+//! ```
+//! let html = r#"<html lang="en"><head><title>Rain in Spain - The Daily</title></head><body>
+//!   <nav><a href="/">Home</a><a href="/world">World</a><a href="/sport">Sport</a>
+//!        <a href="/arts">Arts</a><a href="/tech">Tech</a></nav>
+//!   <article><h1>Rain in Spain</h1>
+//!   <p>The rain in Spain falls mainly on the plain, say the forecasters, who have watched it for years.</p>
+//!   <p>Farmers welcome it, tourists less so, and the reservoirs are filling again after the drought.</p>
+//!   </article></body></html>"#;
+//! let analysis = declutter::analyze(html, "https://example.org/rain", &declutter::Options::default()).unwrap();
+//! let article = analysis.article.unwrap();
+//! assert!(article.text.contains("falls mainly on the plain"));
+//! assert!(analysis.plan.hide.iter().any(|h| h.reason == "navigation"));
+//! ```
 
 #![forbid(unsafe_code)]
 
+mod candidates;
+mod clean;
 pub mod dom;
 mod error;
+mod extract;
+mod features;
 pub mod lang;
 pub mod metadata;
 mod model;
 mod options;
+pub mod output;
+mod plan;
+mod prep;
+mod select;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(feature = "cli")]
+pub mod decode;
 
 pub use error::Error;
 pub use model::{Analysis, Article, CleanPlan, PlanItem};
 pub use options::Options;
 
-/// Analyses one page. (Pipeline under construction.)
+/// Analyses one page: its article (or `None` when it has none) and the in-place cleaning plan.
+///
+/// `url` is the page's address, used to make links and images absolute; pass `""` when unknown.
+/// Pages over the limits in `options` are refused with an [`Error`] saying why.
 pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Error> {
-    let _base = if url.is_empty() { None } else { Some(url::Url::parse(url).map_err(|_| Error::BadUrl(url.to_string()))?) };
+    let base = parse_base(url)?;
     let doc = dom::Document::parse(html, options)?;
-    Ok(Analysis { article: None, plan: CleanPlan { element_count: doc.element_count, ..Default::default() } })
+    let meta = metadata::read(&doc, base.as_ref());
+    let base_mask = prep::base_mask(&doc, &[]);
+    let mut consumed = vec![false; doc.len()];
+    for &c in &meta.consumed {
+        prep::mark(&doc, &mut consumed, c);
+    }
+    let mut scoring_mask = base_mask.clone();
+    for (m, c) in scoring_mask.iter_mut().zip(&consumed) {
+        *m |= *c;
+    }
+    let extraction = extract::run(&doc, &scoring_mask, meta.title.as_deref(), options);
+    let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
+    let page_feats = features::compute(&doc, &base_mask);
+    let plan = if options.plan {
+        let mut protect = meta.consumed.clone();
+        protect.extend(extraction.scored_title_heading());
+        plan::build(&plan::PlanInput { doc: &doc, extraction: &extraction, feats: &page_feats, invisible: &base_mask, protect: &protect })
+    } else {
+        CleanPlan { element_count: doc.element_count, ..Default::default() }
+    };
+    let has_article = is_article(&doc, &base_mask, &page_feats, &article);
+    Ok(Analysis { article: has_article.then_some(article), plan })
+}
+
+fn parse_base(url: &str) -> Result<Option<url::Url>, Error> {
+    if url.trim().is_empty() {
+        return Ok(None);
+    }
+    url::Url::parse(url.trim()).map(Some).map_err(|_| Error::BadUrl(url.to_string()))
+}
+
+/// Whether the page holds an article at all: Readability's `isProbablyReaderable` on the
+/// page, or failing that, a long enough extraction that is not a list of links.
+fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], article: &Article) -> bool {
+    let mut score = 0.0f32;
+    for i in 0..doc.len() {
+        if mask[i] || !matches!(doc.tag(i as u32), "p" | "pre" | "article") {
+            continue;
+        }
+        let len = feats[i].text as usize;
+        if len >= rules::READERABLE_MIN_CHARS {
+            score += ((len - rules::READERABLE_MIN_CHARS) as f32).sqrt();
+            if score > rules::READERABLE_MIN_SCORE {
+                return true;
+            }
+        }
+    }
+    let chars = article.text.chars().count();
+    chars >= rules::NO_ARTICLE_MAX_CHARS && article.confidence >= rules::NO_ARTICLE_MIN_CONFIDENCE
 }

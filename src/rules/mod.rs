@@ -6,3 +6,190 @@ pub mod lexicon;
 
 /// Elements whose text is not prose (raw text or never rendered).
 pub const RAW_TEXT_TAGS: &[&str] = &["script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+
+// ---------------------------------------------------------------------------------------------
+// Readability.js's constants (reference.md §3.1–3.4). Kept at their upstream values: the
+// `readability` dev corpus is Readability's own output, and these values are what it was
+// calibrated with. Where we depart, the departure is a separate, named rule below.
+
+/// Tags whose text is scored as a paragraph (`DEFAULT_TAGS_TO_SCORE`).
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+/// A div with none of these below it reads as a paragraph (`DIV_TO_P_ELEMS`).
+pub const DIV_TO_P_ELEMS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+/// Siblings of these tags keep their tag when appended (`ALTER_TO_DIV_EXCEPTIONS`).
+pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+/// Inline (phrasing) content: runs of these inside a div are wrapped into a paragraph.
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
+    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
+    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+];
+/// Roles that mark a block as not the article (`UNLIKELY_ROLES`).
+pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Class/id substrings of blocks that are unlikely to be content (`unlikelyCandidates`).
+pub const UNLIKELY_TOKENS: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "yom-remote",
+];
+/// Class/id substrings that rescue an unlikely-looking block (`okMaybeItsACandidate`).
+pub const MAYBE_CANDIDATE_TOKENS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+/// Class/id substrings that raise a block's weight by [`CLASS_WEIGHT`] (`positive`).
+pub const POSITIVE_TOKENS: &[&str] =
+    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
+/// Class/id substrings that lower a block's weight by [`CLASS_WEIGHT`] (`negative`; the
+/// word "hid" is matched as a whole word separately, see [`NEGATIVE_WORDS`]).
+pub const NEGATIVE_TOKENS: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+    "tags", "widget",
+];
+/// Whole space-separated words that lower a block's weight.
+pub const NEGATIVE_WORDS: &[&str] = &["hid"];
+/// Class/id of share widgets removed inside the article (`shareElements`, word-bounded).
+pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+/// Share widgets with at least this much text are kept (they are probably content).
+pub const SHARE_MAX_TEXT: usize = 500;
+
+/// Weight added or removed per positive/negative class or id.
+pub const CLASS_WEIGHT: f32 = 25.0;
+/// Paragraphs shorter than this (characters) are not scored.
+pub const MIN_PARAGRAPH_CHARS: usize = 25;
+/// A paragraph scores at most this many points for its length (one per 100 characters).
+pub const MAX_LENGTH_POINTS: f32 = 3.0;
+/// A paragraph's score propagates to this many ancestors.
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+/// Link text in `href="#…"` links counts this much toward link density.
+pub const HASH_LINK_WEIGHT: f32 = 0.3;
+/// Top candidates that agree on a common ancestor make it the article (`MINIMUM_TOPCANDIDATES`).
+pub const MIN_TOP_CANDIDATES: usize = 3;
+/// Candidates within this ratio of the top score vote for a common ancestor.
+pub const ALT_CANDIDATE_RATIO: f32 = 0.75;
+/// Sibling threshold: at least this score, or this share of the top score.
+pub const SIBLING_MIN_SCORE: f32 = 10.0;
+pub const SIBLING_SCORE_RATIO: f32 = 0.2;
+/// A sibling paragraph longer than this with link density under [`SIBLING_P_MAX_LINK_DENSITY`] joins.
+pub const SIBLING_P_LONG: usize = 80;
+pub const SIBLING_P_MAX_LINK_DENSITY: f32 = 0.25;
+/// A div holding a single paragraph with link density under this is replaced by the paragraph.
+pub const SINGLE_P_MAX_LINK_DENSITY: f32 = 0.25;
+
+/// Conditional cleaning (`_cleanConditionally`): nodes with this many commas or more are kept.
+pub const CLEAN_MAX_COMMAS: usize = 10;
+/// ...link density above this (plus 0.3 for heavy-weight nodes) removes a low-weight node.
+pub const CLEAN_LINK_DENSITY: f32 = 0.2;
+pub const CLEAN_LINK_DENSITY_HEAVY: f32 = 0.5;
+/// ...a node weighing this much is "heavy" (its link-density limit is the higher one).
+pub const CLEAN_HEAVY_WEIGHT: f32 = 25.0;
+/// ...list items beyond paragraphs + this many remove a non-list node.
+pub const CLEAN_LI_EXCESS: i64 = 100;
+/// ...a short node (< this many characters) with links and few images is removed.
+pub const CLEAN_MIN_TEXT: usize = 25;
+/// ...an embed is allowed in a node of at least this much text.
+pub const CLEAN_EMBED_MIN_TEXT: usize = 75;
+/// ...text in lists above this share makes a node a list.
+pub const CLEAN_LIST_TEXT_SHARE: f32 = 0.9;
+/// ...heading text above this share protects a short linked node.
+pub const CLEAN_HEADING_DENSITY: f32 = 0.9;
+
+/// Hosts whose video embeds are kept (`videos`).
+pub const VIDEO_HOSTS: &[&str] = &[
+    "//www.dailymotion.com", "//dailymotion.com", "//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com",
+    "//youtube-nocookie.com", "//player.vimeo.com", "//v.qq.com", "//www.bilibili.com", "//bilibili.com",
+    "//live.bilibili.com", "//archive.org", "//www.archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+];
+
+/// Ad labels: a node whose whole text is one of these is an ad slot (`adWords`).
+pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio", "إعلان", "anzeige", "publicidad"];
+/// Placeholder texts of lazy blocks (`loadingWords`).
+pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando", "جار التحميل"];
+
+/// Commas in any script (Readability's `commas`, which includes the Arabic comma).
+pub const COMMAS: &[char] = &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+
+/// An h1/h2 this similar to the title repeats it and leaves the body (`_headerDuplicatesTitle`).
+pub const TITLE_SIMILARITY: f32 = 0.75;
+
+/// Class/id substrings that name the kind of clutter a block is, first match wins: the
+/// reason shown for it in the cleaning plan.
+pub const REASON_TOKENS: &[(&[&str], &str)] = &[
+    (&["comment", "disqus", "replies", "remark", "respond", "discussion"], "comments"),
+    (&["share", "social", "sharedaddy", "addthis"], "share bar"),
+    (&["cookie", "consent", "gdpr", "cmp-"], "cookie banner"),
+    (&["newsletter", "subscribe", "signup", "sign-up", "inscription"], "newsletter"),
+    (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
+    (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar"], "headline ticker"),
+    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "most-read", "popular"], "related links"),
+    (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "banner", "skyscraper", "shopping", "dfp", "pub"], "advertisement"),
+    (&["breadcrumb", "pagination", "pager"], "navigation"),
+    (&["nav", "menu"], "navigation"),
+    (&["footer"], "footer"),
+    (&["sidebar", "widget", "aside"], "sidebar"),
+    (&["header", "masthead"], "header"),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Our own additions.
+
+/// Pages nested deeper than this are refused before parsing: html5ever checks scopes by
+/// walking the stack of open elements, so a page nested 100,000 deep costs O(depth²) (minutes).
+/// Chromium itself stops nesting at 512 levels; real pages stay under 100.
+pub const MAX_NESTING_DEPTH: usize = 4096;
+/// Elements that close implicitly or never nest, skipped when estimating nesting depth.
+pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption",
+    "rb", "rt", "rtc", "rp", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+    "meta", "source", "track", "wbr", "param", "keygen", "frame", "image",
+];
+
+/// Tags dropped before extraction: never article text.
+pub const NON_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "math", "canvas", "object", "applet", "frameset", "frame", "map", "dialog"];
+
+/// Attributes that hold an image's `srcset` when it is lazy-loaded, in order of trust.
+pub const LAZY_SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset", "data-lazy-srcset", "data-original-set"];
+/// Attributes that hold an image's URL when it is lazy-loaded.
+pub const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src", "data-img", "data-image"];
+/// File extensions of images (Readability knows jpg/png/webp only; AVIF and GIF are common).
+pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".jxl"];
+/// A `data:` image URL shorter than this is a placeholder (Readability's 133 characters).
+pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
+/// Wrappers dropped from the output, their children kept.
+pub const UNWRAP_TAGS: &[&str] = &["font"];
+
+// ---------------------------------------------------------------------------------------------
+// The in-place cleaning plan (plan.rs).
+
+/// Class/id tokens shorter than this must be whole words to count ("ad" must not match
+/// "header", "nav" must not match "canvas"); longer ones may match inside a word.
+pub const MIN_SUBSTRING_TOKEN: usize = 5;
+/// A block outside the article with at least this many links...
+pub const LINK_RUN_MIN_LINKS: usize = 5;
+/// ...and at least this share of its text in links is a run of links (a menu, a ticker).
+pub const LINK_RUN_MIN_DENSITY: f32 = 0.7;
+/// Links averaging this many characters are headlines (a ticker or a list of stories),
+/// shorter ones are menu entries.
+pub const HEADLINE_MIN_CHARS: f32 = 20.0;
+/// Only blocks up to this many characters are tested against the boilerplate lexicon: a
+/// longer block is prose that merely mentions "share" or "cookies".
+pub const BOILERPLATE_MAX_CHARS: usize = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Outputs (output/).
+
+/// The first paragraph of at least this many characters is the excerpt when the page has none.
+pub const EXCERPT_MIN_CHARS: usize = 80;
+/// Excerpts are cut at this many characters.
+pub const EXCERPT_MAX_CHARS: usize = 300;
+/// An article this long (characters) is long enough to be fully trusted on length alone.
+pub const CONFIDENT_LENGTH: f32 = 2000.0;
+/// Readability's `isProbablyReaderable`: blocks of at least this many characters count...
+pub const READERABLE_MIN_CHARS: usize = 140;
+/// ...and the page is an article once the sum of sqrt(len − 140) exceeds this.
+pub const READERABLE_MIN_SCORE: f32 = 20.0;
+/// A page that is not "probably readerable" still has an article when the extraction is at
+/// least this long...
+pub const NO_ARTICLE_MAX_CHARS: usize = 500;
+/// ...and the core is at least this confident in it.
+pub const NO_ARTICLE_MIN_CONFIDENCE: f32 = 0.5;

@@ -1,0 +1,351 @@
+//! Cleaning inside the chosen article (Readability's `_prepArticle`), plus our multilingual
+//! boilerplate pass. Produces a mask of dropped nodes, each with a reason for the plan.
+//!
+//! Readability removes nodes as it goes and later checks see the smaller tree. We keep that
+//! behaviour cheaply: features are sums, so dropping a node subtracts its figures from its
+//! ancestors (O(depth)); nothing is re-counted.
+
+use crate::candidates::Scored;
+use crate::dom::{Document, NodeId, NONE};
+use crate::features::Feat;
+use crate::prep;
+use crate::rules;
+use crate::select::Selection;
+
+/// What cleaning decided for one attempt.
+pub struct Cleaned {
+    /// Nodes dropped from the article (true = dropped with its subtree), on top of `Scored::removed`.
+    pub dropped: Vec<bool>,
+    /// The roots of dropped subtrees that are page clutter, with the reason (for the plan).
+    pub reasons: Vec<(NodeId, &'static str)>,
+    /// Features after cleaning.
+    pub feats: Vec<Feat>,
+    /// Tables judged to hold data (kept whatever their link density).
+    pub data_tables: Vec<bool>,
+    /// Characters of text left in the article.
+    pub text_len: usize,
+}
+
+struct Cleaner<'a> {
+    doc: &'a Document,
+    removed: &'a [bool],
+    dropped: Vec<bool>,
+    feats: Vec<Feat>,
+    reasons: Vec<(NodeId, &'static str)>,
+    data_tables: Vec<bool>,
+}
+
+impl Cleaner<'_> {
+    fn gone(&self, id: NodeId) -> bool {
+        self.removed[id as usize] || self.dropped[id as usize]
+    }
+
+    /// Live nodes with one of `tags` inside the parts, in document order.
+    fn nodes_with(&self, parts: &[NodeId], tags: &[&str]) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        for &p in parts {
+            let mut i = p;
+            let end = self.doc.nodes[p as usize].end;
+            while i < end {
+                if self.gone(i) {
+                    i = self.doc.nodes[i as usize].end;
+                    continue;
+                }
+                if tags.contains(&self.doc.tag(i)) {
+                    out.push(i);
+                }
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn drop(&mut self, id: NodeId, reason: Option<&'static str>) {
+        if self.gone(id) {
+            return;
+        }
+        let f = self.feats[id as usize];
+        let mut a = self.doc.nodes[id as usize].parent;
+        while a != NONE {
+            self.feats[a as usize].sub(&f);
+            a = self.doc.nodes[a as usize].parent;
+        }
+        prep::mark(self.doc, &mut self.dropped, id);
+        if let Some(r) = reason {
+            self.reasons.push((id, r));
+        }
+    }
+
+    fn has_data_table_ancestor(&self, id: NodeId) -> bool {
+        self.doc.ancestors(id).any(|a| self.data_tables[a as usize])
+    }
+
+    fn contains_data_table(&self, id: NodeId) -> bool {
+        self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
+    }
+}
+
+/// True when an embed points at a known video host (kept in the article).
+pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
+    doc.element(id)
+        .map(|e| e.attrs.iter().any(|(_, v)| rules::VIDEO_HOSTS.iter().any(|h| v.contains(h))))
+        .unwrap_or(false)
+}
+
+/// Readability's `_markDataTables` for one table.
+fn is_data_table(doc: &Document, table: NodeId) -> bool {
+    let Some(e) = doc.element(table) else { return false };
+    if e.attr("role") == Some("presentation") || e.attr("datatable") == Some("0") {
+        return false;
+    }
+    if e.attr("summary").is_some() {
+        return true;
+    }
+    let mut rows = 0u32;
+    let mut max_cols = 0u32;
+    let mut has_caption_text = false;
+    for d in doc.descendants(table).skip(1) {
+        match doc.tag(d) {
+            "caption" if !doc.text_content(d).trim().is_empty() => has_caption_text = true,
+            "col" | "colgroup" | "tfoot" | "thead" | "th" => return true,
+            "table" => return false,
+            "tr" => {
+                let span = |id: NodeId, a: &str| {
+                    doc.element(id).and_then(|e| e.attr(a)).and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1).max(1)
+                };
+                rows += span(d, "rowspan");
+                let cols: u32 = doc.element_children(d).filter(|&c| doc.tag(c) == "td").map(|c| span(c, "colspan")).sum();
+                max_cols = max_cols.max(cols);
+            }
+            _ => {}
+        }
+    }
+    if has_caption_text {
+        return true;
+    }
+    if rows == 1 || max_cols == 1 {
+        return false;
+    }
+    if rows >= 10 || max_cols > 4 {
+        return true;
+    }
+    rows * max_cols > 10
+}
+
+/// Cleans the article parts chosen by `sel`.
+pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
+    let mut c = Cleaner {
+        doc,
+        removed: &s.removed,
+        dropped: vec![false; doc.len()],
+        feats: s.feats.clone(),
+        reasons: Vec::new(),
+        data_tables: vec![false; doc.len()],
+    };
+    let parts = &sel.parts;
+    for t in c.nodes_with(parts, &["table"]) {
+        c.data_tables[t as usize] = is_data_table(doc, t);
+    }
+    let flags = s.flags;
+    if flags.clean_conditionally {
+        for tag in ["form", "fieldset"] {
+            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+        }
+    }
+    // Never article content, whatever they hold (video embeds excepted).
+    for (tag, reason) in [("object", None), ("embed", None), ("footer", Some("footer")), ("link", None), ("aside", Some("sidebar"))] {
+        for id in c.nodes_with(parts, &[tag]) {
+            if matches!(tag, "object" | "embed") && is_video_embed(doc, id) {
+                continue;
+            }
+            c.drop(id, reason);
+        }
+    }
+    // Share widgets below the parts (not the parts themselves).
+    for &p in parts {
+        let mut i = p + 1;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if c.gone(i) {
+                i = doc.nodes[i as usize].end;
+                continue;
+            }
+            if let Some(e) = doc.element(i) {
+                let ms = prep::match_string(e);
+                if prep::has_bounded(&ms, rules::SHARE_WORDS) && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT {
+                    c.drop(i, Some("share bar"));
+                    i = doc.nodes[i as usize].end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    for tag in ["iframe", "input", "textarea", "select", "button"] {
+        for id in c.nodes_with(parts, &[tag]) {
+            if tag == "iframe" && is_video_embed(doc, id) {
+                continue;
+            }
+            let reason = if tag == "iframe" { Some("embedded frame") } else { None };
+            c.drop(id, reason);
+        }
+    }
+    if flags.weight_classes {
+        for id in c.nodes_with(parts, &["h1", "h2"]) {
+            if doc.element(id).map(|e| prep::class_weight(e) < 0.0).unwrap_or(false) {
+                c.drop(id, None);
+            }
+        }
+    }
+    if flags.clean_conditionally {
+        for tag in ["table", "ul", "div"] {
+            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+        }
+    }
+    let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
+    Cleaned { dropped: c.dropped, reasons: c.reasons, feats: c.feats, data_tables: c.data_tables, text_len }
+}
+
+/// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
+fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
+    let doc = c.doc;
+    let mut raw = String::new();
+    let mut i = id;
+    let end = doc.nodes[id as usize].end;
+    while i < end {
+        if c.gone(i) {
+            i = doc.nodes[i as usize].end;
+            continue;
+        }
+        if let Some(t) = doc.text(i) {
+            if !doc.in_raw_text(i) {
+                raw.push_str(t);
+            }
+        }
+        i += 1;
+    }
+    let t = prep::normalize_ws(&raw).to_lowercase();
+    let t = t.trim_end_matches(['…', '.']).trim();
+    words.contains(&t)
+}
+
+/// Readability's `_cleanConditionally`: drops `tag` nodes that look like clutter, last first.
+fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_classes: bool) {
+    let doc = c.doc;
+    let nodes = c.nodes_with(parts, &[tag]);
+    for &id in nodes.iter().rev() {
+        if c.gone(id) {
+            continue;
+        }
+        let Some(e) = doc.element(id) else { continue };
+        let f = c.feats[id as usize];
+        let mut is_list = tag == "ul" || tag == "ol";
+        if !is_list && f.text > 0 {
+            is_list = f.list_text as f32 / f.text as f32 > rules::CLEAN_LIST_TEXT_SHARE;
+        }
+        if tag == "table" && c.data_tables[id as usize] {
+            continue;
+        }
+        if c.has_data_table_ancestor(id) || prep::has_ancestor_tag(doc, id, "code", 3) {
+            continue;
+        }
+        if c.contains_data_table(id) {
+            continue;
+        }
+        let weight = if weight_classes { prep::class_weight(e) } else { 0.0 };
+        if weight < 0.0 {
+            c.drop(id, Some(reason_for(e)));
+            continue;
+        }
+        if (f.ascii_commas as usize) >= rules::CLEAN_MAX_COMMAS {
+            continue;
+        }
+        let p = f.p as i64;
+        let img = f.img as i64;
+        let li = f.li as i64 - rules::CLEAN_LI_EXCESS;
+        let input = f.input as i64;
+        let heading_density = if f.text > 0 { f.heading_text as f32 / f.text as f32 } else { 0.0 };
+        // Embeds: a video keeps the node; others count against it.
+        let mut embeds = 0;
+        let mut video = false;
+        for d in doc.descendants(id).skip(1) {
+            if c.gone(d) {
+                continue;
+            }
+            if matches!(doc.tag(d), "object" | "embed" | "iframe") {
+                if is_video_embed(doc, d) {
+                    video = true;
+                    break;
+                }
+                embeds += 1;
+            }
+        }
+        if video {
+            continue;
+        }
+        if f.text < 40 && text_is(c, id, rules::AD_WORDS) {
+            c.drop(id, Some("advertisement"));
+            continue;
+        }
+        if f.text < 40 && text_is(c, id, rules::LOADING_WORDS) {
+            c.drop(id, None);
+            continue;
+        }
+        let len = f.text as usize;
+        let ld = f.link_density();
+        let in_figure = prep::has_ancestor_tag(doc, id, "figure", 3);
+        let mut remove = false;
+        if !in_figure && img > 1 && (p as f32 / img as f32) < 0.5 {
+            remove = true;
+        }
+        if !is_list && li > p {
+            remove = true;
+        }
+        if input > p / 3 {
+            remove = true;
+        }
+        if !is_list
+            && !in_figure
+            && heading_density < rules::CLEAN_HEADING_DENSITY
+            && len < rules::CLEAN_MIN_TEXT
+            && (img == 0 || img > 2)
+            && ld > 0.0
+        {
+            remove = true;
+        }
+        if !is_list && weight < rules::CLEAN_HEAVY_WEIGHT && ld > rules::CLEAN_LINK_DENSITY {
+            remove = true;
+        }
+        if weight >= rules::CLEAN_HEAVY_WEIGHT && ld > rules::CLEAN_LINK_DENSITY_HEAVY {
+            remove = true;
+        }
+        if (embeds == 1 && len < rules::CLEAN_EMBED_MIN_TEXT) || embeds > 1 {
+            remove = true;
+        }
+        if img == 0 && f.textish == 0 {
+            remove = true;
+        }
+        // Lists of images stay (galleries).
+        if is_list && remove {
+            let simple = doc.element_children(id).filter(|&k| !c.gone(k)).all(|k| doc.element_children(k).filter(|&g| !c.gone(g)).count() <= 1);
+            if simple && f.img == f.li {
+                remove = false;
+            }
+        }
+        if remove {
+            let reason = if ld > rules::CLEAN_LINK_DENSITY { Some("related links") } else { None };
+            c.drop(id, reason);
+        }
+    }
+}
+
+/// A human reason for a negatively weighted block, from its class/id.
+fn reason_for(e: &crate::dom::Element) -> &'static str {
+    let s = prep::match_string(e);
+    for (tokens, reason) in rules::REASON_TOKENS {
+        if prep::contains_any(&s, tokens) {
+            return reason;
+        }
+    }
+    "clutter"
+}

@@ -1,0 +1,99 @@
+//! The extraction cascade: score, select and clean under Readability's flags, relaxing one
+//! flag at a time while the article comes out shorter than the threshold, and keeping the
+//! longest attempt when none reaches it.
+
+use crate::candidates::{self, Flags, Scored};
+use crate::clean::{self, Cleaned};
+use crate::dom::{Document, NodeId};
+use crate::features::{self, Feat};
+use crate::prep;
+use crate::select::{self, Selection};
+use crate::Options;
+
+/// One finished attempt.
+pub struct Extraction {
+    /// The heading that repeats the title (left out of the body, kept on the page).
+    pub title_heading: Option<NodeId>,
+    pub scored: Scored,
+    pub selection: Selection,
+    pub cleaned: Cleaned,
+    /// How many relaxations it took (0 = all flags on).
+    pub relaxations: usize,
+}
+
+impl Extraction {
+    pub fn scored_title_heading(&self) -> Option<NodeId> {
+        self.title_heading
+    }
+
+    /// True when `id` was kept in the article (not removed by the attempt nor cleaned away).
+    pub fn keeps(&self, id: NodeId) -> bool {
+        !self.scored.removed[id as usize] && !self.cleaned.dropped[id as usize]
+    }
+}
+
+/// Runs the cascade. `base` is the mask of nodes no attempt may use.
+pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options) -> Extraction {
+    let base_feats: Vec<Feat> = features::compute(doc, base);
+    let title_dup = title.and_then(|t| title_heading(doc, base, &base_feats, t));
+    let attempt = |flags: Flags, relaxations: usize| {
+        let scored = candidates::score(doc, base, &base_feats, title_dup, flags);
+        let selection = select::select(doc, &scored, options.top_candidates);
+        let cleaned = clean::clean(doc, &scored, &selection);
+        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations }
+    };
+    let mut flags = Flags::ALL;
+    let mut best = attempt(flags, 0);
+    let mut relaxations = 0;
+    while best.cleaned.text_len < options.char_threshold {
+        let Some(next) = flags.relax() else { break };
+        flags = next;
+        relaxations += 1;
+        let this = attempt(flags, relaxations);
+        if this.cleaned.text_len >= options.char_threshold || this.cleaned.text_len > best.cleaned.text_len {
+            best = this;
+        }
+        if best.cleaned.text_len >= options.char_threshold {
+            break;
+        }
+    }
+    best
+}
+
+/// The first `h1`/`h2` that repeats the title (Readability removes it from the body: the
+/// reader view shows the title itself).
+fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> Option<NodeId> {
+    let mut i = 0usize;
+    while i < doc.len() {
+        if base[i] {
+            i = doc.nodes[i].end as usize;
+            continue;
+        }
+        let id = i as NodeId;
+        if matches!(doc.tag(id), "h1" | "h2") && feats[i].text < 1000 {
+            let heading = prep::inner_text(doc, id, base);
+            if text_similarity(title, &heading) > crate::rules::TITLE_SIMILARITY {
+                return Some(id);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B),
+/// with Unicode-aware tokens (Readability's `\W+` split breaks accented and Arabic words).
+pub fn text_similarity(a: &str, b: &str) -> f32 {
+    let tok = |s: &str| -> Vec<String> {
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from).collect()
+    };
+    let ta = tok(a);
+    let tb = tok(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let uniq_len = uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
+    let b_len = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
+    1.0 - uniq_len as f32 / b_len as f32
+}

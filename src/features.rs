@@ -1,0 +1,195 @@
+//! Per-node features, computed bottom-up in one reverse pass over the pre-order arena.
+//!
+//! Every figure is a sum over the subtree, so removing a node later (conditional cleaning)
+//! is a subtraction along its ancestors rather than a re-walk of anything: no quadratic
+//! corners, whatever the page.
+
+use crate::dom::{Document, Kind, NodeId, NONE};
+use crate::rules;
+
+/// Sums over a node's subtree, counting only nodes the current mask keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Feat {
+    /// Characters of visible text, whitespace runs counted as one.
+    pub text: u32,
+    /// Characters of link text, `#` links weighted by [`rules::HASH_LINK_WEIGHT`].
+    pub link: f32,
+    /// Commas of any script (Readability's `commas`).
+    pub commas: u32,
+    /// ASCII commas only (Readability's `_getCharCount(node, ",")` in conditional cleaning).
+    pub ascii_commas: u32,
+    /// `<a>` elements.
+    pub links: u32,
+    pub p: u32,
+    pub img: u32,
+    pub li: u32,
+    pub input: u32,
+    /// `embed`, `object` and `iframe` elements.
+    pub embed: u32,
+    /// Text inside headings.
+    pub heading_text: u32,
+    /// Text inside lists.
+    pub list_text: u32,
+    /// Text of "textish" descendants (span, li, td and the div-to-p set); only compared with 0.
+    pub textish: u32,
+    /// A descendant in [`rules::DIV_TO_P_ELEMS`].
+    pub has_block: bool,
+}
+
+impl Feat {
+    pub fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link / self.text as f32
+        }
+    }
+
+    fn add(&mut self, o: &Feat) {
+        self.text += o.text;
+        self.link += o.link;
+        self.commas += o.commas;
+        self.ascii_commas += o.ascii_commas;
+        self.links += o.links;
+        self.p += o.p;
+        self.img += o.img;
+        self.li += o.li;
+        self.input += o.input;
+        self.embed += o.embed;
+        self.heading_text += o.heading_text;
+        self.list_text += o.list_text;
+        self.textish += o.textish;
+        self.has_block |= o.has_block;
+    }
+
+    pub fn sub(&mut self, o: &Feat) {
+        self.text = self.text.saturating_sub(o.text);
+        self.link = (self.link - o.link).max(0.0);
+        self.commas = self.commas.saturating_sub(o.commas);
+        self.ascii_commas = self.ascii_commas.saturating_sub(o.ascii_commas);
+        self.links = self.links.saturating_sub(o.links);
+        self.p = self.p.saturating_sub(o.p);
+        self.img = self.img.saturating_sub(o.img);
+        self.li = self.li.saturating_sub(o.li);
+        self.input = self.input.saturating_sub(o.input);
+        self.embed = self.embed.saturating_sub(o.embed);
+        self.heading_text = self.heading_text.saturating_sub(o.heading_text);
+        self.list_text = self.list_text.saturating_sub(o.list_text);
+        self.textish = self.textish.saturating_sub(o.textish);
+    }
+}
+
+/// Text statistics of one text node.
+pub fn text_stats(t: &str) -> (u32, u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    let mut ascii = 0u32;
+    let mut in_space = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                len += 1;
+                in_space = true;
+            }
+            continue;
+        }
+        in_space = false;
+        len += 1;
+        if rules::COMMAS.contains(&c) {
+            commas += 1;
+            if c == ',' {
+                ascii += 1;
+            }
+        }
+    }
+    (len, commas, ascii)
+}
+
+/// Computes features for every node kept by `removed` (true = dropped with its subtree).
+pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
+    let n = doc.len();
+    let mut f = vec![Feat::default(); n];
+    for i in (0..n).rev() {
+        if removed[i] {
+            continue;
+        }
+        let node = &doc.nodes[i];
+        match &node.kind {
+            Kind::Text(t) => {
+                if !doc.in_raw_text(i as NodeId) {
+                    let (len, commas, ascii) = text_stats(t);
+                    f[i].text += len;
+                    f[i].commas += commas;
+                    f[i].ascii_commas += ascii;
+                }
+            }
+            Kind::Element(e) => {
+                let name = &*e.name;
+                match name {
+                    "a" => {
+                        let href = e.attr("href").unwrap_or("");
+                        let coef = if href.starts_with('#') && href.len() > 1 { rules::HASH_LINK_WEIGHT } else { 1.0 };
+                        f[i].link = f[i].text as f32 * coef;
+                        f[i].links += 1;
+                    }
+                    "p" => f[i].p += 1,
+                    "img" => f[i].img += 1,
+                    "li" => f[i].li += 1,
+                    "input" => f[i].input += 1,
+                    "embed" | "object" | "iframe" => f[i].embed += 1,
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => f[i].heading_text = f[i].text,
+                    "ul" | "ol" => f[i].list_text = f[i].text,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        let p = node.parent;
+        if p != NONE {
+            let mine = f[i];
+            let child_is_textish;
+            let child_is_block;
+            if let Kind::Element(e) = &node.kind {
+                child_is_block = rules::DIV_TO_P_ELEMS.contains(&&*e.name);
+                child_is_textish = child_is_block || matches!(&*e.name, "span" | "li" | "td");
+            } else {
+                child_is_block = false;
+                child_is_textish = false;
+            }
+            let parent = &mut f[p as usize];
+            parent.add(&mine);
+            if child_is_textish {
+                parent.textish += mine.text;
+            }
+            if child_is_block {
+                parent.has_block = true;
+            }
+        }
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    #[test]
+    fn sums_text_links_and_counts() {
+        let d = Document::parse(
+            "<body><div><p>Hello, world</p><p><a href='/x'>link</a> and <a href='#n'>hash</a></p><img src=a.png></div></body>",
+            &Options::default(),
+        )
+        .unwrap();
+        let removed = vec![false; d.len()];
+        let f = compute(&d, &removed);
+        let div = d.first_by_tag("div").unwrap();
+        let fd = f[div as usize];
+        assert_eq!(fd.p, 2);
+        assert_eq!(fd.img, 1);
+        assert_eq!(fd.commas, 1);
+        assert_eq!(fd.text, "Hello, world".len() as u32 + "link and hash".len() as u32);
+        assert!((fd.link - (4.0 + 4.0 * 0.3)).abs() < 1e-4);
+        assert!(fd.has_block);
+    }
+}

@@ -1,0 +1,419 @@
+//! Serialises the kept part of the article as HTML and as plain text in one walk: lazy images
+//! resolved, URLs made absolute, presentational attributes dropped. The HTML then goes through
+//! the sanitiser (`sanitize.rs`); this walk only shapes it.
+
+use crate::dom::{Document, Kind, NodeId};
+use crate::rules;
+use url::Url;
+
+/// What the serialiser needs to know about the article.
+pub struct Source<'a> {
+    pub doc: &'a Document,
+    /// The article's top-level parts, in order.
+    pub parts: &'a [NodeId],
+    /// True for nodes that stay.
+    pub keep: &'a dyn Fn(NodeId) -> bool,
+    /// Parts whose tag becomes `div` (Readability retags siblings outside a small set).
+    pub as_div: &'a dyn Fn(NodeId) -> bool,
+    pub base: Option<&'a Url>,
+}
+
+pub struct Serialized {
+    pub html: String,
+    pub text: String,
+    /// Image URLs in the body, absolute (to de-duplicate the lead image).
+    pub images: Vec<String>,
+}
+
+/// Elements that open a new line in the plain text.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "table", "tr", "ul", "caption", "summary", "tbody", "thead", "tfoot", "body", "center",
+];
+/// Elements without content or end tag.
+const VOID_TAGS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+/// Attributes kept per element (everything else, `style` and `on*` first, goes).
+fn keeps_attr(tag: &str, attr: &str) -> bool {
+    match attr {
+        "lang" | "dir" => true,
+        "href" => tag == "a",
+        "src" => matches!(tag, "img" | "iframe" | "video" | "audio" | "source"),
+        "srcset" => tag == "img",
+        "alt" | "width" | "height" => matches!(tag, "img" | "iframe" | "video"),
+        "poster" | "controls" => tag == "video",
+        "allowfullscreen" | "frameborder" => tag == "iframe",
+        "colspan" | "rowspan" | "headers" | "scope" => matches!(tag, "td" | "th"),
+        "datetime" => matches!(tag, "time" | "del" | "ins"),
+        "start" | "reversed" => tag == "ol",
+        "cite" => matches!(tag, "blockquote" | "q"),
+        "title" => matches!(tag, "abbr" | "a" | "img"),
+        "type" => tag == "source",
+        "class" => false,
+        _ => false,
+    }
+}
+
+fn escape_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Resolves `href`/`src` against the page URL; `None` for script URLs and garbage.
+pub fn absolute(base: Option<&Url>, raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let lower: String = raw.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+        return None;
+    }
+    if raw.starts_with('#') {
+        return Some(raw.to_string());
+    }
+    match base {
+        Some(b) => b.join(raw).ok().map(|u| u.to_string()),
+        None => Some(raw.to_string()),
+    }
+}
+
+/// Parses a `srcset` into (url, width-or-density) pairs.
+fn srcset_candidates(srcset: &str) -> Vec<(&str, f32)> {
+    let mut out = Vec::new();
+    for item in split_srcset(srcset) {
+        let mut it = item.split_whitespace();
+        let Some(url) = it.next() else { continue };
+        let size = it
+            .next()
+            .and_then(|d| {
+                let (num, unit) = d.split_at(d.len().saturating_sub(1));
+                let v: f32 = num.parse().ok()?;
+                Some(if unit == "x" { v * 1000.0 } else { v })
+            })
+            .unwrap_or(1.0);
+        out.push((url, size));
+    }
+    out
+}
+
+/// Splits a srcset on the commas between candidates (URLs may contain commas themselves).
+fn split_srcset(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A comma followed by whitespace ends a candidate; a comma right after a descriptor too.
+        if bytes[i] == b',' && (i + 1 == bytes.len() || bytes[i + 1].is_ascii_whitespace()) {
+            out.push(s[start..i].trim());
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        out.push(s[start..].trim());
+    }
+    out.into_iter().filter(|x| !x.is_empty()).collect()
+}
+
+/// True when an attribute value looks like an image URL (any common format, AVIF and GIF too).
+fn looks_like_image(v: &str) -> bool {
+    let v = v.trim().to_ascii_lowercase();
+    if v.starts_with("data:") || v.contains(char::is_whitespace) && !v.contains(',') {
+        return false;
+    }
+    let path = v.split(['?', '#']).next().unwrap_or("");
+    rules::IMAGE_EXTENSIONS.iter().any(|ext| path.ends_with(ext)) || rules::IMAGE_EXTENSIONS.iter().any(|ext| path.contains(&format!("{ext} ")))
+}
+
+/// The best source of an image: real `src` unless it is a placeholder, else lazy attributes,
+/// `<picture><source>` siblings and a following `<noscript>` image; the largest candidate wins.
+fn image_source(doc: &Document, img: NodeId) -> Option<String> {
+    let e = doc.element(img)?;
+    let mut cands: Vec<(String, f32)> = Vec::new();
+    let push_set = |set: &str, cands: &mut Vec<(String, f32)>| {
+        for (u, w) in srcset_candidates(set) {
+            cands.push((u.to_string(), w));
+        }
+    };
+    for name in rules::LAZY_SRCSET_ATTRS {
+        if let Some(v) = e.attr(name) {
+            push_set(v, &mut cands);
+        }
+    }
+    // <picture><source srcset> siblings before the img.
+    if let Some(p) = doc.parent(img) {
+        if doc.tag(p) == "picture" {
+            for s in doc.element_children(p) {
+                if doc.tag(s) == "source" {
+                    if let Some(se) = doc.element(s) {
+                        for name in rules::LAZY_SRCSET_ATTRS {
+                            if let Some(v) = se.attr(name) {
+                                push_set(v, &mut cands);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut src = e.attr("src").map(str::trim).filter(|s| !s.is_empty() && !is_placeholder(s)).map(String::from);
+    if src.is_none() {
+        for name in rules::LAZY_SRC_ATTRS {
+            if let Some(v) = e.attr(name) {
+                if looks_like_image(v) || v.starts_with("http") || v.starts_with('/') {
+                    src = Some(v.trim().to_string());
+                    break;
+                }
+            }
+        }
+    }
+    if src.is_none() {
+        // Any other attribute holding an image URL (Readability's catch-all).
+        for (k, v) in &e.attrs {
+            if &**k != "src" && looks_like_image(v) {
+                if v.contains(' ') {
+                    push_set(v, &mut cands);
+                } else {
+                    src = Some(v.trim().to_string());
+                }
+                break;
+            }
+        }
+    }
+    if src.is_none() && cands.is_empty() {
+        src = noscript_image(doc, img);
+    }
+    let best = cands.into_iter().filter(|(u, _)| !u.starts_with("data:")).max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0);
+    best.or(src)
+}
+
+/// A data: URL placeholder (tiny GIF/SVG), or an obvious spacer.
+fn is_placeholder(src: &str) -> bool {
+    let s = src.trim_start().to_ascii_lowercase();
+    (s.starts_with("data:") && src.len() < rules::PLACEHOLDER_DATA_URL_MAX) || s.contains("spacer.gif") || s.contains("blank.gif") || s.contains("placeholder")
+}
+
+/// The image in a `<noscript>` right after `img` (sites put the real image there for no-JS readers).
+fn noscript_image(doc: &Document, img: NodeId) -> Option<String> {
+    let parent = doc.parent(img)?;
+    let mut after = false;
+    for c in doc.children(parent) {
+        if c == img {
+            after = true;
+            continue;
+        }
+        if !after {
+            continue;
+        }
+        if doc.text(c).map(|t| t.trim().is_empty()).unwrap_or(false) {
+            continue;
+        }
+        if doc.tag(c) != "noscript" {
+            return None;
+        }
+        let raw = doc.text_content(c);
+        let frag = scraper::Html::parse_fragment(&raw);
+        let sel = scraper::Selector::parse("img").ok()?;
+        let found = frag.select(&sel).next()?;
+        let v = found.value();
+        return v.attr("src").map(String::from).or_else(|| v.attr("srcset").and_then(|s| srcset_candidates(s).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0.to_string())));
+    }
+    None
+}
+
+struct Writer<'a> {
+    src: &'a Source<'a>,
+    html: String,
+    text: String,
+    images: Vec<String>,
+}
+
+impl Writer<'_> {
+    fn newline(&mut self, n: usize) {
+        let trailing = self.text.chars().rev().take_while(|&c| c == '\n').count();
+        if !self.text.is_empty() && trailing < n {
+            for _ in trailing..n {
+                self.text.push('\n');
+            }
+        }
+    }
+
+    fn open(&mut self, id: NodeId, name: &str) {
+        let doc = self.src.doc;
+        let Some(e) = doc.element(id) else { return };
+        self.html.push('<');
+        self.html.push_str(name);
+        if name == "img" {
+            if let Some(s) = image_source(doc, id).and_then(|s| absolute(self.src.base, &s)) {
+                self.html.push_str(" src=\"");
+                escape_attr(&s, &mut self.html);
+                self.html.push('"');
+                self.images.push(s);
+            }
+        }
+        for (k, v) in &e.attrs {
+            if !keeps_attr(name, k) || (name == "img" && matches!(&**k, "src" | "srcset")) {
+                continue;
+            }
+            let value = match &**k {
+                "href" | "src" | "cite" | "poster" => match absolute(self.src.base, v) {
+                    Some(u) => u,
+                    None => continue,
+                },
+                _ => v.to_string(),
+            };
+            self.html.push(' ');
+            self.html.push_str(k);
+            self.html.push_str("=\"");
+            escape_attr(&value, &mut self.html);
+            self.html.push('"');
+        }
+        self.html.push('>');
+    }
+
+    fn run(&mut self) {
+        let doc = self.src.doc;
+        // Explicit stack of (node, closing?) so deep trees cannot overflow the call stack.
+        let mut stack: Vec<(NodeId, bool, bool)> = Vec::new();
+        for &p in self.src.parts.iter().rev() {
+            stack.push((p, false, true));
+        }
+        let mut pre_depth = 0usize;
+        while let Some((id, closing, is_part)) = stack.pop() {
+            let node = &doc.nodes[id as usize];
+            match &node.kind {
+                Kind::Text(t) => {
+                    escape_text(t, &mut self.html);
+                    if pre_depth > 0 {
+                        self.text.push_str(t);
+                    } else {
+                        push_collapsed(&mut self.text, t);
+                    }
+                }
+                Kind::Element(e) => {
+                    let mut name: &str = &e.name;
+                    if name == "body" || (is_part && (self.src.as_div)(id)) {
+                        name = "div";
+                    }
+                    if rules::UNWRAP_TAGS.contains(&name) {
+                        // Keep the children, drop the wrapper (font, center, custom elements…).
+                        if !closing {
+                            for c in doc.children(id).collect::<Vec<_>>().into_iter().rev() {
+                                if (self.src.keep)(c) {
+                                    stack.push((c, false, false));
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    let block = BLOCK_TAGS.contains(&name);
+                    if closing {
+                        self.html.push_str("</");
+                        self.html.push_str(name);
+                        self.html.push('>');
+                        if name == "pre" {
+                            pre_depth = pre_depth.saturating_sub(1);
+                        }
+                        if block {
+                            self.newline(if matches!(name, "li" | "tr" | "dt" | "dd") { 1 } else { 2 });
+                        } else if matches!(name, "td" | "th") {
+                            self.text.push('\t');
+                        }
+                        continue;
+                    }
+                    if block {
+                        self.newline(if matches!(name, "li" | "tr" | "dt" | "dd") { 1 } else { 2 });
+                    }
+                    if name == "picture" {
+                        // Serialise only the <img>; its sources fed image_source().
+                        for c in doc.element_children(id) {
+                            if doc.tag(c) == "img" && (self.src.keep)(c) {
+                                self.open(c, "img");
+                            }
+                        }
+                        continue;
+                    }
+                    self.open(id, name);
+                    if name == "br" {
+                        self.text.push('\n');
+                    }
+                    if VOID_TAGS.contains(&name) {
+                        continue;
+                    }
+                    if name == "pre" {
+                        pre_depth += 1;
+                    }
+                    stack.push((id, true, is_part));
+                    for c in doc.children(id).collect::<Vec<_>>().into_iter().rev() {
+                        if (self.src.keep)(c) {
+                            stack.push((c, false, false));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Appends text with whitespace runs collapsed to one space.
+fn push_collapsed(out: &mut String, t: &str) {
+    let mut last_space = out.ends_with([' ', '\n', '\t']) || out.is_empty();
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+/// Tidies the plain text: trims each line, at most one blank line in a row.
+fn tidy_text(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut blank = 0;
+    for line in t.lines() {
+        let line = line.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+pub fn serialize(src: &Source<'_>) -> Serialized {
+    let mut w = Writer { src, html: String::new(), text: String::new(), images: Vec::new() };
+    w.run();
+    Serialized { text: tidy_text(&w.text), html: w.html, images: w.images }
+}

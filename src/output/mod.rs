@@ -1,0 +1,99 @@
+//! From the extraction to what callers get: the sanitised HTML, the plain text, Markdown,
+//! and the assembled [`Article`].
+
+pub mod html;
+pub mod markdown;
+pub mod sanitize;
+
+use crate::dom::{Document, NodeId};
+use crate::extract::Extraction;
+use crate::lang;
+use crate::metadata::Metadata;
+use crate::model::Article;
+use crate::rules;
+use url::Url;
+
+/// Builds the article. `consumed` nodes (read into metadata) stay out of the body.
+pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[bool], base: Option<&Url>) -> Article {
+    let keep = |id: NodeId| ex.keeps(id) && !consumed[id as usize] && !is_empty_paragraph(doc, ex, id);
+    let as_div = |id: NodeId| !rules::ALTER_TO_DIV_EXCEPTIONS.contains(&doc.tag(id));
+    let src = html::Source { doc, parts: &ex.selection.parts, keep: &keep, as_div: &as_div, base };
+    let out = html::serialize(&src);
+    let content_html = sanitize::sanitize(&out.html);
+
+    let lang = meta.lang.clone().or_else(|| lang::guess_lang(&out.text).map(String::from));
+    let dir = lang::direction(doc, lang.as_deref(), &out.text).to_string();
+    let lead_image = meta.lead_image.clone().filter(|img| !out.images.iter().any(|b| same_image(b, img)));
+    let title = meta.title.clone().unwrap_or_default();
+    let excerpt = meta.excerpt.clone().or_else(|| first_paragraph(&out.text));
+    let byline = byline(&meta.authors);
+    Article {
+        title,
+        authors: meta.authors.clone(),
+        byline,
+        published: meta.published.clone(),
+        site_name: meta.site_name.clone().or_else(|| meta.source.clone()),
+        word_count: lang::word_count(&out.text),
+        reading_minutes: lang::reading_minutes(&out.text, lang.as_deref()),
+        lang,
+        dir,
+        excerpt,
+        lead_image,
+        confidence: confidence(ex, out.text.chars().count()),
+        content_html,
+        text: out.text,
+    }
+}
+
+/// A `<p>` with nothing in it (no text, image or embed): Readability drops them.
+fn is_empty_paragraph(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
+    if doc.tag(id) != "p" {
+        return false;
+    }
+    let f = &ex.cleaned.feats[id as usize];
+    f.text == 0 && f.img == 0 && f.embed == 0 && !doc.descendants(id).any(|d| matches!(doc.tag(d), "video" | "audio" | "picture" | "iframe"))
+}
+
+/// Two URLs of the same picture (ignoring size query strings and schemes).
+fn same_image(a: &str, b: &str) -> bool {
+    let key = |u: &str| {
+        let u = u.split(['?', '#']).next().unwrap_or(u);
+        u.trim_start_matches("https:").trim_start_matches("http:").to_string()
+    };
+    key(a) == key(b)
+}
+
+fn first_paragraph(text: &str) -> Option<String> {
+    let p = text.split("\n\n").find(|p| p.chars().count() >= rules::EXCERPT_MIN_CHARS)?;
+    Some(p.chars().take(rules::EXCERPT_MAX_CHARS).collect())
+}
+
+/// "A", "A and B", "A, B and C": the same joining in every language is good enough for a
+/// line of names; the reader view localises the label around it.
+fn byline(authors: &[String]) -> Option<String> {
+    match authors {
+        [] => None,
+        [a] => Some(a.clone()),
+        [rest @ .., last] => Some(format!("{} & {}", rest.join(", "), last)),
+    }
+}
+
+/// How sure we are (0..1): long text, few links, a clear winner, no relaxation needed.
+fn confidence(ex: &Extraction, chars: usize) -> f32 {
+    let length = (chars as f32 / rules::CONFIDENT_LENGTH).min(1.0);
+    let parts = &ex.selection.parts;
+    let (mut text, mut link) = (0.0f32, 0.0f32);
+    for &p in parts {
+        let f = &ex.cleaned.feats[p as usize];
+        text += f.text as f32;
+        link += f.link;
+    }
+    let links = 1.0 - (if text > 0.0 { link / text } else { 1.0 } * 2.0).min(1.0);
+    let margin = if ex.selection.top_score > 0.0 { (1.0f32 - ex.selection.runner_up / ex.selection.top_score).clamp(0.0, 1.0) } else { 0.0 };
+    let strict = 1.0 / (1.0 + ex.relaxations as f32);
+    let mut c = 0.4 * length + 0.25 * links + 0.15 * margin + 0.2 * strict;
+    if ex.selection.whole_body {
+        c *= 0.5;
+    }
+    (c * 100.0).round() / 100.0
+}

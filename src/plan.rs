@@ -1,0 +1,164 @@
+//! The in-place cleaning plan: which elements of the live page to hide, and why.
+//!
+//! Outside the article we hide only on positive evidence (a navigation element, a modal, a
+//! cookie banner, a run of links, a boilerplate line…): the site keeps its own header, title
+//! and look. Inside the article we hide what extraction cleaned away for a named reason.
+//! The article's parts, their ancestors and the lines read into metadata are never hidden.
+
+use crate::dom::{Document, Element, NodeId};
+use crate::extract::Extraction;
+use crate::features::Feat;
+use crate::model::{CleanPlan, PlanItem};
+use crate::prep;
+use crate::rules::{self, lexicon};
+
+pub struct PlanInput<'a> {
+    pub doc: &'a Document,
+    pub extraction: &'a Extraction,
+    /// Features over the whole page (hidden nodes excluded).
+    pub feats: &'a [Feat],
+    /// Nodes hidden in the page already or never shown (the base mask).
+    pub invisible: &'a [bool],
+    /// Elements that must stay visible with their ancestors (title heading, date line…).
+    pub protect: &'a [NodeId],
+}
+
+/// Classifies an element outside the article by its tag, role and class/id.
+fn structural_reason(e: &Element) -> Option<&'static str> {
+    match &*e.name {
+        "nav" | "menu" => return Some("navigation"),
+        "aside" => return Some("sidebar"),
+        "footer" => return Some("footer"),
+        "dialog" => return Some("modal"),
+        "marquee" => return Some("headline ticker"),
+        _ => {}
+    }
+    match e.attr("role") {
+        Some("navigation" | "menubar" | "menu") => return Some("navigation"),
+        Some("complementary") => return Some("sidebar"),
+        Some("contentinfo") => return Some("footer"),
+        Some("dialog" | "alertdialog") => return Some("modal"),
+        _ => {}
+    }
+    if e.attr("aria-modal") == Some("true") {
+        return Some("modal");
+    }
+    token_reason(e)
+}
+
+/// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
+/// must be whole words so that "header" or "download" do not match; long ones may be parts.
+pub fn token_reason(e: &Element) -> Option<&'static str> {
+    let s = prep::match_string(e);
+    if s.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (tokens, reason) in rules::REASON_TOKENS {
+        if tokens.iter().any(|t| {
+            let t = t.trim_matches('-');
+            if t.len() < rules::MIN_SUBSTRING_TOKEN {
+                words.contains(&t)
+            } else {
+                s.contains(t)
+            }
+        }) {
+            // The site header is part of the site's look: only what is inside it goes.
+            if *reason == "header" {
+                return None;
+            }
+            return Some(reason);
+        }
+    }
+    None
+}
+
+/// A block made of links: a ticker, a menu, a list of headlines.
+fn link_run_reason(f: &Feat) -> Option<&'static str> {
+    if (f.links as usize) < rules::LINK_RUN_MIN_LINKS || f.link_density() < rules::LINK_RUN_MIN_DENSITY {
+        return None;
+    }
+    let avg = f.link / f.links.max(1) as f32;
+    Some(if avg >= rules::HEADLINE_MIN_CHARS { "headline ticker" } else { "navigation" })
+}
+
+pub fn build(input: &PlanInput<'_>) -> CleanPlan {
+    let doc = input.doc;
+    let ex = input.extraction;
+    let parts = &ex.selection.parts;
+    let n = doc.len();
+    // protected: the parts, their ancestors, and the protected nodes with their ancestors.
+    let mut protected = vec![false; n];
+    for &p in parts.iter().chain(input.protect) {
+        protected[p as usize] = true;
+        for a in doc.ancestors(p) {
+            protected[a as usize] = true;
+        }
+    }
+    let in_article = |id: NodeId| parts.iter().any(|&p| doc.contains(p, id));
+    let cleaned_reason: std::collections::HashMap<NodeId, &'static str> = ex.cleaned.reasons.iter().copied().collect();
+
+    let mut hide: Vec<PlanItem> = Vec::new();
+    let body = doc.body();
+    let mut i = body + 1;
+    let end = doc.nodes[body as usize].end;
+    while i < end {
+        let iu = i as usize;
+        let Some(e) = doc.element(i) else {
+            i += 1;
+            continue;
+        };
+        if input.invisible[iu] && !protected[iu] {
+            // Hidden already (or script/style): nothing to do below.
+            i = doc.nodes[iu].end;
+            continue;
+        }
+        if protected[iu] && !parts.contains(&i) && parts.iter().all(|&p| !doc.contains(p, i)) {
+            // An ancestor of the article or of a protected line: look inside.
+            i += 1;
+            continue;
+        }
+        let f = &input.feats[iu];
+        let reason = if in_article(i) {
+            if parts.contains(&i) {
+                None
+            } else if let Some(r) = cleaned_reason.get(&i) {
+                Some(*r)
+            } else if ex.scored.removed[iu] && !input.invisible[iu] {
+                // Removed as an unlikely candidate: hide it only when its name says what it is.
+                token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
+            } else {
+                short_block_reason(doc, i, e, f, input.invisible)
+            }
+        } else if protected[iu] {
+            None
+        } else {
+            structural_reason(e)
+                .or_else(|| short_block_reason(doc, i, e, f, input.invisible))
+                .or_else(|| link_run_reason(f))
+                .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))
+        };
+        match reason {
+            Some(r) if !protected[iu] => {
+                hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
+                i = doc.nodes[iu].end;
+            }
+            _ => i += 1,
+        }
+    }
+    let keep = parts.first().and_then(|&p| {
+        let root = if parts.len() == 1 { p } else { doc.parent(p).unwrap_or(p) };
+        doc.element(root).map(|e| PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: "article".into() })
+    });
+    CleanPlan { hide, keep, element_count: doc.element_count }
+}
+
+/// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
+/// sa source", "اقرأ أيضا", "Advertisement").
+fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool]) -> Option<&'static str> {
+    if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
+        return None;
+    }
+    let text = prep::inner_text(doc, id, invisible);
+    lexicon::boilerplate_reason(&text)
+}

@@ -1,0 +1,167 @@
+//! Node predicates shared by the stages (visibility, class weight, unlikely names) and the
+//! masks of what extraction ignores. Nothing here mutates the tree: a "removed" node is a
+//! `true` in a mask, and every later stage reads the mask.
+
+use crate::dom::{Document, Element, NodeId};
+use crate::rules;
+
+/// `class id`, lower-cased: what Readability's class/id patterns are tested against.
+pub fn match_string(e: &Element) -> String {
+    let mut s = String::with_capacity(e.class().len() + e.id().len() + 1);
+    s.push_str(e.class());
+    s.push(' ');
+    s.push_str(e.id());
+    s.to_lowercase()
+}
+
+pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| hay.contains(n))
+}
+
+/// True when one of `words` is a whole space-separated word of `hay`.
+pub fn has_word(hay: &str, words: &[&str]) -> bool {
+    hay.split_ascii_whitespace().any(|w| words.contains(&w))
+}
+
+/// True when a word of `words` appears bounded by non-alphanumerics (or `_`), like the
+/// `(\b|_)word(\b|_)` patterns of Readability.
+pub fn has_bounded(hay: &str, words: &[&str]) -> bool {
+    hay.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
+}
+
+/// Readability's class weight (`_getClassWeight`): ±25 for the class, ±25 for the id.
+pub fn class_weight(e: &Element) -> f32 {
+    let mut w = 0.0;
+    for part in [e.class(), e.id()] {
+        if part.is_empty() {
+            continue;
+        }
+        let s = part.to_lowercase();
+        if contains_any(&s, rules::NEGATIVE_TOKENS) || has_word(&s, rules::NEGATIVE_WORDS) {
+            w -= rules::CLASS_WEIGHT;
+        }
+        if contains_any(&s, rules::POSITIVE_TOKENS) {
+            w += rules::CLASS_WEIGHT;
+        }
+    }
+    w
+}
+
+/// The value of one CSS property in an inline `style` attribute, lower-cased.
+pub fn style_value(e: &Element, prop: &str) -> Option<String> {
+    let style = e.attr("style")?;
+    style.split(';').rev().find_map(|decl| {
+        let (k, v) = decl.split_once(':')?;
+        (k.trim().eq_ignore_ascii_case(prop)).then(|| v.trim().trim_end_matches("!important").trim().to_ascii_lowercase())
+    })
+}
+
+/// Readability's `_isProbablyVisible`, from the markup alone.
+pub fn is_probably_visible(e: &Element) -> bool {
+    if style_value(e, "display").as_deref() == Some("none") {
+        return false;
+    }
+    if style_value(e, "visibility").as_deref() == Some("hidden") {
+        return false;
+    }
+    if e.attr("hidden").is_some() {
+        return false;
+    }
+    if e.attr("aria-hidden") == Some("true") && !e.class().contains("fallback-image") {
+        return false;
+    }
+    true
+}
+
+/// True for an `aria-modal="true"` dialog.
+pub fn is_modal_dialog(e: &Element) -> bool {
+    e.attr("aria-modal") == Some("true") && e.attr("role") == Some("dialog")
+}
+
+/// True when `id` has an ancestor with tag `tag` within `max_depth` levels (0 = any).
+pub fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
+    doc.ancestors(id).take(if max_depth == 0 { usize::MAX } else { max_depth }).any(|a| doc.tag(a) == tag)
+}
+
+/// Readability's unlikely-candidate test (applied while `FLAG_STRIP_UNLIKELYS` is on).
+pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
+    let name = &*e.name;
+    if name == "body" || name == "a" {
+        return false;
+    }
+    if let Some(role) = e.attr("role") {
+        if rules::UNLIKELY_ROLES.contains(&role) {
+            return true;
+        }
+    }
+    let s = match_string(e);
+    if s.len() <= 1 {
+        return false;
+    }
+    contains_any(&s, rules::UNLIKELY_TOKENS)
+        && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
+        && !has_ancestor_tag(doc, id, "table", 3)
+        && !has_ancestor_tag(doc, id, "code", 3)
+}
+
+/// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
+/// modal dialogs, and the extra nodes the caller names (metadata read out of the body).
+pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
+    let mut removed = vec![false; doc.len()];
+    let mut i = 0usize;
+    while i < doc.len() {
+        if let Some(e) = doc.element(i as NodeId) {
+            let name = &*e.name;
+            if rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e) {
+                let end = doc.nodes[i].end as usize;
+                removed[i..end].iter_mut().for_each(|r| *r = true);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    for &x in extra {
+        let (s, e) = (x as usize, doc.nodes[x as usize].end as usize);
+        removed[s..e].iter_mut().for_each(|r| *r = true);
+    }
+    removed
+}
+
+/// Marks a whole subtree in a mask.
+pub fn mark(doc: &Document, mask: &mut [bool], id: NodeId) {
+    let (s, e) = (id as usize, doc.nodes[id as usize].end as usize);
+    mask[s..e].iter_mut().for_each(|r| *r = true);
+}
+
+/// Lower-cased, whitespace-collapsed text of an element (only for short blocks).
+pub fn inner_text(doc: &Document, id: NodeId, removed: &[bool]) -> String {
+    let mut out = String::new();
+    let mut i = id;
+    let end = doc.nodes[id as usize].end;
+    while i < end {
+        if removed[i as usize] {
+            i = doc.nodes[i as usize].end;
+            continue;
+        }
+        if let Some(t) = doc.text(i) {
+            if !doc.in_raw_text(i) {
+                out.push_str(t);
+            }
+        }
+        i += 1;
+    }
+    normalize_ws(&out)
+}
+
+/// Collapses whitespace runs into one space and trims.
+pub fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
