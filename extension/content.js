@@ -501,7 +501,7 @@
     const link = el('a', { href: location.href, target: '_blank', rel: 'noopener noreferrer' }, article.site_name || host);
     const doc = el('article', { lang, dir: article.dir === 'rtl' ? 'rtl' : 'ltr' },
       el('p', { class: 'site' }, link),
-      el('h1', {}, article.title),
+      el('h1', {}, article.title || document.title),
       meta, lead, content,
       el('p', { class: 'source' }, el('a', { href: location.href, target: '_blank', rel: 'noopener noreferrer' }, t('readerOriginal'))));
     const tools = el('div', { class: 'tools', dir: t('@@bidi_dir') },
