@@ -499,7 +499,10 @@
       ? el('figure', { class: 'lead' }, makeElement('img', [['src', article.lead_image], ['alt', '']]))
       : null;
     const link = el('a', { href: location.href, target: '_blank', rel: 'noopener noreferrer' }, article.site_name || host);
-    const doc = el('article', { lang, dir: article.dir === 'rtl' ? 'rtl' : 'ltr' },
+    // The core's direction; when it could not tell the language, the page's own direction.
+    const pageRtl = getComputedStyle(document.body ?? document.documentElement).direction === 'rtl';
+    const dir = article.dir === 'rtl' || (!article.lang && pageRtl) ? 'rtl' : 'ltr';
+    const doc = el('article', { lang, dir },
       el('p', { class: 'site' }, link),
       el('h1', {}, article.title || document.title),
       meta, lead, content,
