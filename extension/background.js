@@ -112,6 +112,10 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
   return last;
 }
 
+// From the service-worker console: `await declutter.runInTab(tabId, 'reader')` (after a click
+// has granted activeTab); npm run bench:browser times the reader view this way.
+globalThis.declutter.runInTab = runInTab;
+
 function run(tab, mode) {
   const clickedAt = performance.now();
   if (!tab?.id) return;
