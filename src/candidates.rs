@@ -207,6 +207,16 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
         }
         units.push(Unit { text, commas, first_ancestor: div });
     }
+    // Divs read as paragraphs are <p> for the counts too (Readability retags them).
+    for &id in &to_score {
+        if as_paragraph[id as usize] && !collapsed[id as usize] && !removed[id as usize] && doc.tag(id) == "div" {
+            let mut a = id;
+            while a != NONE {
+                feats[a as usize].p += 1;
+                a = doc.nodes[a as usize].parent;
+            }
+        }
+    }
     for &id in &to_score {
         if removed[id as usize] || collapsed[id as usize] {
             continue;

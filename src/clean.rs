@@ -33,6 +33,7 @@ struct Cleaner<'a> {
     feats: Vec<Feat>,
     reasons: Vec<(NodeId, &'static str)>,
     data_tables: Vec<bool>,
+    as_paragraph: &'a [bool],
 }
 
 impl Cleaner<'_> {
@@ -141,6 +142,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         feats: s.feats.clone(),
         reasons: Vec::new(),
         data_tables: vec![false; doc.len()],
+        as_paragraph: &s.as_paragraph,
     };
     let parts = &sel.parts;
     for t in c.nodes_with(parts, &["table"]) {
@@ -234,7 +236,8 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
     let doc = c.doc;
     let nodes = c.nodes_with(parts, &[tag]);
     for &id in nodes.iter().rev() {
-        if c.gone(id) {
+        // A div that reads as a paragraph is a <p> to Readability, out of reach of this pass.
+        if c.gone(id) || (tag == "div" && c.as_paragraph[id as usize]) {
             continue;
         }
         let Some(e) = doc.element(id) else { continue };

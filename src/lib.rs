@@ -76,7 +76,7 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     } else {
         CleanPlan { element_count: doc.element_count, ..Default::default() }
     };
-    let has_article = is_article(&doc, &base_mask, &page_feats, &article);
+    let has_article = is_article(&doc, &base_mask, &page_feats, &extraction, &article);
     Ok(Analysis { article: has_article.then_some(article), plan })
 }
 
@@ -88,8 +88,13 @@ fn parse_base(url: &str) -> Result<Option<url::Url>, Error> {
 }
 
 /// Whether the page holds an article at all: Readability's `isProbablyReaderable` on the
-/// page, or failing that, a long enough extraction that is not a list of links.
-fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], article: &Article) -> bool {
+/// page; failing that, an extraction with some text that is not mostly links (a home page's
+/// teaser grid is the typical "no article": short blocks, every headline a link).
+fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], ex: &extract::Extraction, article: &Article) -> bool {
+    let chars = article.text.chars().count();
+    if chars < rules::NO_ARTICLE_MIN_CHARS {
+        return false;
+    }
     let mut score = 0.0f32;
     for i in 0..doc.len() {
         if mask[i] || !matches!(doc.tag(i as u32), "p" | "pre" | "article") {
@@ -103,6 +108,11 @@ fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], arti
             }
         }
     }
-    let chars = article.text.chars().count();
-    chars >= rules::NO_ARTICLE_MAX_CHARS && article.confidence >= rules::NO_ARTICLE_MIN_CONFIDENCE
+    let (mut text, mut link) = (0.0f32, 0.0f32);
+    for &p in &ex.selection.parts {
+        let f = &ex.cleaned.feats[p as usize];
+        text += f.text as f32;
+        link += f.link;
+    }
+    text > 0.0 && link / text <= rules::NO_ARTICLE_MAX_LINK_DENSITY
 }

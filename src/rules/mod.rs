@@ -188,8 +188,8 @@ pub const CONFIDENT_LENGTH: f32 = 2000.0;
 pub const READERABLE_MIN_CHARS: usize = 140;
 /// ...and the page is an article once the sum of sqrt(len − 140) exceeds this.
 pub const READERABLE_MIN_SCORE: f32 = 20.0;
-/// A page that is not "probably readerable" still has an article when the extraction is at
-/// least this long...
-pub const NO_ARTICLE_MAX_CHARS: usize = 500;
-/// ...and the core is at least this confident in it.
-pub const NO_ARTICLE_MIN_CONFIDENCE: f32 = 0.5;
+/// An extraction shorter than this (characters) is no article.
+pub const NO_ARTICLE_MIN_CHARS: usize = 25;
+/// A page that is not "probably readerable" still has an article unless the extraction has
+/// more than this share of its text in links (a grid of teasers).
+pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
