@@ -1,0 +1,146 @@
+// Background (Chrome MV3 service worker / Firefox MV3 event page): hosts the WASM core, routes
+// messages, turns clicks, shortcuts and context-menu items into one "run" in the active tab.
+// The WASM runs here and not in the content script because Chromium applies the page's CSP to
+// WebAssembly compiled in a content script (shared/notes/toolchain.md, "Page CSP vs WASM").
+
+import { initSync, analyze, __declutterReset } from './pkg/declutter.js';
+import { CS_TO_BG, MODES, MENU, COMMANDS } from './messages.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const WASM_URL = api.runtime.getURL('pkg/declutter_bg.wasm');
+
+// ---- The WASM core: compiled once, instantiated lazily, re-instantiated after a trap ----
+
+/** Compiled module (kept: re-instantiating after a trap then costs ~1 ms, not a recompile). */
+let compiled = null;
+/** True once an instance is live; false after a trap until the next call. */
+let instantiated = false;
+
+/** No dynamic import() in a service worker: the glue is imported statically, the module is
+ * fetched from our own package (no network) and compiled with compileStreaming. */
+async function ensureCore() {
+  const t0 = performance.now();
+  const cold = !instantiated;
+  if (!compiled) compiled = await WebAssembly.compileStreaming(fetch(WASM_URL));
+  if (!instantiated) {
+    initSync({ module: compiled });
+    instantiated = true;
+  }
+  return { cold, init_ms: performance.now() - t0 };
+}
+
+/** Runs the core on one page. A trap (RuntimeError: unreachable, out of bounds…) leaves the
+ * instance's memory in an unknown state, so we drop the instance and make a fresh one next time;
+ * the caller gets a sentence a person can read. A refusal (too large…) is the core's own Error. */
+async function analyzePage(html, url) {
+  const t0 = performance.now();
+  const { cold, init_ms } = await ensureCore();
+  const t1 = performance.now();
+  try {
+    const analysis = analyze(html, url, undefined);
+    const t2 = performance.now();
+    return { ok: true, analysis, timings: { cold, init_ms, analyze_ms: t2 - t1, bg_total_ms: t2 - t0 } };
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      __declutterReset();
+      instantiated = false;
+      console.error('declutter: the core crashed on this page', e);
+      return { ok: false, error: api.i18n.getMessage('errorCrashed') || 'Declutter failed on this page (internal error). Please try again.' };
+    }
+    return { ok: false, error: String(e?.message ?? e) };
+  }
+}
+
+// ---- One router for every message ----
+
+/** Only our own extension's contexts may talk to us (content scripts we injected included). */
+function fromUs(sender) {
+  return sender?.id === api.runtime.id;
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!fromUs(sender) || typeof msg !== 'object' || msg === null) return false;
+  switch (msg.type) {
+    case CS_TO_BG.ANALYZE:
+      if (typeof msg.html !== 'string' || typeof msg.url !== 'string') return false;
+      analyzePage(msg.html, msg.url).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+      return true; // reply is asynchronous
+    default:
+      return false;
+  }
+});
+
+// ---- Running in a tab ----
+
+/** The last run's outcome, kept for `npm run bench:browser` and for debugging from the
+ * service-worker console; cheap (timings and counts only, no page content). */
+globalThis.declutter = { last: null, runs: 0 };
+
+function isNoAccess(e) {
+  return /Cannot access contents/i.test(String(e?.message ?? e));
+}
+
+/** Injects the content script and its page CSS, then runs `mode`. Chromium sometimes reports
+ * "Cannot access contents of the page" on the first executeScript right after a click even
+ * though activeTab was granted (about 1 in 30, toolchain.md): we retry once. */
+async function runInTab(tabId, mode, clickedAt = performance.now()) {
+  const target = { tabId };
+  const t0 = performance.now();
+  try {
+    await api.scripting.executeScript({ target, files: ['content.js'] });
+  } catch (e) {
+    if (!isNoAccess(e)) throw e;
+    await new Promise((r) => setTimeout(r, 50));
+    await api.scripting.executeScript({ target, files: ['content.js'] });
+  }
+  await api.scripting.insertCSS({ target, files: ['page.css'] });
+  const t1 = performance.now();
+  const [injection] = await api.scripting.executeScript({
+    target,
+    func: (m) => globalThis.__declutter.run(m),
+    args: [mode],
+  });
+  const result = injection?.result ?? null;
+  const t2 = performance.now();
+  const last = {
+    mode,
+    result,
+    timings: { inject_ms: t1 - t0, run_ms: t2 - t1, click_to_done_ms: t2 - clickedAt },
+  };
+  globalThis.declutter.last = last;
+  globalThis.declutter.runs += 1;
+  return last;
+}
+
+// From the service-worker console: `await declutter.runInTab(tabId, 'reader')` (after a click
+// has granted activeTab); npm run bench:browser times the reader view this way.
+globalThis.declutter.runInTab = runInTab;
+
+function run(tab, mode) {
+  const clickedAt = performance.now();
+  if (!tab?.id) return;
+  runInTab(tab.id, mode, clickedAt).catch((e) => {
+    globalThis.declutter.last = { mode, error: String(e?.message ?? e) };
+    globalThis.declutter.runs += 1;
+    console.warn('declutter:', e);
+  });
+}
+
+api.action.onClicked.addListener((tab) => run(tab, MODES.TOGGLE));
+
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === COMMANDS.OPEN_READER) run(tab, MODES.READER);
+});
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU.CLEAN) run(tab, MODES.CLEAN);
+  else if (info.menuItemId === MENU.READER) run(tab, MODES.READER);
+});
+
+api.runtime.onInstalled.addListener(() => {
+  // Promise form: works with both `chrome.*` (MV3) and Firefox's `browser.*`.
+  Promise.resolve(api.contextMenus.removeAll()).then(() => {
+    api.contextMenus.create({ id: MENU.CLEAN, title: api.i18n.getMessage('menuClean'), contexts: ['page'] });
+    api.contextMenus.create({ id: MENU.READER, title: api.i18n.getMessage('menuReader'), contexts: ['page'] });
+  });
+});

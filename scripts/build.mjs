@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// npm run build: the WASM core, its JS glue, and the extension (dist/extension/ + a store zip).
+// Plain Node, no bundler. Installs what is missing and says so; skips what is up to date.
+//
+//   1. tools: rustup target wasm32-unknown-unknown, wasm-bindgen-cli = Cargo.lock's wasm-bindgen,
+//      npm packages (binaryen@132 for wasm-opt, playwright-core for the tests)
+//   2. cargo build --profile wasm --target wasm32-unknown-unknown --lib
+//   3. wasm-bindgen --target web -> pkg/, --target nodejs -> pkg-node/
+//   4. wasm-opt -Oz (npm binaryen 132; Debian's 108 breaks wasm-bindgen output), then check that
+//      the optimised module still instantiates and answers; else ship the unoptimised one
+//   5. dist/extension/ (manifest, JS, CSS, icons, _locales, pkg) and dist/declutter-<v>.zip
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { icon } from './lib/png.mjs';
+import { zip } from './lib/zip.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CRATE = 'declutter';
+const TARGET = 'wasm32-unknown-unknown';
+const PROFILE = 'wasm';
+const RAW_WASM = path.join(ROOT, 'target', TARGET, PROFILE, `${CRATE}.wasm`);
+const PKG = path.join(ROOT, 'pkg');
+const PKG_NODE = path.join(ROOT, 'pkg-node');
+const DIST = path.join(ROOT, 'dist');
+const EXT_OUT = path.join(DIST, 'extension');
+const CARGO_BIN = path.join(homedir(), '.cargo', 'bin');
+// Rust >= 1.82 emits these by default for wasm32-unknown-unknown; the `wasm` profile strips the
+// target_features section, so wasm-opt must be told (else: "memory.fill operations require bulk memory").
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'];
+
+process.env.PATH = `${CARGO_BIN}${path.delimiter}${process.env.PATH}`;
+
+const say = (...a) => console.log('[build]', ...a);
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+function out(cmd, args) {
+  try { return execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; }
+}
+const kb = (n) => `${n.toLocaleString('en')} B (${(n / 1024).toFixed(0)} KiB)`;
+const sha = (buf) => createHash('sha256').update(buf).digest('hex');
+
+// ---- 1. tools ----
+function ensureTools() {
+  const targets = out('rustup', ['target', 'list', '--installed']) ?? '';
+  if (!targets.split('\n').includes(TARGET)) {
+    say(`installing rustup target ${TARGET}`);
+    sh('rustup', ['target', 'add', TARGET]);
+  }
+  const lock = readFileSync(path.join(ROOT, 'Cargo.lock'), 'utf8');
+  const want = /\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
+  if (!want) throw new Error('wasm-bindgen not found in Cargo.lock');
+  const have = /wasm-bindgen (\S+)/.exec(out('wasm-bindgen', ['--version']) ?? '')?.[1];
+  if (have !== want) {
+    // Not --locked: the CLI's shipped lock file pins a crate no longer in the index (toolchain.md).
+    say(`installing wasm-bindgen-cli ${want} (found ${have ?? 'none'}); takes ~6 min on 2 cores`);
+    sh('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
+  }
+  const need = ['binaryen', 'playwright-core'].filter((p) => !existsSync(path.join(ROOT, 'node_modules', p, 'package.json')));
+  if (need.length) {
+    say(`installing npm packages (missing: ${need.join(', ')})`);
+    sh('npm', [existsSync(path.join(ROOT, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  }
+  return want;
+}
+
+// ---- 2-4. wasm ----
+function buildWasm() {
+  say(`cargo build --profile ${PROFILE} --target ${TARGET} --lib`);
+  sh('cargo', ['build', '--profile', PROFILE, '--target', TARGET, '--lib']);
+  const raw = readFileSync(RAW_WASM);
+  const stamp = path.join(PKG, '.source-sha256');
+  const digest = sha(Buffer.concat([raw, readFileSync(fileURLToPath(import.meta.url))]));
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(path.join(PKG_NODE, `${CRATE}.js`))) {
+    say('pkg/ and pkg-node/ are up to date');
+    return;
+  }
+  for (const [target, dir] of [['web', PKG], ['nodejs', PKG_NODE]]) {
+    rmSync(dir, { recursive: true, force: true });
+    sh('wasm-bindgen', ['--target', target, '--out-dir', dir, RAW_WASM]);
+  }
+  // The nodejs glue is CommonJS; our package.json says "type": "module".
+  writeFileSync(path.join(PKG_NODE, 'package.json'), '{ "type": "commonjs" }\n');
+  addReset(path.join(PKG, `${CRATE}.js`));
+  for (const dir of [PKG, PKG_NODE]) optimise(path.join(dir, `${CRATE}_bg.wasm`));
+  writeFileSync(stamp, digest);
+}
+
+/** wasm-bindgen's web glue keeps its instance in a module variable with no way to drop it.
+ * After a trap (panic=abort → `unreachable`), that instance's memory may be half-updated, so
+ * background.js must be able to make a fresh one: we append `__declutterReset()`, which forgets
+ * the instance so the next initSync() instantiates anew (and resets the memory views). */
+function addReset(glue) {
+  const src = readFileSync(glue, 'utf8');
+  if (!/^let wasmModule, wasmInstance, wasm;$/m.test(src)) throw new Error(`unexpected glue shape in ${glue}; update addReset()`);
+  writeFileSync(glue, `${src}
+// Added by scripts/build.mjs (see addReset there): forget the instance after a trap.
+export function __declutterReset() {
+    wasm = undefined;
+    wasmInstance = undefined;
+    __wbg_init_promise = undefined;
+}
+`);
+}
+
+function optimise(file) {
+  const before = readFileSync(file);
+  const opt = `${file}.opt`;
+  const bin = path.join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+  say(`wasm-opt -Oz ${path.relative(ROOT, file)} (binaryen ${out(bin, ['--version']) ?? '?'})`);
+  sh(bin, ['-Oz', ...WASM_FEATURES, file, '-o', opt]);
+  writeFileSync(file, readFileSync(opt));
+  rmSync(opt);
+  return before.length;
+}
+
+/** The optimised module must still instantiate and answer (Debian's binaryen 108 produced a
+ * module that failed only at init; toolchain.md). */
+async function verify() {
+  const glue = await import(pathToFileURL(path.join(PKG, `${CRATE}.js`)).href);
+  glue.initSync({ module: readFileSync(path.join(PKG, `${CRATE}_bg.wasm`)) });
+  const a = glue.analyze('<!DOCTYPE html><title>t</title><p>x</p>', 'https://example.org/', undefined);
+  if (typeof a?.plan?.element_count !== 'number') throw new Error('optimised web module gave no plan');
+  const node = createRequire(import.meta.url)(path.join(PKG_NODE, `${CRATE}.js`));
+  const b = node.analyze('<!DOCTYPE html><p>x</p>', 'https://example.org/', undefined);
+  if (typeof b?.plan?.element_count !== 'number') throw new Error('optimised node module gave no plan');
+  say(`verified: optimised modules instantiate and analyse (core ${node.version()})`);
+}
+
+// ---- 5. extension ----
+function assemble(version) {
+  rmSync(EXT_OUT, { recursive: true, force: true });
+  mkdirSync(EXT_OUT, { recursive: true });
+  cpSync(path.join(ROOT, 'extension'), EXT_OUT, { recursive: true });
+  const manifestPath = path.join(EXT_OUT, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.version = version;
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  mkdirSync(path.join(EXT_OUT, 'pkg'));
+  for (const f of [`${CRATE}.js`, `${CRATE}_bg.wasm`]) cpSync(path.join(PKG, f), path.join(EXT_OUT, 'pkg', f));
+  mkdirSync(path.join(EXT_OUT, 'icons'));
+  for (const s of [16, 32, 48, 128]) writeFileSync(path.join(EXT_OUT, 'icons', `${s}.png`), icon(s));
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push({ name: path.relative(EXT_OUT, p).split(path.sep).join('/'), data: readFileSync(p) });
+    }
+  };
+  walk(EXT_OUT);
+  const zipPath = path.join(DIST, `declutter-${version}.zip`);
+  writeFileSync(zipPath, zip(files));
+  return { zipPath, files: files.length };
+}
+
+async function main() {
+  const t0 = Date.now();
+  const bindgen = ensureTools();
+  say(`wasm-bindgen ${bindgen}`);
+  buildWasm();
+  await verify();
+  const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  const { zipPath, files } = assemble(version);
+  const rawSize = statSync(RAW_WASM).size;
+  const shipped = readFileSync(path.join(PKG, `${CRATE}_bg.wasm`));
+  say(`wasm: cargo ${kb(rawSize)}; shipped (wasm-bindgen + wasm-opt -Oz) ${kb(shipped.length)}, gzip -9 ${kb(gzipSync(shipped, { level: 9 }).length)}`);
+  say(`extension: ${path.relative(ROOT, EXT_OUT)}/ (${files} files); store zip: ${path.relative(ROOT, zipPath)} ${kb(statSync(zipPath).size)}`);
+  say(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e) => { console.error('[build] FAILED:', e.message); process.exit(1); });

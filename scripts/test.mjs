@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// npm test: build (installs what is missing), then every tier, each runner's output shown as
+// it runs; exits non-zero if any tier fails (all tiers run even after a failure).
+//   1. cargo test            the core, native
+//   2. node --test tests/node/  the WASM module under Node
+//   3. node --test tests/e2e/   Chromium with the extension, real toolbar clicks
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (name, cmd, args) => {
+  console.log(`\n[test] ==== ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  const ok = r.status === 0;
+  console.log(`[test] ==== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { name, ok };
+};
+
+const build = run('build', process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')]);
+if (!build.ok) process.exit(1);
+const results = [
+  run('cargo test', 'cargo', ['test']),
+  run('node (wasm)', process.execPath, ['--test', '--test-reporter=spec', 'tests/node/']),
+  // One file at a time: each launches a Chromium, and the machines have 2 cores.
+  run('e2e (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/']),
+];
+const failed = results.filter((r) => !r.ok);
+console.log(`\n[test] ${results.map((r) => `${r.name}: ${r.ok ? 'ok' : 'FAILED'}`).join('; ')}`);
+process.exit(failed.length ? 1 : 0);
