@@ -153,6 +153,19 @@ fn main() {
         let Ok(doc) = Document::parse(&html, &opts) else { continue };
         let base = url::Url::parse(&url).ok();
         let m = metadata::read(&doc, base.as_ref());
+        if let Ok(dbg) = std::env::var("META_DEBUG") {
+            if url.contains(&dbg) {
+                let b = metadata::byline::find_byline_element(&doc);
+                let info = b.as_ref().and_then(|(id, t)| doc.element(*id).map(|e| format!("<{} class={:?} id={:?}> {:?}", e.name, e.class(), e.id(), t)));
+                println!("DEBUG {url}: byline el {info:?}; meta {m:?}");
+                for id in 0..doc.len() as u32 {
+                    let Some(e) = doc.element(id) else { continue };
+                    if !(e.class().contains("byline") || e.class().contains("author")) { continue; }
+                    let anc: Vec<String> = doc.ancestors(id).filter_map(|a| doc.element(a).map(|x| format!("{}.{}#{}", x.name, x.class(), x.id()))).collect();
+                    println!("  cand <{} class={:?}> text={:?} anc={:?}", e.name, e.class(), doc.text_content(id).chars().take(80).collect::<String>(), anc);
+                }
+            }
+        }
         let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
         if let Some(t) = s("title") {
             let ok = m.title.as_deref().map(norm) == Some(norm(&t));

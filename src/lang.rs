@@ -34,11 +34,12 @@ pub const READING_CPM: &[(&str, u32)] = &[
 /// Reading speed when the language is unknown or not in the table: English, as Firefox does.
 pub const DEFAULT_CPM: u32 = 987;
 
-/// "rtl" or "ltr". In order: a `dir` attribute on `<html>` or `<body>`; the primary subtag of
+/// "rtl" or "ltr". In order: a `dir` attribute on `<body>` or `<html>`; the primary subtag of
 /// `lang` in [`RTL_LANGS`]; the script of `sample_text` (share of strong RTL letters among
 /// letters above [`RTL_LETTER_SHARE`]).
 pub fn direction(doc: &Document, lang: Option<&str>, sample_text: &str) -> &'static str {
-    for tag in ["html", "body"] {
+    // <body> first: it is closer to the text ("<html dir=ltr><body dir=rtl>" is an RTL page).
+    for tag in ["body", "html"] {
         let dir = doc.first_by_tag(tag).and_then(|id| doc.element(id)).and_then(|e| e.attr("dir"));
         match dir.map(|d| d.trim().to_ascii_lowercase()).as_deref() {
             Some("rtl") => return "rtl",

@@ -8,6 +8,9 @@ use crate::rules::lexicon::{fold, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES,
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
 pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
+/// class/id fragments that contain "author" without marking a byline: login widgets
+/// ("authorization"), author boxes with bios and avatars.
+pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
 /// Readability's byline length limit: a byline is shorter than this many characters.
 pub const BYLINE_MAX_CHARS: usize = 100;
 /// A visible "By X" line has at most this many words (longer is a sentence: "By 2030 the…").
@@ -35,17 +38,27 @@ pub fn split_names(raw: &str) -> Vec<String> {
             break;
         }
     }
+    // "(avec B et C)" / "(with B)": co-authors in parentheses become ordinary list items.
+    for co in ["(avec ", "(with ", "(mit ", "(con "] {
+        if let Some(pos) = text.to_lowercase().find(co) {
+            if let Some((a, b)) = text.get(..pos).zip(text.get(pos + co.len()..)) {
+                text = format!("{a}, {}", b.replace(')', ""));
+            }
+        }
+    }
     // Cut at the first digit (a date or a time follows the names) and at a pipe or bullet.
-    let cut = text.char_indices().find(|(_, c)| c.is_numeric() || matches!(c, '|' | '•' | '·' | '\n')).map(|(i, _)| i);
-    if let Some(c) = cut {
+    let cut = text.char_indices().find(|(_, c)| c.is_numeric() || matches!(c, '|' | '•' | '·' | '\n')).map(|(i, c)| (i, c.is_numeric()));
+    let mut cut_at_digit = false;
+    if let Some((c, digit)) = cut {
         text = text.get(..c).unwrap_or("").to_string();
+        cut_at_digit = digit;
     }
     for sep in [" — ", " – ", " - "] {
         if let Some(c) = text.find(sep) {
             text = text.get(..c).unwrap_or("").to_string();
         }
     }
-    let text = trim_date_glue(&text);
+    let text = trim_date_glue(&text, cut_at_digit);
     let mut names: Vec<String> = Vec::new();
     for part in text.split([',', '،', ';', '/']) {
         for name in split_on_conjunctions(part) {
@@ -81,7 +94,7 @@ fn split_on_conjunctions(part: &str) -> Vec<String> {
 
 /// Trims trailing words that only glue a date to a byline ("le", "on", "Updated", month and
 /// weekday names), and leading glue, after the date itself was cut off.
-fn trim_date_glue(text: &str) -> String {
+fn trim_date_glue(text: &str, before_digit: bool) -> String {
     let is_glue = |w: &str| {
         let f = fold(w.trim_matches(|c: char| c == ',' || c == '.' || c == ':'));
         f.is_empty()
@@ -89,7 +102,15 @@ fn trim_date_glue(text: &str) -> String {
             || WEEKDAYS.iter().any(|d| fold(d) == f)
             || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f && f.chars().count() > 3)
     };
+    let is_month = |w: &str| {
+        let f = fold(w.trim_matches(|c: char| c == ',' || c == '.'));
+        ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f)
+    };
     let mut words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    // Right before a cut digit, even a short month ("May 3") is part of the date.
+    if before_digit && words.last().is_some_and(|w| is_month(w)) {
+        words.pop();
+    }
     while words.last().is_some_and(|w| is_glue(w)) {
         words.pop();
     }
@@ -118,11 +139,17 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     })
 }
 
-fn in_non_article_container(doc: &Document, id: NodeId) -> bool {
+/// True when an ancestor is a comment section, sidebar, related list, footer or nav. `<body>`,
+/// `<html>`, `<article>` and `<main>` are never such containers, whatever their classes say
+/// (WordPress puts "has-sidebar" on `<body>`).
+pub fn in_non_article_container(doc: &Document, id: NodeId) -> bool {
     doc.ancestors(id).any(|a| {
         let Some(e) = doc.element(a) else { return false };
+        if matches!(&*e.name, "body" | "html" | "article" | "main") {
+            return false;
+        }
         let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-        matches!(&*e.name, "aside" | "footer" | "nav") || NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
+        matches!(&*e.name, "footer" | "nav") || NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
     })
 }
 
@@ -137,7 +164,7 @@ pub fn find_byline_element(doc: &Document) -> Option<(NodeId, String)> {
         let match_str = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
         let is_byline = e.attr("rel") == Some("author")
             || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || BYLINE_CLASS_TOKENS.iter().any(|t| match_str.contains(t));
+            || (BYLINE_CLASS_TOKENS.iter().any(|t| match_str.contains(t)) && !BYLINE_CLASS_EXCLUDE.iter().any(|t| match_str.contains(t)));
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }
@@ -151,6 +178,18 @@ pub fn find_byline_element(doc: &Document) -> Option<(NodeId, String)> {
         }
         let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));
         let text = name_child.map(|c| normalize_ws(&doc.text_content(c))).filter(|t| !t.is_empty()).unwrap_or(text);
+        if split_names(&text).is_empty() {
+            // Bylines padded with labels and e-mail links: try the author link or name child.
+            let child = doc.descendants(id).skip(1).filter(|&c| {
+                doc.element(c).is_some_and(|ce| &*ce.name == "a" || ce.class().contains("name") || ce.class().split_whitespace().any(|t| t == "fn"))
+            });
+            for c in child {
+                let t = normalize_ws(&doc.text_content(c));
+                if !split_names(&t).is_empty() {
+                    return Some((id, t));
+                }
+            }
+        }
         return Some((id, text));
     }
     None

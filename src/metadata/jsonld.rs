@@ -32,6 +32,9 @@ pub struct JsonLd {
     pub headline: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// `dateCreated` / `uploadDate`: used only after the meta tags (Readability reads only
+    /// `datePublished`; `dateCreated` is often a UTC copy that shifts the day).
+    pub created: Option<String>,
     pub publisher: Option<String>,
     pub description: Option<String>,
     pub image: Option<String>,
@@ -141,10 +144,12 @@ fn from_items(items: &[Value]) -> JsonLd {
         out.headline = s("headline");
     }
     out.description = s("description");
-    out.published = s("datePublished").or_else(|| s("dateCreated")).or_else(|| s("uploadDate"));
+    out.published = s("datePublished");
+    out.created = s("dateCreated").or_else(|| s("uploadDate"));
     out.lang = main.get("inLanguage").and_then(|v| string_of(v).or_else(|| v.get("alternateName").and_then(string_of)).or_else(|| v.get("name").and_then(string_of)));
     // Authors: a string, a Person/Organization object, an @id reference into the graph, or a list.
-    for key in ["author", "creator"] {
+    // `creator` is left out: sites put user handles there ("CC7567").
+    for key in ["author"] {
         if !out.authors.is_empty() {
             break;
         }

@@ -50,7 +50,7 @@ pub const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo
 
 /// Author keys: Readability's (dc:creator, author, parsely-author, article:author) plus
 /// sailthru, NYT's `byl`, Highwire/Google Scholar `citation_author`.
-pub const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc:creator", "dcterm:creator", "dcterms:creator", "parsely-author", "sailthru:author", "byl", "citation_author", "itemprop:author"];
+pub const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author"];
 
 /// Publication-date keys: Readability's (article:published_time, parsely-pub-date) first, then
 /// the ones htmldate checks, most specific first. Modification dates are deliberately absent.
@@ -88,9 +88,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 
     // Language first: numeric dates are read month-first on US English pages.
     m.lang = lang(doc, &metas, &ld);
-    m.title = title(doc, &metas, &ld);
+    let host = base.and_then(|b| b.host_str()).map(|h| h.trim_start_matches("www.").to_string());
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
+    m.title = title(doc, &metas, &ld, m.site_name.as_deref(), host.as_deref());
     m.lead_image = ld.image.clone().or_else(|| metas.first(IMAGE_KEYS)).or_else(|| link_image(doc)).and_then(|u| absolute(&u, base));
 
     // Authors: the first source that yields names (a union would mix "Staff", site names and
@@ -106,7 +107,13 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     dedupe(&mut m.authors);
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
-            let names: Vec<String> = metas.all(key).into_iter().filter(|v| !looks_like_url(v)).flat_map(|v| byline::split_names(&v)).collect();
+            // A meta author equal to the site's name is the publisher, not a person.
+            let names: Vec<String> = metas
+                .all(key)
+                .into_iter()
+                .filter(|v| !looks_like_url(v) && !site_like(v, m.site_name.as_deref(), host.as_deref()))
+                .flat_map(|v| byline::split_names(&v))
+                .collect();
             if !names.is_empty() {
                 m.authors = names;
                 break;
@@ -136,6 +143,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .as_deref()
         .and_then(|d| dates::normalize_machine_date(d, lang))
         .or_else(|| metas.all_of(PUBLISHED_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
+        .or_else(|| ld.created.as_deref().and_then(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| itemprop_date(doc, lang))
         .or_else(|| time_element_date(doc, lang))
         .or_else(|| lines.first().map(|l| l.date.clone()))
@@ -180,7 +188,8 @@ fn dedupe(v: &mut Vec<String>) {
 // Meta tags
 // ---------------------------------------------------------------------------------------------
 
-/// Every `<meta>` key/value pair in document order.
+/// Every `<meta>` key/value pair in document order; `property` pairs are listed before the
+/// others (003-metadata-preferred: `property="dc:title"` beats `name="DC.title"`).
 struct MetaTags {
     pairs: Vec<(String, String)>,
 }
@@ -192,6 +201,7 @@ fn meta_key(k: &str) -> String {
 impl MetaTags {
     fn collect(doc: &Document) -> MetaTags {
         let mut pairs = Vec::new();
+        let mut named = Vec::new();
         for id in 0..doc.len() as u32 {
             if doc.tag(id) != "meta" {
                 continue;
@@ -204,15 +214,16 @@ impl MetaTags {
                 }
             }
             if let Some(n) = e.attr("name") {
-                pairs.push((meta_key(n), content.clone()));
+                named.push((meta_key(n), content.clone()));
             }
             if let Some(n) = e.attr("itemprop") {
-                pairs.push((format!("itemprop:{}", meta_key(n)), content.clone()));
+                named.push((format!("itemprop:{}", meta_key(n)), content.clone()));
             }
             if let Some(n) = e.attr("http-equiv") {
-                pairs.push((format!("http-equiv:{}", meta_key(n)), content.clone()));
+                named.push((format!("http-equiv:{}", meta_key(n)), content.clone()));
             }
         }
+        pairs.extend(named);
         MetaTags { pairs }
     }
 
@@ -237,7 +248,7 @@ impl MetaTags {
 
 /// Readability's title choice: JSON-LD (between `name` and `headline`, the one that resembles
 /// the `<title>`), then meta tags, then the cleaned `<title>`, then nothing.
-fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
+fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&str>, host: Option<&str>) -> Option<String> {
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
@@ -249,7 +260,68 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String
         }
         (n, h) => n.clone().or_else(|| h.clone()),
     };
-    from_ld.or_else(|| metas.first(TITLE_KEYS)).or_else(|| clean(&title::article_title(doc)))
+    from_ld
+        .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(doc, &t, site, host)))
+        .or_else(|| clean(&title::article_title(doc)))
+}
+
+/// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").
+pub const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " :: ", " : ", " // "];
+
+/// Removes a site name from a meta title: keeps the part before a separator when an `<h1>`
+/// says exactly that, or drops a first/last part that names the site (og:site_name or the
+/// host). Otherwise the title stays as the page wrote it.
+fn strip_site_name(doc: &Document, t: &str, site: Option<&str>, host: Option<&str>) -> String {
+    let mut cuts: Vec<(usize, usize)> = SITE_SEPARATORS.iter().flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>()).collect();
+    if cuts.is_empty() {
+        return t.to_string();
+    }
+    cuts.sort_unstable();
+    let h1s: Vec<String> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "h1").map(|i| fold(&doc.text_content(i))).filter(|h| !h.is_empty()).collect();
+    for &(a, _) in &cuts {
+        if let Some(head) = t.get(..a) {
+            if h1s.contains(&fold(head)) {
+                return head.trim().to_string();
+            }
+        }
+    }
+    // Last part names the site: "Title - Site" (cut at the last such separator).
+    for &(a, b) in cuts.iter().rev() {
+        if let (Some(head), Some(tail)) = (t.get(..a), t.get(b..)) {
+            if site_like(tail, site, host) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    // First part names the site: "Site | Title".
+    if let Some(&(a, b)) = cuts.first() {
+        if let (Some(head), Some(tail)) = (t.get(..a), t.get(b..)) {
+            if site_like(head, site, host) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Minimum letters for a site-name comparison (shorter strings match by accident).
+const SITE_MATCH_MIN_CHARS: usize = 4;
+
+/// True when `part` names the site: equal to its declared name, or to its host name
+/// ("Aerobuzz.de" / aerobuzz.de, "N-LAND" / n-land.de), compared on folded letters and digits.
+fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let alnum = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let p = alnum(part);
+    if p.chars().count() < SITE_MATCH_MIN_CHARS {
+        return false;
+    }
+    if site.map(alnum).is_some_and(|s| s == p) {
+        return true;
+    }
+    let Some(host) = host else { return false };
+    let full = alnum(host);
+    let label = alnum(host.split('.').next().unwrap_or(""));
+    full == p || label == p || (label.chars().count() >= SITE_MATCH_MIN_CHARS && p.starts_with(&label) && p.chars().count() <= full.chars().count())
 }
 
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
