@@ -155,7 +155,7 @@ fn main() {
         let m = metadata::read(&doc, base.as_ref());
         if let Ok(dbg) = std::env::var("META_DEBUG") {
             if url.contains(&dbg) {
-                let b = metadata::byline::find_byline_element(&doc);
+                let b = metadata::byline::find_byline_element(&doc, &metadata::byline::Context::new(&doc));
                 let info = b.as_ref().and_then(|(id, t)| doc.element(*id).map(|e| format!("<{} class={:?} id={:?}> {:?}", e.name, e.class(), e.id(), t)));
                 println!("DEBUG {url}: byline el {info:?}; meta {m:?}");
                 for id in 0..doc.len() as u32 {

@@ -129,35 +129,70 @@ fn is_plausible_name(name: &str) -> bool {
         && !NOT_AN_AUTHOR.iter().any(|n| fold(n) == fold(name))
 }
 
-/// True when the element looks hidden to a reader (Readability's `_isProbablyVisible`, applied
-/// to the element and its ancestors).
-pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
-    std::iter::once(id).chain(doc.ancestors(id)).any(|a| {
-        let Some(e) = doc.element(a) else { return false };
-        let style = e.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
-        e.attr("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden") || e.attr("aria-hidden") == Some("true")
-    })
+/// Per-node flags inherited from ancestors, computed in one pre-order pass so that checks on
+/// many candidates stay linear even on pages nested 100,000 levels deep.
+pub struct Context {
+    /// The node or an ancestor is hidden (Readability's `_isProbablyVisible`: `hidden`,
+    /// `display:none`, `visibility:hidden`, `aria-hidden=true`).
+    hidden: Vec<bool>,
+    /// An ancestor is a comment section, sidebar, related list, footer or nav. `<body>`,
+    /// `<html>`, `<article>` and `<main>` never are, whatever their classes say (WordPress puts
+    /// "has-sidebar" on `<body>`).
+    side: Vec<bool>,
+    /// An ancestor is a `<header>` or `<nav>`.
+    chrome: Vec<bool>,
 }
 
-/// True when an ancestor is a comment section, sidebar, related list, footer or nav. `<body>`,
-/// `<html>`, `<article>` and `<main>` are never such containers, whatever their classes say
-/// (WordPress puts "has-sidebar" on `<body>`).
-pub fn in_non_article_container(doc: &Document, id: NodeId) -> bool {
-    doc.ancestors(id).any(|a| {
-        let Some(e) = doc.element(a) else { return false };
-        if matches!(&*e.name, "body" | "html" | "article" | "main") {
-            return false;
+impl Context {
+    pub fn new(doc: &Document) -> Context {
+        let n = doc.len();
+        let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
+        for i in 0..n {
+            let id = i as NodeId;
+            let own_hidden = doc.element(id).is_some_and(|e| {
+                let style = e.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
+                e.attr("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden") || e.attr("aria-hidden") == Some("true")
+            });
+            let (mut h, mut s, mut c) = (own_hidden, false, false);
+            if let Some(p) = doc.parent(id) {
+                let pi = p as usize;
+                h |= hidden.get(pi).copied().unwrap_or(false);
+                s = side.get(pi).copied().unwrap_or(false) || is_side_element(doc, p);
+                c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
+            }
+            if let (Some(a), Some(b), Some(d)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
+                *a = h;
+                *b = s;
+                *d = c;
+            }
         }
-        let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-        matches!(&*e.name, "footer" | "nav") || NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
-    })
+        Context { hidden, side, chrome }
+    }
+    pub fn hidden(&self, id: NodeId) -> bool {
+        self.hidden.get(id as usize).copied().unwrap_or(false)
+    }
+    pub fn in_side(&self, id: NodeId) -> bool {
+        self.side.get(id as usize).copied().unwrap_or(false)
+    }
+    pub fn in_chrome(&self, id: NodeId) -> bool {
+        self.chrome.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+fn is_side_element(doc: &Document, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if matches!(&*e.name, "body" | "html" | "article" | "main") {
+        return false;
+    }
+    let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+    matches!(&*e.name, "footer" | "nav") || NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
 /// `rel=author`, an `itemprop` containing "author", or a class/id in [`BYLINE_CLASS_TOKENS`],
 /// whose text is 1..[`BYLINE_MAX_CHARS`] characters. Returns the element and its text (the text
 /// of an `itemprop=name` child when there is one).
-pub fn find_byline_element(doc: &Document) -> Option<(NodeId, String)> {
+pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, String)> {
     let body = doc.body();
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
@@ -173,7 +208,7 @@ pub fn find_byline_element(doc: &Document) -> Option<(NodeId, String)> {
             continue;
         }
         let text = normalize_ws(&doc.text_content(id));
-        if text.is_empty() || text.chars().count() >= BYLINE_MAX_CHARS || is_hidden(doc, id) || in_non_article_container(doc, id) {
+        if text.is_empty() || text.chars().count() >= BYLINE_MAX_CHARS || ctx.hidden(id) || ctx.in_side(id) {
             continue;
         }
         let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));

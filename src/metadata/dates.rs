@@ -80,6 +80,9 @@ static ISO_DATETIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Dates in URL paths: "/2023/01/23/", "/2023-01-23", "/20230123/".
 static URL_DATE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:$|[^0-9])").ok());
+/// Day-first dates in URL slugs: "/29-10-2021", "/23-01-2022-dorothea-wierer".
+static URL_DATE_DMY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[/_-]([0-3]?[0-9])[-_.]([01]?[0-9])[-_.]((?:19|20)[0-9]{2})(?:$|[^0-9])").ok());
 static URL_DATE_COMPACT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"/((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:/|$|[^0-9])").ok());
 
@@ -177,6 +180,13 @@ pub fn date_from_url(url: &str) -> Option<String> {
             }
         }
     }
+    if let Some(re) = URL_DATE_DMY.as_ref() {
+        for c in re.captures_iter(url) {
+            if let Some(d) = (|| ymd(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?))() {
+                return Some(d);
+            }
+        }
+    }
     None
 }
 
@@ -245,6 +255,7 @@ mod tests {
         assert_eq!(date_from_url("https://x.com/news/2023-01-23-slug").as_deref(), Some("2023-01-23"));
         assert_eq!(date_from_url("https://x.com/detail/20200102/1000.html").as_deref(), Some("2020-01-02"));
         assert_eq!(date_from_url("https://x.com/id/12345678901"), None);
+        assert_eq!(date_from_url("https://x.com/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
         assert_eq!(date_from_url("http://fakehost/test/page.html"), None);
     }
 }

@@ -96,10 +96,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 
     // Authors: the first source that yields names (a union would mix "Staff", site names and
     // differently spelled copies of the same person).
-    let byline_el = byline::find_byline_element(doc);
+    let ctx = byline::Context::new(doc);
+    let byline_el = byline::find_byline_element(doc, &ctx);
     let blocks = short_blocks(doc);
     let prefixed = if byline_el.is_none() {
-        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !byline::is_hidden(doc, b.id) && !in_side_container(doc, b.id)).collect()).into_iter().next()
+        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id)).collect()).into_iter().next()
     } else {
         None
     };
@@ -145,10 +146,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| metas.all_of(PUBLISHED_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| ld.created.as_deref().and_then(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| itemprop_date(doc, lang))
-        .or_else(|| time_element_date(doc, lang))
+        .or_else(|| time_element_date(doc, &ctx, lang))
         .or_else(|| lines.first().map(|l| l.date.clone()))
-        .or_else(|| class_date(doc, &blocks, lang))
-        .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())));
+        .or_else(|| class_date(doc, &ctx, &blocks, lang))
+        .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
+        .or_else(|| any_block_date(&ctx, &blocks, lang));
     m.source = lines.iter().find_map(|l| l.source.clone());
     if m.site_name.is_none() {
         m.site_name = m.source.clone();
@@ -261,30 +263,25 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         (n, h) => n.clone().or_else(|| h.clone()),
     };
     from_ld
-        .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(doc, &t, site, host)))
+        .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
         .or_else(|| clean(&title::article_title(doc)))
 }
 
 /// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").
 pub const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " :: ", " : ", " // "];
 
-/// Removes a site name from a meta title: keeps the part before a separator when an `<h1>`
-/// says exactly that, or drops a first/last part that names the site (og:site_name or the
-/// host). Otherwise the title stays as the page wrote it.
-fn strip_site_name(doc: &Document, t: &str, site: Option<&str>, host: Option<&str>) -> String {
+/// Removes a site name from a meta title: drops a last (or first) part that names the site
+/// (og:site_name or the host). Otherwise the title stays as the page wrote it.
+///
+/// Calibration: also cutting wherever the head equals an `<h1>` moved trafilatura-dev from
+/// 69.1 % to 70.7 % exact titles but readability from 96.1 % to 93.7 % (Readability keeps
+/// og:title verbatim), so that rule was dropped.
+fn strip_site_name(t: &str, site: Option<&str>, host: Option<&str>) -> String {
     let mut cuts: Vec<(usize, usize)> = SITE_SEPARATORS.iter().flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>()).collect();
     if cuts.is_empty() {
         return t.to_string();
     }
     cuts.sort_unstable();
-    let h1s: Vec<String> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "h1").map(|i| fold(&doc.text_content(i))).filter(|h| !h.is_empty()).collect();
-    for &(a, _) in &cuts {
-        if let Some(head) = t.get(..a) {
-            if h1s.contains(&fold(head)) {
-                return head.trim().to_string();
-            }
-        }
-    }
     // Last part names the site: "Title - Site" (cut at the last such separator).
     for &(a, b) in cuts.iter().rev() {
         if let (Some(head), Some(tail)) = (t.get(..a), t.get(b..)) {
@@ -397,7 +394,11 @@ fn short_blocks(doc: &Document) -> Vec<Block> {
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
-fn innermost<'a>(doc: &Document, v: Vec<&'a Block>) -> Vec<&'a Block> {
+fn innermost<'a>(doc: &Document, mut v: Vec<&'a Block>) -> Vec<&'a Block> {
+    // Only the first candidates matter (the caller wants the first line or a handful); the cap
+    // keeps this pairwise check cheap on hostile pages with thousands of matches.
+    const MAX_CANDIDATES: usize = 64;
+    v.truncate(MAX_CANDIDATES);
     let ids: Vec<NodeId> = v.iter().map(|b| b.id).collect();
     v.into_iter().filter(|b| !ids.iter().any(|&o| o != b.id && doc.contains(b.id, o))).collect()
 }
@@ -468,7 +469,7 @@ fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
 
 /// `<time datetime>`: one marked `pubdate` or with a publish-like class first, else the first
 /// visible one outside comments and sidebars.
-fn time_element_date(doc: &Document, lang: Option<&str>) -> Option<String> {
+fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
     let times: Vec<NodeId> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "time").collect();
     let value = |i: NodeId| {
         let e = doc.element(i)?;
@@ -478,27 +479,25 @@ fn time_element_date(doc: &Document, lang: Option<&str>) -> Option<String> {
     let marked = times.iter().copied().find(|&i| {
         doc.element(i).is_some_and(|e| e.attr("pubdate").is_some() || e.class().to_ascii_lowercase().contains("publish") || e.class().to_ascii_lowercase().contains("entry-date"))
     });
-    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !byline::is_hidden(doc, i) && !in_side_container(doc, i)).find_map(value))
-}
-
-fn in_side_container(doc: &Document, id: NodeId) -> bool {
-    doc.ancestors(id).any(|a| {
-        let Some(e) = doc.element(a) else { return false };
-        let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-        matches!(&*e.name, "aside" | "footer" | "nav") || byline::NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
-    })
+    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i)).find_map(value))
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
-fn class_date(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Option<String> {
+fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
         let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-        if !DATE_CLASS_TOKENS.iter().any(|t| m.contains(t)) || in_side_container(doc, b.id) {
+        if !DATE_CLASS_TOKENS.iter().any(|t| m.contains(t)) || ctx.in_side(b.id) {
             return None;
         }
         dates::find_date_in_text(&b.text, lang).map(|d| d.iso)
     })
+}
+
+/// Last resort: the first short block outside headers, navigation, sidebars and comments that
+/// holds a date (htmldate's "extensive search" does the same over the whole page).
+fn any_block_date(ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
+    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| dates::find_date_in_text(&b.text, lang).map(|d| d.iso))
 }
 
 #[cfg(test)]
