@@ -147,6 +147,8 @@ impl Context {
     pub fn new(doc: &Document) -> Context {
         let n = doc.len();
         let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
+        // Inside an <article> (the node itself included).
+        let mut article = vec![false; n];
         for i in 0..n {
             let id = i as NodeId;
             let own_hidden = doc.element(id).is_some_and(|e| {
@@ -154,16 +156,23 @@ impl Context {
                 e.attr("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden") || e.attr("aria-hidden") == Some("true")
             });
             let (mut h, mut s, mut c) = (own_hidden, false, false);
+            let mut a = doc.tag(id) == "article";
             if let Some(p) = doc.parent(id) {
                 let pi = p as usize;
+                let parent_in_article = article.get(pi).copied().unwrap_or(false);
+                a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
-                s = side.get(pi).copied().unwrap_or(false) || is_side_element(doc, p);
+                let parent_inside = doc.parent(p).and_then(|g| article.get(g as usize).copied()).unwrap_or(false);
+                s = side.get(pi).copied().unwrap_or(false) || is_side_element(doc, p, parent_inside);
                 c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
             }
-            if let (Some(a), Some(b), Some(d)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
-                *a = h;
-                *b = s;
-                *d = c;
+            if let Some(x) = article.get_mut(i) {
+                *x = a;
+            }
+            if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
+                *x = h;
+                *y = s;
+                *z = c;
             }
         }
         Context { hidden, side, chrome }
@@ -179,13 +188,21 @@ impl Context {
     }
 }
 
-fn is_side_element(doc: &Document, id: NodeId) -> bool {
+/// A comment section, sidebar, related list, page footer or nav. Class and id tokens must START
+/// with a marker ("sidebar-wrapper", "comments-area", "widget_recent_comments"): layout classes
+/// that merely mention one ("has-sidebar", "right-sidebar", "elementor-widget-container") wrap
+/// the article itself. A `<footer>` inside an `<article>` is the entry's meta line, not page
+/// chrome.
+fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
     let Some(e) = doc.element(id) else { return false };
     if matches!(&*e.name, "body" | "html" | "article" | "main") {
         return false;
     }
-    let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-    matches!(&*e.name, "footer" | "nav") || NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| m.contains(t))
+    if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
+        return true;
+    }
+    let lower = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+    lower.split_whitespace().any(|tok| NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.starts_with(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
@@ -218,11 +235,11 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
             let child = doc.descendants(id).skip(1).filter(|&c| {
                 doc.element(c).is_some_and(|ce| &*ce.name == "a" || ce.class().contains("name") || ce.class().split_whitespace().any(|t| t == "fn"))
             });
-            for c in child {
-                let t = normalize_ws(&doc.text_content(c));
-                if !split_names(&t).is_empty() {
-                    return Some((id, t));
-                }
+            let found = child.map(|c| normalize_ws(&doc.text_content(c))).find(|t| !split_names(t).is_empty());
+            match found {
+                Some(t) => return Some((id, t)),
+                // "Posted on", "Published by" with the name elsewhere: not the byline.
+                None => continue,
             }
         }
         return Some((id, text));

@@ -143,7 +143,7 @@ pub const SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتا�
 /// wins over "by". Sources: English/French/German/Spanish/Arabic news sites ("بقلم" = "by the pen
 /// of", "كتب" = "wrote").
 pub const BYLINE_PREFIXES: &[&str] = &[
-    "Written by", "Posted by", "Reported by", "Story by", "Words by", "Text by", "By",
+    "Written by", "Posted by", "Published by", "Reported by", "Story by", "Words by", "Text by", "By",
     "Texte :", "Texte:", "Auteur :", "Auteur:", "Auteurs :", "Propos recueillis par", "Écrit par", "Rédigé par", "Publié par", "Par",
     "Geschrieben von", "Autor:", "Von",
     "Escrito por", "Autor:", "Por",
