@@ -20,7 +20,7 @@ fn norm(s: &str) -> String {
 fn names(s: &str) -> Vec<String> {
     let s = s.to_lowercase();
     let s = s.trim_start_matches("by ").to_string();
-    s.split([';', ',', '&'])
+    s.split([';', ',', '&', '/'])
         .flat_map(|p| p.split(" and "))
         .map(|p| norm(p.trim()))
         .filter(|p| !p.is_empty())

@@ -104,15 +104,17 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     } else {
         None
     };
-    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).collect();
+    // An author that is the site's domain ("finanztreff.de", "L'Opinion" on lopinion.fr) is the
+    // publisher, not a person: skipped. Matching og:site_name instead would also drop the owner
+    // of a personal blog named after them (readability's toc-missing: "Haki Benita").
+    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref())).collect();
     dedupe(&mut m.authors);
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
-            // A meta author equal to the site's name is the publisher, not a person.
             let names: Vec<String> = metas
                 .all(key)
                 .into_iter()
-                .filter(|v| !looks_like_url(v) && !site_like(v, m.site_name.as_deref(), host.as_deref()))
+                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()))
                 .flat_map(|v| byline::split_names(&v))
                 .collect();
             if !names.is_empty() {

@@ -156,7 +156,12 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 pub const NAME_CONJUNCTIONS: &[&str] = &["and", "&", "et", "und", "y", "e", "و", "with", "avec"];
 
 /// Values seen in author fields that are not a person: they are dropped.
-pub const NOT_AN_AUTHOR: &[&str] = &["admin", "administrator", "unknown", "anonymous", "staff", "redaction", "rédaction", "editor", "null", "none", "undefined"];
+/// Labels that byline widgets print next to the name ("Datum", "Stand", "Follow") end up here
+/// when the name itself is a separate element.
+pub const NOT_AN_AUTHOR: &[&str] = &[
+    "admin", "administrator", "wordpressadmin", "unknown", "anonymous", "staff", "redaction", "rédaction", "editor", "null", "none", "undefined",
+    "no author", "author", "authors", "autor", "auteur", "by", "von", "par", "date", "datum", "stand", "follow", "share", "posted", "published",
+];
 
 /// Weekday names (fr, en, de, es, ar), full and short: they precede dates in date lines
 /// ("lundi 23 janvier 2023", "Mon, 23 Jan 2023") and are trimmed off the end of bylines.
