@@ -1,10 +1,457 @@
 //! Per-language word lists (French, Arabic, English, Spanish, German at least).
-//! (Placeholder until the metadata branch lands.)
+//!
+//! Every list is one `const` slice per concept. Entries are written as a reader sees them
+//! (accents, hamza, capitals); matching code folds both sides with [`fold`] first, so
+//! "Publié", "PUBLIE" and "publie" are the same entry, and so are "اقرأ أيضا" and "إقرأ أيضاً".
+//! Adding a word is a one-line change; no algorithm code holds a word of its own.
 
-pub fn boilerplate_reason(text: &str) -> Option<&'static str> {
-    let t = text.to_lowercase();
-    if t.contains("lire l'article depuis sa source") || t.contains("لقراءة الخبر من مصدره") {
-        return Some("source link");
+// ---------------------------------------------------------------------------------------------
+// Months
+// ---------------------------------------------------------------------------------------------
+
+/// French months and the abbreviations French newspapers print ("janv.", "févr.", "sept.").
+/// "mars" and "mai" have no abbreviation. Source: Imprimerie nationale abbreviations, as seen
+/// on Le Monde / Maroc Diplomatique date lines.
+pub const MONTHS_FR: &[(&str, u8)] = &[
+    ("janvier", 1), ("janv", 1),
+    ("février", 2), ("fevrier", 2), ("févr", 2), ("fév", 2),
+    ("mars", 3),
+    ("avril", 4), ("avr", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7), ("juil", 7),
+    ("août", 8), ("aout", 8),
+    ("septembre", 9), ("sept", 9),
+    ("octobre", 10), ("oct", 10),
+    ("novembre", 11), ("nov", 11),
+    ("décembre", 12), ("déc", 12),
+];
+
+/// English months and their usual short forms ("Jan", "Sept"); used in "January 23, 2023",
+/// "23 Jan 2023" and RFC 2822 dates ("Mon, 23 Jan 2023 10:30:00 GMT").
+pub const MONTHS_EN: &[(&str, u8)] = &[
+    ("january", 1), ("jan", 1),
+    ("february", 2), ("feb", 2),
+    ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4),
+    ("may", 5),
+    ("june", 6), ("jun", 6),
+    ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8),
+    ("september", 9), ("sept", 9), ("sep", 9),
+    ("october", 10), ("oct", 10),
+    ("november", 11), ("nov", 11),
+    ("december", 12), ("dec", 12),
+];
+
+/// Spanish months ("23 de enero de 2023"); "setiembre" is the Peruvian/Uruguayan spelling.
+pub const MONTHS_ES: &[(&str, u8)] = &[
+    ("enero", 1), ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4), ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8), ("ago", 8),
+    ("septiembre", 9), ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12), ("dic", 12),
+];
+
+/// German months ("23. Januar 2023"); "Jänner" is the Austrian form, "Mrz" a common short form.
+pub const MONTHS_DE: &[(&str, u8)] = &[
+    ("januar", 1), ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3), ("mrz", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10), ("okt", 10),
+    ("november", 11),
+    ("dezember", 12), ("dez", 12),
+];
+
+/// Italian and Portuguese months: the trafilatura dev set has Italian and Portuguese pages whose
+/// only date is visible text.
+pub const MONTHS_IT_PT: &[(&str, u8)] = &[
+    ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+];
+
+/// Arabic month names. Three naming systems are in daily use for the Gregorian calendar:
+/// - Egypt / Gulf (MSA transliterations): يناير، فبراير… with spelling variants (أبريل/إبريل,
+///   يونيه/يونيو, يوليه/يوليو, أغسطس);
+/// - Morocco (from French): ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر; Algeria / Tunisia: جانفي،
+///   فيفري، أفريل، جوان، جويلية، أوت;
+/// - Levant / Iraq (Syriac): كانون الثاني، شباط، آذار، نيسان، أيار، حزيران، تموز، آب، أيلول،
+///   تشرين الأول، تشرين الثاني، كانون الأول.
+///
+/// Two-word names come first: a matcher trying entries in order must see "كانون الثاني" before
+/// it could stop at "كانون".
+pub const MONTHS_AR: &[(&str, u8)] = &[
+    ("كانون الثاني", 1), ("تشرين الأول", 10), ("تشرين الثاني", 11), ("كانون الأول", 12),
+    ("يناير", 1), ("جانفي", 1),
+    ("فبراير", 2), ("فيفري", 2), ("شباط", 2),
+    ("مارس", 3), ("آذار", 3),
+    ("أبريل", 4), ("إبريل", 4), ("أفريل", 4), ("نيسان", 4),
+    ("مايو", 5), ("ماي", 5), ("أيار", 5),
+    ("يونيو", 6), ("يونيه", 6), ("جوان", 6), ("حزيران", 6),
+    ("يوليو", 7), ("يوليه", 7), ("يوليوز", 7), ("جويلية", 7), ("تموز", 7),
+    ("أغسطس", 8), ("غشت", 8), ("أوت", 8), ("آب", 8),
+    ("سبتمبر", 9), ("شتنبر", 9), ("أيلول", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11), ("نونبر", 11),
+    ("ديسمبر", 12), ("دجنبر", 12),
+];
+
+/// Every month list, in the order a date matcher should try them (longest names first is
+/// enforced by the matcher, not by this order).
+pub const ALL_MONTHS: &[&[(&str, u8)]] = &[MONTHS_FR, MONTHS_EN, MONTHS_ES, MONTHS_DE, MONTHS_IT_PT, MONTHS_AR];
+
+// ---------------------------------------------------------------------------------------------
+// Date lines, source lines, bylines
+// ---------------------------------------------------------------------------------------------
+
+/// Phrases that open a visible publication/update line ("Publié dans Maroc Diplomatique le 23 -
+/// 01 - 2023", "نشر في 23 يناير 2023"). A short block that starts with one of these and holds a
+/// date is metadata, not article text: it is read into `published` and leaves the body.
+pub const DATE_LINE_PREFIXES: &[&str] = &[
+    "Publié dans", "Publié le", "Publié par", "Publié", "Mis à jour le", "Mis à jour", "Modifié le", "Paru le",
+    "Published on", "Published", "Posted on", "Posted", "Updated on", "Updated", "Last updated", "First published",
+    "نشر في", "نشر بتاريخ", "نشر يوم", "تاريخ النشر", "آخر تحديث", "تم النشر", "نُشر في",
+    "Veröffentlicht am", "Veröffentlicht", "Aktualisiert am", "Stand:",
+    "Publicado el", "Publicado", "Actualizado el", "Actualizado",
+    "Pubblicato il", "Pubblicato", "Aggiornato il",
+];
+
+/// Words that introduce the publisher's name in a source line: "Publié dans <X> le <date>",
+/// "Published in <X> on <date>", "نشر في <X> بتاريخ <date>". The text between this phrase and
+/// [`SOURCE_LINE_DATE_JOINERS`] is the source's name.
+pub const SOURCE_LINE_PREFIXES: &[&str] = &["Publié dans", "Paru dans", "Source :", "Source:", "Published in", "Publicado en", "Veröffentlicht in", "نشر في"];
+
+/// Words between a source's name and the date in a source line.
+pub const SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتاريخ", "يوم", ","];
+
+/// Prefixes of a visible byline, stripped before splitting names. Longest first so "Written by"
+/// wins over "by". Sources: English/French/German/Spanish/Arabic news sites ("بقلم" = "by the pen
+/// of", "كتب" = "wrote").
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "Written by", "Posted by", "Published by", "Reported by", "Story by", "Words by", "Text by", "By",
+    "Texte :", "Texte:", "Auteur :", "Auteur:", "Auteurs :", "Propos recueillis par", "Écrit par", "Rédigé par", "Publié par", "Par",
+    "Geschrieben von", "Autor:", "Von",
+    "Escrito por", "Autor:", "Por",
+    "Scritto da",
+    "بقلم", "كتب", "كتبت", "إعداد", "بواسطة",
+];
+
+/// Conjunctions between author names: "A, B and C", "A et B", "A و B", "A und B", "A y B".
+/// Only matched as whole words with spaces around them.
+pub const NAME_CONJUNCTIONS: &[&str] = &["and", "&", "et", "und", "y", "e", "و", "with", "avec"];
+
+/// Values seen in author fields that are not a person: they are dropped.
+/// Labels that byline widgets print next to the name ("Datum", "Stand", "Follow") end up here
+/// when the name itself is a separate element.
+pub const NOT_AN_AUTHOR: &[&str] = &[
+    "admin", "administrator", "wordpressadmin", "unknown", "anonymous", "staff", "redaction", "rédaction", "editor", "null", "none", "undefined",
+    "no author", "author", "authors", "autor", "auteur", "by", "von", "par", "date", "datum", "stand", "follow", "share", "posted", "published",
+];
+
+/// Weekday names (fr, en, de, es, ar), full and short: they precede dates in date lines
+/// ("lundi 23 janvier 2023", "Mon, 23 Jan 2023") and are trimmed off the end of bylines.
+pub const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+];
+
+/// Words that glue a byline to a following date ("Par Jean Dupont le 23 janvier", "By Jane Doe
+/// on March 3", "| Updated"). Trimmed off the end of a byline once the date itself is cut.
+pub const BYLINE_DATE_GLUE: &[&str] = &[
+    "le", "on", "am", "el", "the", "du", "de", "at", "à", "a", "في", "يوم", "بتاريخ",
+    "published", "updated", "posted", "publié", "mis", "à jour", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
+    "-", "–", "—", "|", ",", "،", "•", "·", "/", ":",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Boilerplate
+// ---------------------------------------------------------------------------------------------
+
+/// One kind of boilerplate and the phrases that mark it.
+pub struct BoilerplateGroup {
+    /// Shown in the cleaning plan as the reason for hiding the block.
+    pub reason: &'static str,
+    /// Specific phrases: a short block that *starts* with one, or that one makes up at least
+    /// half of, is boilerplate ("Lire aussi : …", "Cliquez ici pour lire l'article depuis sa
+    /// source.").
+    pub phrases: &'static [&'static str],
+    /// Words that are also ordinary vocabulary ("Share", "Cookies", "Related"): they mark a
+    /// block only when the block is little more than the word — the word followed by nothing, a
+    /// separator (":", "|", "»"…), or at most [`BARE_WORD_MAX_TAIL_WORDS`] more words ("Share
+    /// this", "Partager sur Facebook"). "Share prices fell sharply on Monday" stays prose.
+    /// Words that often open a headline ("Report", "Ad") are deliberately not bare words.
+    pub bare_words: &'static [&'static str],
+}
+
+/// How many words may follow a bare word and still be a widget label ("Partager sur Facebook"
+/// = 2). Three already catches headline openings like "Related work shows that".
+pub const BARE_WORD_MAX_TAIL_WORDS: usize = 2;
+
+/// A specific phrase that sits anywhere in a block marks it when the phrase is at least this
+/// share of the block's characters ("👉 Cliquez ici pour lire l'article depuis sa source").
+pub const PHRASE_MIN_SHARE: f32 = 0.5;
+
+/// The boilerplate lexicon, checked in this order (first group that matches gives the reason).
+/// Sources: the example news page (source links, report dialog), Readability's `adWords`,
+/// trafilatura-dev "without" snippets ("Read more:", "Lesen Sie auch", "LE PUEDE INTERESAR").
+pub const BOILERPLATE: &[BoilerplateGroup] = &[
+    BoilerplateGroup {
+        reason: "source link",
+        phrases: &[
+            "Cliquez ici pour lire l'article depuis sa source", "lire l'article depuis sa source", "lire la suite sur",
+            "اضغط هنا لقراءة الخبر من مصدره", "لقراءة الخبر من مصدره", "لقراءة المقال من المصدر",
+            "Read more at", "Read the full article", "Read the full story", "Click here to read", "Continue reading on",
+            "Leer más en", "Lea la nota completa", "Weiterlesen auf", "Mehr lesen auf",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        reason: "read also",
+        phrases: &[
+            "Lire aussi", "À lire aussi", "A lire aussi", "À lire également", "Voir aussi", "Lire également", "Lire la suite",
+            "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ ايضا", "اقرأ المزيد", "مواضيع ذات صلة", "أخبار ذات صلة",
+            "Read more", "Read also", "See also", "Related articles", "Related stories", "Related posts", "More on this",
+            "Lee también", "Leer también", "Le puede interesar", "Te puede interesar", "Noticias relacionadas",
+            "Lesen Sie auch", "Lesen Sie mehr", "Auch interessant", "Mehr zum Thema", "Das könnte Sie auch interessieren",
+        ],
+        bare_words: &["Related", "À lire", "Weiterlesen"],
+    },
+    BoilerplateGroup {
+        reason: "share bar",
+        phrases: &["Partager cet article", "Partager sur", "Share this article", "Share this story", "Share on", "Share this", "شارك المقال", "شارك الخبر", "Compartir en", "Teilen auf", "Artikel teilen"],
+        bare_words: &["Partager", "Partagez", "Share", "Tweet", "شارك", "مشاركة", "Compartir", "Teilen"],
+    },
+    BoilerplateGroup {
+        reason: "newsletter",
+        phrases: &[
+            "Inscrivez-vous à notre newsletter", "Abonnez-vous à notre newsletter", "Recevez notre newsletter",
+            "Sign up for our newsletter", "Subscribe to our newsletter", "Get our newsletter", "Sign up for the",
+            "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
+        ],
+        bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
+    },
+    BoilerplateGroup {
+        reason: "cookie banner",
+        phrases: &[
+            "Nous utilisons des cookies", "Ce site utilise des cookies", "We use cookies", "This site uses cookies", "This website uses cookies",
+            "نستخدم ملفات تعريف الارتباط", "Utilizamos cookies", "Este sitio utiliza cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies",
+        ],
+        bare_words: &["Cookies", "Accept cookies"],
+    },
+    BoilerplateGroup {
+        reason: "report dialog",
+        phrases: &["Merci d'avoir signalé", "signaler cette image", "Signaler un abus", "Report this image", "Thanks for reporting", "Report an error", "شكرا على الإبلاغ", "الإبلاغ عن"],
+        bare_words: &["Signaler"],
+    },
+    BoilerplateGroup {
+        reason: "advertisement",
+        phrases: &["Contenu sponsorisé", "Sponsored content", "Paid content", "Contenido patrocinado", "محتوى مدفوع"],
+        bare_words: &["Publicité", "Advertisement", "Anzeige", "Werbung", "Publicidad", "إعلان", "Sponsored", "Sponsorisé", "Annonce"],
+    },
+];
+
+/// Why `block_text` is boilerplate, or `None`. The caller passes the text of a SHORT block
+/// (under ~200 characters). Matching is case-insensitive, whitespace-normalised and tolerant of
+/// accents, NBSP, curly apostrophes and Arabic hamza/tashkeel variants (see [`fold`]).
+///
+/// The rule, so that prose is never hit: a specific phrase must START the block (after leading
+/// punctuation/symbols such as "►", "»", emoji) or make up at least [`PHRASE_MIN_SHARE`] of it; a
+/// bare word must start the block and be followed by nothing, a separator, or at most
+/// [`BARE_WORD_MAX_TAIL_WORDS`] words. "He refused to share the cookies" matches nothing.
+pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
+    let folded = fold(block_text);
+    let text = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    if text.is_empty() {
+        return None;
+    }
+    let text_chars = text.chars().count();
+    for group in BOILERPLATE {
+        for phrase in group.phrases {
+            let p = fold(phrase);
+            if starts_with_word(text, &p) {
+                return Some(group.reason);
+            }
+            if let Some(_pos) = find_word(text, &p) {
+                if p.chars().count() as f32 >= PHRASE_MIN_SHARE * text_chars as f32 {
+                    return Some(group.reason);
+                }
+            }
+        }
+        for word in group.bare_words {
+            let w = fold(word);
+            if !starts_with_word(text, &w) {
+                continue;
+            }
+            let tail = text.get(w.len()..).unwrap_or("").trim_start();
+            let tail_is_separator = tail.starts_with(|c: char| SEPARATORS.contains(&c));
+            let tail_words = tail.split(' ').filter(|t| t.chars().any(char::is_alphanumeric)).count();
+            if tail.is_empty() || tail_is_separator || tail_words <= BARE_WORD_MAX_TAIL_WORDS {
+                return Some(group.reason);
+            }
+        }
     }
     None
+}
+
+/// Characters that, right after a bare word, show it is a label ("Partager :", "Related »").
+const SEPARATORS: &[char] = &[':', '|', '»', '›', '>', '-', '–', '—', '…', '/', '·', '•', '(', '['];
+
+/// True when `text` starts with `prefix` and the prefix ends at a word boundary.
+fn starts_with_word(text: &str, prefix: &str) -> bool {
+    if prefix.is_empty() || !text.starts_with(prefix) {
+        return false;
+    }
+    let next = text.get(prefix.len()..).and_then(|r| r.chars().next());
+    !matches!(next, Some(c) if c.is_alphanumeric())
+}
+
+/// Byte offset of `needle` in `hay` where it stands as whole words.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(rel) = hay.get(from..).and_then(|h| h.find(needle)) {
+        let at = from + rel;
+        let before = hay.get(..at).and_then(|h| h.chars().next_back());
+        let after = hay.get(at + needle.len()..).and_then(|h| h.chars().next());
+        let ok_before = !matches!(before, Some(c) if c.is_alphanumeric());
+        let ok_after = !matches!(after, Some(c) if c.is_alphanumeric());
+        if ok_before && ok_after {
+            return Some(at);
+        }
+        // Advance past the first char of this match (char boundary safe).
+        from = at + hay.get(at..).and_then(|h| h.chars().next()).map(char::len_utf8).unwrap_or(1);
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stop words for language guessing
+// ---------------------------------------------------------------------------------------------
+
+/// The most frequent function words of each Latin-script language the guesser knows. Each list
+/// avoids words shared with another list where possible ("de" is French, Spanish, Portuguese and
+/// Dutch, so it is in none), so that counts separate the languages. Source: the top of the
+/// Leipzig corpora frequency lists.
+pub const STOP_WORDS: &[(&str, &[&str])] = &[
+    ("fr", &["le", "la", "les", "et", "des", "du", "une", "est", "pour", "dans", "qui", "que", "pas", "sur", "au", "avec", "sont", "ce", "il", "aux", "cette", "mais", "ou", "nous", "leur"]),
+    ("en", &["the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "on", "are", "with", "as", "this", "be", "at", "by", "have", "from", "which", "were", "has", "they"]),
+    ("de", &["der", "die", "und", "das", "ist", "nicht", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "im", "dem", "eine", "ein", "auch", "es", "wird", "sind", "wie"]),
+    ("es", &["el", "los", "las", "y", "del", "que", "por", "una", "con", "para", "es", "su", "se", "al", "lo", "como", "más", "pero", "sus", "fue", "está", "también"]),
+    ("it", &["il", "di", "che", "è", "della", "per", "un", "non", "sono", "gli", "nel", "alla", "con", "dei", "delle", "anche", "più", "come", "ma", "questo", "degli"]),
+    ("pt", &["o", "os", "do", "da", "em", "um", "não", "uma", "com", "para", "dos", "das", "no", "na", "ao", "mais", "foi", "pelo", "pela", "também", "são", "seu"]),
+    ("nl", &["het", "een", "van", "en", "niet", "dat", "zijn", "op", "te", "met", "voor", "ook", "aan", "er", "wordt", "maar", "bij", "worden", "deze", "naar", "uit"]),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Folding
+// ---------------------------------------------------------------------------------------------
+
+/// Folds text for lexicon matching: lower case; accents removed from Latin letters; NBSP and
+/// every Unicode space to one ASCII space (runs collapsed, ends trimmed); curly apostrophes and
+/// quotes to ASCII; Arabic alef with hamza/madda to bare alef, alef maqsura to ya, tashkeel and
+/// tatweel removed; Arabic-Indic and Persian digits to ASCII digits.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        // Arabic tashkeel (fathatan..sukun, superscript alef) and tatweel carry no letter.
+        if ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0670}' || c == '\u{0640}' {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match fold_char(c) {
+            Some(f) => out.push(f),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The one-character folding of `c`, when it has one (accents, Arabic letters, digits, quotes).
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        '’' | '‘' | '`' | '´' | 'ʼ' => '\'',
+        '“' | '”' | '«' | '»' | '„' => '"',
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_handles_accents_arabic_and_digits() {
+        assert_eq!(fold("  Publié\u{a0}dans  "), "publie dans");
+        assert_eq!(fold("إقرأ أيضاً"), fold("اقرأ ايضا"));
+        assert_eq!(fold("٢٣ ۲۰۲۳"), "23 2023");
+        assert_eq!(fold("l’article"), "l'article");
+    }
+
+    #[test]
+    fn boilerplate_positives() {
+        assert_eq!(boilerplate_reason("Cliquez ici pour lire l’article depuis sa source."), Some("source link"));
+        assert_eq!(boilerplate_reason("اضغط هنا لقراءة الخبر من مصدره"), Some("source link"));
+        assert_eq!(boilerplate_reason("Lire aussi : Le Maroc et l'UE signent un accord"), Some("read also"));
+        assert_eq!(boilerplate_reason("► À LIRE AUSSI"), Some("read also"));
+        assert_eq!(boilerplate_reason("إقرأ أيضاً: تفاصيل الاتفاق"), Some("read also"));
+        assert_eq!(boilerplate_reason("Read more: Looted colonial art"), Some("read also"));
+        assert_eq!(boilerplate_reason("Partager"), Some("share bar"));
+        assert_eq!(boilerplate_reason("Share this"), Some("share bar"));
+        assert_eq!(boilerplate_reason("Nous utilisons des cookies pour améliorer votre expérience."), Some("cookie banner"));
+        assert_eq!(boilerplate_reason("Merci d'avoir signalé cette image"), Some("report dialog"));
+        assert_eq!(boilerplate_reason("PUBLICITÉ"), Some("advertisement"));
+        assert_eq!(boilerplate_reason("Inscrivez-vous à notre newsletter"), Some("newsletter"));
+        assert_eq!(boilerplate_reason("👉 Cliquez ici pour lire l'article depuis sa source"), Some("source link"));
+    }
+
+    #[test]
+    fn boilerplate_negatives() {
+        assert_eq!(boilerplate_reason("Share prices fell sharply on Monday after the results were published."), None);
+        assert_eq!(boilerplate_reason("He refused to share the cookies with his brother."), None);
+        assert_eq!(boilerplate_reason("Les cookies de grand-mère sont les meilleurs du quartier, dit-elle."), None);
+        assert_eq!(boilerplate_reason("Related work in this field shows that the effect is small."), None);
+        assert_eq!(boilerplate_reason("Adidas a annoncé ses résultats."), None);
+        assert_eq!(boilerplate_reason(""), None);
+        assert_eq!(boilerplate_reason("Le gouvernement a publié un rapport."), None);
+    }
 }

@@ -1,0 +1,295 @@
+//! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
+//! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
+
+use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
+use crate::dom::{Document, NodeId};
+use crate::rules::lexicon::{fold, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, NAME_CONJUNCTIONS, NOT_AN_AUTHOR, WEEKDAYS};
+
+/// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
+/// marks a date, not a name).
+pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
+/// class/id fragments that contain "author" without marking a byline: login widgets
+/// ("authorization"), author boxes with bios and avatars.
+pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
+/// Readability's byline length limit: a byline is shorter than this many characters.
+pub const BYLINE_MAX_CHARS: usize = 100;
+/// A visible "By X" line has at most this many words (longer is a sentence: "By 2030 the…").
+pub const PREFIXED_BYLINE_MAX_WORDS: usize = 12;
+/// A name longer than this is not a name but a phrase that slipped through.
+const NAME_MAX_CHARS: usize = 70;
+const NAME_MAX_WORDS: usize = 7;
+/// Ancestors whose class/id marks comments or sidebars: their "author" elements are
+/// commenters and related-story bylines (Readability removes these containers first).
+pub const NOT_ARTICLE_CONTAINER_TOKENS: &[&str] = &["comment", "disqus", "replies", "sidebar", "related", "footer", "widget", "recommend"];
+
+/// Turns a byline string into author names: strips a leading "By"/"Par"/"بقلم"…, cuts at the
+/// first digit (dates, times) and at " | ", trims date glue words, splits on commas and
+/// conjunctions, drops non-names. Order kept, duplicates removed.
+pub fn split_names(raw: &str) -> Vec<String> {
+    let mut text = normalize_ws(raw);
+    if looks_like_url(&text) {
+        return Vec::new();
+    }
+    // The prefix may come after an icon or a dash: "— By Jane Doe".
+    text = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for p in BYLINE_PREFIXES {
+        if let Some(rest) = strip_prefix_folded(&text, p) {
+            text = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-').to_string();
+            break;
+        }
+    }
+    // "(avec B et C)" / "(with B)": co-authors in parentheses become ordinary list items.
+    for co in ["(avec ", "(with ", "(mit ", "(con "] {
+        if let Some(pos) = text.to_lowercase().find(co) {
+            if let Some((a, b)) = text.get(..pos).zip(text.get(pos + co.len()..)) {
+                text = format!("{a}, {}", b.replace(')', ""));
+            }
+        }
+    }
+    // Cut at the first digit (a date or a time follows the names) and at a pipe or bullet.
+    let cut = text.char_indices().find(|(_, c)| c.is_numeric() || matches!(c, '|' | '•' | '·' | '\n')).map(|(i, c)| (i, c.is_numeric()));
+    let mut cut_at_digit = false;
+    if let Some((c, digit)) = cut {
+        text = text.get(..c).unwrap_or("").to_string();
+        cut_at_digit = digit;
+    }
+    for sep in [" — ", " – ", " - "] {
+        if let Some(c) = text.find(sep) {
+            text = text.get(..c).unwrap_or("").to_string();
+        }
+    }
+    let text = trim_date_glue(&text, cut_at_digit);
+    let mut names: Vec<String> = Vec::new();
+    for part in text.split([',', '،', ';', '/']) {
+        for name in split_on_conjunctions(part) {
+            let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(').trim().to_string();
+            let name = name.trim_end_matches(['(', ' ']).to_string();
+            if is_plausible_name(&name) && !names.iter().any(|n| fold(n) == fold(&name)) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+fn split_on_conjunctions(part: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for w in part.split(' ').filter(|w| !w.is_empty()) {
+        let fw = fold(w);
+        if NAME_CONJUNCTIONS.iter().any(|c| fold(c) == fw) {
+            if !cur.is_empty() {
+                out.push(cur.join(" "));
+                cur.clear();
+            }
+        } else {
+            cur.push(w);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur.join(" "));
+    }
+    out
+}
+
+/// Trims trailing words that only glue a date to a byline ("le", "on", "Updated", month and
+/// weekday names), and leading glue, after the date itself was cut off.
+fn trim_date_glue(text: &str, before_digit: bool) -> String {
+    let is_glue = |w: &str| {
+        let f = fold(w.trim_matches(|c: char| c == ',' || c == '.' || c == ':'));
+        f.is_empty()
+            || BYLINE_DATE_GLUE.iter().any(|g| fold(g) == f)
+            || WEEKDAYS.iter().any(|d| fold(d) == f)
+            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f && f.chars().count() > 3)
+    };
+    let is_month = |w: &str| {
+        let f = fold(w.trim_matches(|c: char| c == ',' || c == '.'));
+        ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f)
+    };
+    let mut words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    // Right before a cut digit, even a short month ("May 3") is part of the date.
+    if before_digit && words.last().is_some_and(|w| is_month(w)) {
+        words.pop();
+    }
+    while words.last().is_some_and(|w| is_glue(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+fn is_plausible_name(name: &str) -> bool {
+    let chars = name.chars().count();
+    let words = name.split(' ').count();
+    chars >= 2
+        && chars <= NAME_MAX_CHARS
+        && words <= NAME_MAX_WORDS
+        && name.chars().any(char::is_alphabetic)
+        && !looks_like_url(name)
+        && !name.contains('@')
+        && !NOT_AN_AUTHOR.iter().any(|n| fold(n) == fold(name))
+}
+
+/// Per-node flags inherited from ancestors, computed in one pre-order pass so that checks on
+/// many candidates stay linear even on pages nested 100,000 levels deep.
+pub struct Context {
+    /// The node or an ancestor is hidden (Readability's `_isProbablyVisible`: `hidden`,
+    /// `display:none`, `visibility:hidden`, `aria-hidden=true`).
+    hidden: Vec<bool>,
+    /// An ancestor is a comment section, sidebar, related list, footer or nav. `<body>`,
+    /// `<html>`, `<article>` and `<main>` never are, whatever their classes say (WordPress puts
+    /// "has-sidebar" on `<body>`).
+    side: Vec<bool>,
+    /// An ancestor is a `<header>` or `<nav>`.
+    chrome: Vec<bool>,
+}
+
+impl Context {
+    pub fn new(doc: &Document) -> Context {
+        let n = doc.len();
+        let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
+        // Inside an <article> (the node itself included).
+        let mut article = vec![false; n];
+        for i in 0..n {
+            let id = i as NodeId;
+            let own_hidden = doc.element(id).is_some_and(|e| {
+                let style = e.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
+                e.attr("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden") || e.attr("aria-hidden") == Some("true")
+            });
+            let (mut h, mut s, mut c) = (own_hidden, false, false);
+            let mut a = doc.tag(id) == "article";
+            if let Some(p) = doc.parent(id) {
+                let pi = p as usize;
+                let parent_in_article = article.get(pi).copied().unwrap_or(false);
+                a |= parent_in_article;
+                h |= hidden.get(pi).copied().unwrap_or(false);
+                let parent_inside = doc.parent(p).and_then(|g| article.get(g as usize).copied()).unwrap_or(false);
+                s = side.get(pi).copied().unwrap_or(false) || is_side_element(doc, p, parent_inside);
+                c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
+            }
+            if let Some(x) = article.get_mut(i) {
+                *x = a;
+            }
+            if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
+                *x = h;
+                *y = s;
+                *z = c;
+            }
+        }
+        Context { hidden, side, chrome }
+    }
+    pub fn hidden(&self, id: NodeId) -> bool {
+        self.hidden.get(id as usize).copied().unwrap_or(false)
+    }
+    pub fn in_side(&self, id: NodeId) -> bool {
+        self.side.get(id as usize).copied().unwrap_or(false)
+    }
+    pub fn in_chrome(&self, id: NodeId) -> bool {
+        self.chrome.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+/// A comment section, sidebar, related list, page footer or nav. Class and id tokens must START
+/// with a marker ("sidebar-wrapper", "comments-area", "widget_recent_comments"): layout classes
+/// that merely mention one ("has-sidebar", "right-sidebar", "elementor-widget-container") wrap
+/// the article itself. A `<footer>` inside an `<article>` is the entry's meta line, not page
+/// chrome.
+fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if matches!(&*e.name, "body" | "html" | "article" | "main") {
+        return false;
+    }
+    if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
+        return true;
+    }
+    let lower = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+    lower.split_whitespace().any(|tok| NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.starts_with(t)))
+}
+
+/// The visible byline element, Readability-style: the first visible element with
+/// `rel=author`, an `itemprop` containing "author", or a class/id in [`BYLINE_CLASS_TOKENS`],
+/// whose text is 1..[`BYLINE_MAX_CHARS`] characters. Returns the element and its text (the text
+/// of an `itemprop=name` child when there is one).
+pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, String)> {
+    let body = doc.body();
+    for id in doc.descendants(body) {
+        let Some(e) = doc.element(id) else { continue };
+        let match_str = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+        let is_byline = e.attr("rel") == Some("author")
+            || e.attr("itemprop").is_some_and(|p| p.contains("author"))
+            || (BYLINE_CLASS_TOKENS.iter().any(|t| match_str.contains(t)) && !BYLINE_CLASS_EXCLUDE.iter().any(|t| match_str.contains(t)));
+        if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
+            continue;
+        }
+        // Cheap size guard before building the text: a byline element is small.
+        if doc.descendants(id).len() > 60 {
+            continue;
+        }
+        let text = normalize_ws(&doc.text_content(id));
+        if text.is_empty() || text.chars().count() >= BYLINE_MAX_CHARS || ctx.hidden(id) || ctx.in_side(id) {
+            continue;
+        }
+        let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));
+        let text = name_child.map(|c| normalize_ws(&doc.text_content(c))).filter(|t| !t.is_empty()).unwrap_or(text);
+        if split_names(&text).is_empty() {
+            // Bylines padded with labels and e-mail links: try the author link or name child.
+            let child = doc.descendants(id).skip(1).filter(|&c| {
+                doc.element(c).is_some_and(|ce| &*ce.name == "a" || ce.class().contains("name") || ce.class().split_whitespace().any(|t| t == "fn"))
+            });
+            let found = child.map(|c| normalize_ws(&doc.text_content(c))).find(|t| !split_names(t).is_empty());
+            match found {
+                Some(t) => return Some((id, t)),
+                // "Posted on", "Published by" with the name elsewhere: not the byline.
+                None => continue,
+            }
+        }
+        return Some((id, text));
+    }
+    None
+}
+
+/// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
+/// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
+pub fn is_prefixed_byline(block_text: &str) -> bool {
+    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
+        return false;
+    }
+    BYLINE_PREFIXES.iter().any(|p| {
+        strip_prefix_folded(block_text, p).is_some_and(|rest| {
+            let rest = rest.trim_start_matches([' ', ':']);
+            // Latin names are capitalised; caseless scripts (Arabic) just need a letter.
+            rest.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_names() {
+        assert_eq!(split_names("By Kirk Semple and Ernesto Londoño"), ["Kirk Semple", "Ernesto Londoño"]);
+        assert_eq!(split_names("By A. Smith, B. Jones and C. Brown | The Site"), ["A. Smith", "B. Jones", "C. Brown"]);
+        assert_eq!(split_names("Par Jean Dupont et Marie Curie le 23 janvier 2023"), ["Jean Dupont", "Marie Curie"]);
+        assert_eq!(split_names("بقلم محمد علي و أحمد حسن"), ["محمد علي", "أحمد حسن"]);
+        assert_eq!(split_names("Von Anna Schmidt, 23.01.2023"), ["Anna Schmidt"]);
+        assert_eq!(split_names("Por María López"), ["María López"]);
+        assert_eq!(split_names("Written by Jane Doe on March 3, 2021"), ["Jane Doe"]);
+        assert_eq!(split_names("BY JANE DOE"), ["JANE DOE"]);
+        assert_eq!(split_names("Jane Doe, Jane Doe"), ["Jane Doe"]);
+        assert!(split_names("https://facebook.com/someone").is_empty());
+        assert!(split_names("admin").is_empty());
+        assert!(split_names("").is_empty());
+        assert_eq!(split_names("Byron Smith"), ["Byron Smith"]);
+    }
+
+    #[test]
+    fn prefixed_bylines() {
+        assert!(is_prefixed_byline("By Jane Doe"));
+        assert!(is_prefixed_byline("Par Jean Dupont"));
+        assert!(is_prefixed_byline("بقلم محمد علي"));
+        assert!(!is_prefixed_byline("By 2030, the city will have grown a lot."));
+        assert!(!is_prefixed_byline("by the way"));
+        assert!(!is_prefixed_byline("Byron Smith said hello"));
+    }
+}

@@ -1,0 +1,261 @@
+//! Dates: machine dates from JSON-LD and meta tags, dates written in visible text (French,
+//! English, German, Spanish, Italian, Portuguese, Arabic month names; Arabic-Indic and Persian
+//! digits), and dates in URLs. Every date is validated (real calendar day, years in
+//! [`MIN_YEAR`]..=[`MAX_YEAR`]).
+
+use crate::rules::lexicon::{fold, ALL_MONTHS};
+use regex_lite::Regex;
+use std::sync::LazyLock;
+
+/// Oldest plausible publication year: the web's news archives start in the 1990s; older years
+/// in text are history being told, not publication dates.
+pub const MIN_YEAR: u32 = 1990;
+/// Newest accepted year; catches typos like "2203".
+pub const MAX_YEAR: u32 = 2100;
+
+/// A validated calendar day, with the time when the source gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub iso: String,
+    /// Byte offset in the folded text where the date starts (earliest wins).
+    pub at: usize,
+}
+
+/// `YYYY-MM-DD` when the date is real, else `None`.
+pub fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Month names of every language, folded, longest first (so "mars" is tried before "mar" and
+/// "كانون الثاني" before anything shorter), as one regex alternation.
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<String> = ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
+    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    names.dedup();
+    names.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|")
+});
+
+fn month_number(folded_name: &str) -> Option<u32> {
+    ALL_MONTHS.iter().flat_map(|l| l.iter()).find(|(n, _)| fold(n) == folded_name).map(|(_, m)| u32::from(*m))
+}
+
+/// "23 janvier 2023", "23. Januar 2023", "23 de enero de 2023", "1er mai 2023", "23 Jan. 2023",
+/// "٢٣ يناير ٢٠٢٣" (digits folded), "23 كانون الثاني، 2023".
+static DAY_MONTH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^0-9])([0-9]{{1,2}})(?:er|st|nd|rd|th|º|°)?\.?\s*(?:de\s+)?({})\.?\s*[,،]?\s*(?:de\s+|del\s+)?([0-9]{{4}})(?:$|[^0-9])", *MONTH_ALT)).ok()
+});
+
+/// "January 23, 2023", "Jan 23 2023", "janvier 23, 2023".
+static MONTH_DAY_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^a-z0-9])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\s*,?\s*([0-9]{{4}})(?:$|[^0-9])", *MONTH_ALT)).ok()
+});
+
+/// "23/01/2023", "23.01.2023", "23 - 01 - 2023" (day first unless it cannot be).
+static NUMERIC_DMY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{4})(?:$|[^0-9])").ok());
+
+/// "2023-01-23", "2023/01/23", "2023.01.23", optionally followed by a time.
+static NUMERIC_YMD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})(?:$|[^0-9])").ok()
+});
+
+/// A machine date at the start of a string: ISO 8601 date with optional time and zone.
+static ISO_DATETIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?").ok()
+});
+
+/// Dates in URL paths: "/2023/01/23/", "/2023-01-23", "/20230123/".
+static URL_DATE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:$|[^0-9])").ok());
+/// Day-first dates in URL slugs: "/29-10-2021", "/23-01-2022-dorothea-wierer".
+static URL_DATE_DMY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[/_-]([0-3]?[0-9])[-_.]([01]?[0-9])[-_.]((?:19|20)[0-9]{2})(?:$|[^0-9])").ok());
+static URL_DATE_COMPACT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"/((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:/|$|[^0-9])").ok());
+
+/// Normalises a machine date (JSON-LD, meta tag, `datetime` attribute) to ISO 8601: keeps the
+/// time and zone when present ("2023-01-23T10:30:00+01:00"), else the day. Falls back to the
+/// visible-text parser for forms like "Mon, 23 Jan 2023 10:30:00 GMT" or "23/01/2023".
+pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
+    let t = raw.trim();
+    if let Some(c) = ISO_DATETIME.as_ref().and_then(|re| re.captures(t)) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let Some(day) = ymd(num(1)?, num(2)?, num(3)?) {
+            let (Some(h), Some(mi)) = (num(4), num(5)) else { return Some(day) };
+            if h > 23 || mi > 59 {
+                return Some(day);
+            }
+            let s = num(6).filter(|s| *s < 60).unwrap_or(0);
+            let zone = match c.get(7).map(|m| m.as_str()) {
+                Some("Z") => "Z".to_string(),
+                Some(z) if z.len() == 5 => format!("{}:{}", z.get(..3).unwrap_or(""), z.get(3..).unwrap_or("")),
+                Some(z) => z.to_string(),
+                None => String::new(),
+            };
+            return Some(format!("{day}T{h:02}:{mi:02}:{s:02}{zone}"));
+        }
+        return None;
+    }
+    // Compact "20230123" (some CMSs, parsely).
+    if t.len() >= 8 && t.bytes().take(8).all(|b| b.is_ascii_digit()) && t.as_bytes().get(8).is_none_or(|b| !b.is_ascii_digit()) {
+        let n = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
+        if let Some(d) = ymd(n(0..4)?, n(4..6)?, n(6..8)?) {
+            return Some(d);
+        }
+    }
+    find_date_in_text(t, lang).map(|d| d.iso)
+}
+
+/// True when the page's language writes numeric dates month first (US English).
+fn month_first(lang: Option<&str>) -> bool {
+    let l = lang.unwrap_or("").to_ascii_lowercase().replace('_', "-");
+    l == "en" || l == "en-us"
+}
+
+/// The earliest valid date written in `text`, in any supported language. Numeric dates are
+/// read day first (23/01/2023) unless the page is US English or the day-first reading is
+/// impossible (01/23/2023).
+pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
+    let folded = fold(text);
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |at: usize, iso: Option<String>| {
+        if let Some(iso) = iso {
+            if best.as_ref().is_none_or(|b| at < b.at) {
+                best = Some(FoundDate { iso, at });
+            }
+        }
+    };
+    let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(re) = DAY_MONTH_YEAR.as_ref() {
+        for c in re.captures_iter(&folded) {
+            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
+            let month = c.get(2).and_then(|m| month_number(m.as_str()));
+            consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 1)?))());
+        }
+    }
+    if let Some(re) = MONTH_DAY_YEAR.as_ref() {
+        for c in re.captures_iter(&folded) {
+            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
+            let month = c.get(1).and_then(|m| month_number(m.as_str()));
+            consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 2)?))());
+        }
+    }
+    if let Some(re) = NUMERIC_DMY.as_ref() {
+        for c in re.captures_iter(&folded) {
+            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
+            let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
+            let iso = if a > 12 || (b <= 12 && !month_first(lang)) { ymd(y, b, a) } else { ymd(y, a, b) };
+            consider(at, iso);
+        }
+    }
+    if let Some(re) = NUMERIC_YMD.as_ref() {
+        for c in re.captures_iter(&folded) {
+            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
+            consider(at, (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))());
+        }
+    }
+    best
+}
+
+/// A publication day in a URL path ("/2023/01/23/slug", "/2023-01-23-slug", "/20230123/").
+pub fn date_from_url(url: &str) -> Option<String> {
+    let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    for re in [URL_DATE.as_ref(), URL_DATE_COMPACT.as_ref()].into_iter().flatten() {
+        for c in re.captures_iter(url) {
+            if let Some(d) = (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))() {
+                return Some(d);
+            }
+        }
+    }
+    if let Some(re) = URL_DATE_DMY.as_ref() {
+        for c in re.captures_iter(url) {
+            if let Some(d) = (|| ymd(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?))() {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        find_date_in_text(s, Some("fr")).map(|f| f.iso)
+    }
+
+    #[test]
+    fn french_dates() {
+        assert_eq!(d("Publié dans Maroc Diplomatique le 23 - 01 - 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("23 janvier 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("lundi 23 janvier 2023 à 10h30").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("le 1er mai 2023").as_deref(), Some("2023-05-01"));
+        assert_eq!(d("12 févr. 2021").as_deref(), Some("2021-02-12"));
+        assert_eq!(d("23 AOÛT 2022").as_deref(), Some("2022-08-23"));
+        assert_eq!(d("23.01.2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("23/01/2023").as_deref(), Some("2023-01-23"));
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(d("January 23, 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("Posted Jan 5th 2023").as_deref(), Some("2023-01-05"));
+        assert_eq!(d("Mon, 23 Jan 2023 10:30:00 GMT").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("23. Januar 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("3. März 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(d("23 de enero de 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("٢٣ يناير ٢٠٢٣").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("23 كانون الثاني 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(d("نشر في 5 كانون الأول، 2022").as_deref(), Some("2022-12-05"));
+        assert_eq!(d("الاثنين ۱۵ غشت ۲۰۲۲").as_deref(), Some("2022-08-15"));
+        assert_eq!(d("12 أبريل 2021").as_deref(), Some("2021-04-12"));
+        assert_eq!(d("23 giugno 2020").as_deref(), Some("2020-06-23"));
+    }
+
+    #[test]
+    fn validation_and_order() {
+        assert_eq!(d("13/13/2023"), None);
+        assert_eq!(d("30 février 2023"), None);
+        assert_eq!(d("23 janvier 1850"), None);
+        assert_eq!(d("01/23/2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(find_date_in_text("03/04/2023", Some("en-US")).map(|f| f.iso).as_deref(), Some("2023-03-04"));
+        assert_eq!(d("Mis à jour le 24 janvier 2023, publié le 23 janvier 2023").as_deref(), Some("2023-01-24"));
+        assert_eq!(d("123 mai 2023 marathons 2023"), None);
+        assert_eq!(d("le 29 février 2024").as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn machine_dates() {
+        assert_eq!(normalize_machine_date("2023-01-23T10:30:00+0100", None).as_deref(), Some("2023-01-23T10:30:00+01:00"));
+        assert_eq!(normalize_machine_date("2023-01-23T10:30Z", None).as_deref(), Some("2023-01-23T10:30:00Z"));
+        assert_eq!(normalize_machine_date(" 2023-01-23 ", None).as_deref(), Some("2023-01-23"));
+        assert_eq!(normalize_machine_date("20230123", None).as_deref(), Some("2023-01-23"));
+        assert_eq!(normalize_machine_date("Mon, 23 Jan 2023 10:30:00 GMT", None).as_deref(), Some("2023-01-23"));
+        assert_eq!(normalize_machine_date("2023-13-01", None), None);
+        assert_eq!(normalize_machine_date("garbage", None), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(date_from_url("https://x.com/2023/01/23/slug").as_deref(), Some("2023-01-23"));
+        assert_eq!(date_from_url("https://x.com/news/2023-01-23-slug").as_deref(), Some("2023-01-23"));
+        assert_eq!(date_from_url("https://x.com/detail/20200102/1000.html").as_deref(), Some("2020-01-02"));
+        assert_eq!(date_from_url("https://x.com/id/12345678901"), None);
+        assert_eq!(date_from_url("https://x.com/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
+        assert_eq!(date_from_url("http://fakehost/test/page.html"), None);
+    }
+}

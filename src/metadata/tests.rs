@@ -1,0 +1,100 @@
+//! End-to-end tests of [`read`] on small pages.
+
+use super::*;
+use crate::options::Options;
+
+fn meta(html: &str) -> Metadata {
+    let doc = Document::parse(html, &Options::default()).expect("parse");
+    let base = url::Url::parse("https://example.com/news/2021/05/06/story.html").ok();
+    read(&doc, base.as_ref())
+}
+
+fn meta_doc(html: &str) -> (Document, Metadata) {
+    let doc = Document::parse(html, &Options::default()).expect("parse");
+    let m = read(&doc, None);
+    (doc, m)
+}
+
+#[test]
+fn jsonld_wins_over_meta() {
+    let m = meta(r#"<html lang="fr"><head><title>Titre | Site</title>
+        <meta property="og:title" content="OG title"><meta name="author" content="Meta Author">
+        <meta property="og:site_name" content="OG Site"><meta property="og:image" content="/img/a.jpg">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD headline","author":[{"@type":"Person","name":"A One"},{"@type":"Person","name":"B Two"}],"datePublished":"2023-01-23T10:30:00+01:00","publisher":{"@type":"Organization","name":"LD Site"},"description":"LD &amp; desc"}</script>
+        </head><body><p>x</p></body></html>"#);
+    assert_eq!(m.title.as_deref(), Some("LD headline"));
+    assert_eq!(m.authors, ["A One", "B Two"]);
+    assert_eq!(m.published.as_deref(), Some("2023-01-23T10:30:00+01:00"));
+    assert_eq!(m.site_name.as_deref(), Some("LD Site"));
+    assert_eq!(m.excerpt.as_deref(), Some("LD & desc"));
+    assert_eq!(m.lead_image.as_deref(), Some("https://example.com/img/a.jpg"));
+    assert_eq!(m.lang.as_deref(), Some("fr"));
+}
+
+#[test]
+fn meta_tags_then_title() {
+    let m = meta(r#"<html><head><title>A long enough article title here | My Site</title>
+        <meta name="author" content="By Jane Doe and John Roe"><meta property="article:author" content="https://facebook.com/x">
+        <meta name="DC.date.issued" content="2022-03-04"><meta property="og:locale" content="fr_FR">
+        <meta name="twitter:image" content="https://cdn.example.com/i.png"></head><body></body></html>"#);
+    assert_eq!(m.title.as_deref(), Some("A long enough article title here"));
+    assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+    assert_eq!(m.published.as_deref(), Some("2022-03-04"));
+    assert_eq!(m.lang.as_deref(), Some("fr-FR"));
+    assert_eq!(m.lead_image.as_deref(), Some("https://cdn.example.com/i.png"));
+}
+
+#[test]
+fn source_line_is_read_and_consumed() {
+    let (doc, m) = meta_doc(r#"<html><head><title>Le Maroc et l'UE signent un accord - Site</title></head><body>
+        <div class="content"><h1>Le Maroc et l'UE signent un accord</h1>
+        <p class="src">Publié dans <a href="/s">Maroc Diplomatique</a> le 23 - 01 - 2023</p>
+        <p>Un long paragraphe de texte sur l'accord signé hier entre les deux parties, avec beaucoup de détails.</p>
+        </div></body></html>"#);
+    assert_eq!(m.published.as_deref(), Some("2023-01-23"));
+    assert_eq!(m.source.as_deref(), Some("Maroc Diplomatique"));
+    assert_eq!(m.site_name.as_deref(), Some("Maroc Diplomatique"));
+    assert_eq!(m.consumed.len(), 1);
+    let c = m.consumed.first().copied().unwrap_or(0);
+    assert_eq!(doc.tag(c), "p");
+    assert!(doc.element(c).is_some_and(|e| e.class() == "src"));
+}
+
+#[test]
+fn visible_byline_and_arabic_date() {
+    let (doc, m) = meta_doc(r#"<html lang="ar"><body><article><h1>عنوان</h1>
+        <div class="post-author"><span>بقلم</span> محمد علي و أحمد حسن</div>
+        <div class="meta"><span class="date">الاثنين ٢٣ يناير ٢٠٢٣</span></div>
+        <p>نص المقال الطويل هنا.</p></article></body></html>"#);
+    assert_eq!(m.authors, ["محمد علي", "أحمد حسن"]);
+    assert_eq!(m.published.as_deref(), Some("2023-01-23"));
+    let tags: Vec<&str> = m.consumed.iter().map(|&c| doc.tag(c)).collect();
+    assert_eq!(tags, ["div", "span"]);
+}
+
+#[test]
+fn prefixed_byline_in_text_and_url_date() {
+    let m = meta(r#"<body><div><p>By Kirk Semple and Ernesto Londoño</p><p>Body text that is long enough to be prose and not a byline at all, really.</p></div></body>"#);
+    assert_eq!(m.authors, ["Kirk Semple", "Ernesto Londoño"]);
+    assert_eq!(m.published.as_deref(), Some("2021-05-06"));
+    assert_eq!(m.consumed.len(), 1);
+}
+
+#[test]
+fn time_element_and_levantine_month() {
+    let m = meta(r#"<body><time datetime="2019-07-08T09:00:00Z">8 July</time></body>"#);
+    assert_eq!(m.published.as_deref(), Some("2019-07-08T09:00:00Z"));
+    let (_, m) = meta_doc(r#"<body><p>نشر بتاريخ 23 كانون الثاني 2023</p><p>نص</p></body>"#);
+    assert_eq!(m.published.as_deref(), Some("2023-01-23"));
+    assert_eq!(m.consumed.len(), 1);
+}
+
+#[test]
+fn empty_and_hostile_pages_do_not_panic() {
+    for html in ["", "<html>", "<script type=application/ld+json>{{{</script>", "<meta name=author content=''><meta property=og:image content='::'>",
+        "<title>|</title>", "<title> - - - </title>", "<title>: : :</title><h1></h1>", "<p class=author>\u{0}</p>"] {
+        let _ = meta(html);
+    }
+    let deep = "<div class=byline>".repeat(5_000) + "By X" + &"</div>".repeat(5_000);
+    let _ = meta(&deep);
+}

@@ -1,0 +1,145 @@
+//! Small text helpers shared by the metadata readers: entity unescaping, whitespace
+//! normalisation, case- and accent-insensitive prefix stripping, raw text of an element.
+
+use crate::dom::Document;
+use crate::dom::NodeId;
+use crate::rules::lexicon::fold;
+
+/// Named entities seen in JSON-LD strings and double-escaped meta content. scraper already
+/// decodes entities in text and attributes; this is for strings that were escaped twice.
+const NAMED_ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u{a0}"),
+    ("rsquo", "’"), ("lsquo", "‘"), ("rdquo", "”"), ("ldquo", "“"), ("laquo", "«"), ("raquo", "»"),
+    ("ndash", "–"), ("mdash", "—"), ("hellip", "…"), ("eacute", "é"), ("egrave", "è"), ("agrave", "à"),
+    ("ccedil", "ç"), ("ecirc", "ê"), ("ocirc", "ô"), ("icirc", "î"), ("uuml", "ü"), ("ouml", "ö"),
+    ("auml", "ä"), ("szlig", "ß"), ("aacute", "á"), ("iacute", "í"), ("oacute", "ó"), ("uacute", "ú"),
+    ("ntilde", "ñ"), ("copy", "©"), ("reg", "®"), ("euro", "€"),
+];
+
+/// Longest entity name we try to decode (keeps the scan bounded on "&" followed by prose).
+const MAX_ENTITY_LEN: usize = 10;
+
+/// Decodes `&amp;`, `&#39;`, `&#x27;` and the [`NAMED_ENTITIES`]; anything else is left as is.
+pub fn unescape_html(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(rest.get(..amp).unwrap_or(""));
+        let after = rest.get(amp + 1..).unwrap_or("");
+        let semi = after.char_indices().take(MAX_ENTITY_LEN + 1).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let decoded = semi.and_then(|semi| {
+            let name = after.get(..semi)?;
+            let ch = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32).map(String::from)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>().ok().and_then(char::from_u32).map(String::from)
+            } else {
+                NAMED_ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+            }?;
+            Some((ch, semi + 1))
+        });
+        match decoded {
+            Some((ch, used)) => {
+                out.push_str(&ch);
+                rest = after.get(used..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Collapses every run of Unicode whitespace (NBSP included) to one space and trims.
+pub fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Unescaped, whitespace-normalised, trimmed; `None` when nothing is left.
+pub fn clean(s: &str) -> Option<String> {
+    let c = normalize_ws(&unescape_html(s));
+    (!c.is_empty()).then_some(c)
+}
+
+/// When `text` starts with `prefix` (case-, accent- and hamza-insensitively, see [`fold`]) and
+/// the prefix ends at a word boundary, the rest of `text` after it.
+pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let want = fold(prefix);
+    if want.is_empty() {
+        return None;
+    }
+    // Walk `text` char by char until its folded form covers the folded prefix.
+    let mut acc = String::new();
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        acc = fold(text.get(..end).unwrap_or(""));
+        if acc.len() >= want.len() {
+            if acc != want {
+                return None;
+            }
+            let rest = text.get(end..).unwrap_or("");
+            let prefix_ends_in_letter = want.chars().next_back().map(char::is_alphanumeric).unwrap_or(false);
+            if prefix_ends_in_letter && rest.chars().next().map(char::is_alphanumeric).unwrap_or(false) {
+                return None;
+            }
+            return Some(rest);
+        }
+        if !want.starts_with(acc.as_str()) {
+            return None;
+        }
+    }
+    let _ = acc;
+    None
+}
+
+/// All text under `id`, raw-text elements included (for `<title>` and `<script>` bodies,
+/// which [`Document::text_content`] leaves out).
+pub fn raw_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    for i in doc.descendants(id) {
+        if let Some(t) = doc.text(i) {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// True for values that are links rather than names ("https://facebook.com/someone").
+pub fn looks_like_url(s: &str) -> bool {
+    let t = s.trim();
+    t.contains("://") || t.starts_with("www.") || t.starts_with('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescapes() {
+        assert_eq!(unescape_html("Tom &amp; Jerry &#39;s &#x27;x&#x27; &eacute;t&eacute; &bogus; & done"), "Tom & Jerry 's 'x' été &bogus; & done");
+        assert_eq!(unescape_html("&#99999999;"), "&#99999999;");
+        assert_eq!(clean("  a \u{a0}\n b  ").as_deref(), Some("a b"));
+    }
+
+    #[test]
+    fn strips_prefixes() {
+        assert_eq!(strip_prefix_folded("PUBLIÉ dans X", "Publié dans"), Some(" X"));
+        assert_eq!(strip_prefix_folded("Byron Smith", "By"), None);
+        assert_eq!(strip_prefix_folded("By Jane", "By"), Some(" Jane"));
+        assert_eq!(strip_prefix_folded("بقلم محمد", "بقلم"), Some(" محمد"));
+        assert_eq!(strip_prefix_folded("B", "By"), None);
+    }
+}

@@ -1,0 +1,151 @@
+//! The article title from `<title>`, cleaned like Readability's `_getArticleTitle`
+//! (reference.md §3.3), and Readability's text similarity used to choose between JSON-LD
+//! `name` and `headline`.
+
+use super::text::{normalize_ws, raw_text};
+use crate::dom::Document;
+
+/// Separators between a title and the site name, each with spaces around it in the title.
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// The subset that marks a hierarchy ("Site » Section » Title") rather than "Title | Site".
+pub const HIERARCHICAL_SEPARATORS: &[char] = &['\\', '/', '>', '»'];
+/// Under this many words after cutting, Readability drops the first part instead.
+const MIN_WORDS_AFTER_CUT: usize = 3;
+/// More words than this before a colon means the colon is part of the title.
+const MAX_WORDS_BEFORE_COLON: usize = 5;
+/// Titles outside this length range (chars) are replaced by the single `<h1>`.
+const TITLE_MIN_CHARS: usize = 15;
+const TITLE_MAX_CHARS: usize = 150;
+/// A cleaned title this short (words) reverts to the original unless a hierarchy was cut.
+const MIN_CLEAN_TITLE_WORDS: usize = 4;
+
+fn word_count(s: &str) -> usize {
+    // Readability: str.split(/\s+/).length — an empty string counts as one word.
+    s.split(char::is_whitespace).filter(|w| !w.is_empty()).count().max(1)
+}
+
+/// Byte offsets of every " X " separator (space, separator, space) in `s`, at the space.
+fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    for w in chars.windows(3) {
+        if let [(i, a), (_, b), (_, c)] = w {
+            if a.is_whitespace() && set.contains(b) && c.is_whitespace() {
+                out.push(*i);
+            }
+        }
+    }
+    out
+}
+
+/// Text of the document's first `<title>`, whitespace-normalised (like `document.title`).
+pub fn document_title(doc: &Document) -> String {
+    // `<title>` inside an inline <svg> is not the document title.
+    let id = (0..doc.len() as u32).find(|&i| doc.tag(i) == "title" && !doc.ancestors(i).any(|a| doc.tag(a) == "svg"));
+    id.map(|i| normalize_ws(&raw_text(doc, i))).unwrap_or_default()
+}
+
+/// Readability's `_getArticleTitle`: strip the site name from the `<title>`.
+pub fn article_title(doc: &Document) -> String {
+    let orig = document_title(doc);
+    let mut cur = orig.clone();
+    let mut had_hierarchical = false;
+    let seps = separator_positions(&cur, TITLE_SEPARATORS);
+    if let Some(&last) = seps.last() {
+        had_hierarchical = !separator_positions(&cur, HIERARCHICAL_SEPARATORS).is_empty();
+        cur = orig.get(..last).unwrap_or("").to_string();
+        if word_count(&cur) < MIN_WORDS_AFTER_CUT {
+            // Remove everything up to and including the first separator character.
+            let first = orig.char_indices().find(|(_, c)| TITLE_SEPARATORS.contains(c)).map(|(i, c)| i + c.len_utf8());
+            cur = first.and_then(|f| orig.get(f..)).unwrap_or("").to_string();
+        }
+    } else if cur.contains(": ") {
+        let trimmed = cur.trim();
+        let heading_matches = (0..doc.len() as u32).filter(|&i| matches!(doc.tag(i), "h1" | "h2")).any(|i| doc.text_content(i).trim() == trimmed);
+        if !heading_matches {
+            let after_last = orig.rfind(':').and_then(|p| orig.get(p + 1..)).unwrap_or("");
+            cur = after_last.to_string();
+            if word_count(&cur) < MIN_WORDS_AFTER_CUT {
+                cur = orig.find(':').and_then(|p| orig.get(p + 1..)).unwrap_or("").to_string();
+            } else if word_count(orig.find(':').and_then(|p| orig.get(..p)).unwrap_or("")) > MAX_WORDS_BEFORE_COLON {
+                cur = orig.clone();
+            }
+        }
+    } else {
+        let len = cur.chars().count();
+        if len > TITLE_MAX_CHARS || len < TITLE_MIN_CHARS {
+            let h1s: Vec<u32> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "h1").collect();
+            if let [only] = h1s.as_slice() {
+                cur = doc.text_content(*only);
+            }
+        }
+    }
+    let cur = normalize_ws(&cur);
+    let cur_words = word_count(&cur);
+    let orig_without_seps = {
+        let mut s = orig.clone();
+        for p in separator_positions(&orig, TITLE_SEPARATORS).into_iter().rev() {
+            // Replace " X " by " ": drop the separator char and one space.
+            let sep_len = orig.get(p + 1..).and_then(|r| r.chars().next()).map(char::len_utf8).unwrap_or(1);
+            if let (Some(a), Some(b)) = (s.get(..p), s.get(p + 1 + sep_len..)) {
+                s = format!("{a}{b}");
+            }
+        }
+        s
+    };
+    if cur_words <= MIN_CLEAN_TITLE_WORDS && (!had_hierarchical || cur_words != word_count(&orig_without_seps).saturating_sub(1)) {
+        return orig;
+    }
+    cur
+}
+
+/// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B's
+/// tokens), tokens split on non-word characters, lower case.
+pub fn text_similarity(a: &str, b: &str) -> f32 {
+    let tok = |s: &str| -> Vec<String> { s.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '_').filter(|t| !t.is_empty()).map(String::from).collect() };
+    let ta = tok(a);
+    let tb = tok(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
+    let len_u = uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    if len_b == 0 {
+        return 0.0;
+    }
+    1.0 - len_u as f32 / len_b as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+
+    fn t(html: &str) -> String {
+        article_title(&Document::parse(html, &Options::default()).expect("parse"))
+    }
+
+    #[test]
+    fn readability_title_rules() {
+        assert_eq!(t("<title>Le Maroc signe un accord historique | Le Site</title>"), "Le Maroc signe un accord historique");
+        // Too few words before the last separator: the first part goes instead.
+        assert_eq!(t("<title>Le Site - Le Maroc signe un accord</title>"), "Le Maroc signe un accord");
+        // Readability's quirk: a hierarchy cut that leaves <= 4 words reverts to the original.
+        assert_eq!(t("<title>Site » Rubrique » Un très long titre ici</title>"), "Site » Rubrique » Un très long titre ici");
+        assert_eq!(t("<title>News: The government announces a big new plan</title>"), "The government announces a big new plan");
+        assert_eq!(t("<title>News: The government announces a big new plan</title><h1>News: The government announces a big new plan</h1>"), "News: The government announces a big new plan");
+        assert_eq!(t("<title>Short</title><body><h1>The real and long headline</h1></body>"), "The real and long headline");
+        assert_eq!(t("<title>Short</title><body><h1>One</h1><h1>Two</h1></body>"), "Short");
+        assert_eq!(t("<title>  Home  |  Site </title>"), "Home | Site");
+        assert_eq!(t("<body>no title</body>"), "");
+        assert_eq!(t("<title>عنوان المقال الطويل هنا اليوم - الموقع</title>"), "عنوان المقال الطويل هنا اليوم");
+    }
+
+    #[test]
+    fn similarity() {
+        assert!(text_similarity("The headline of the day", "The headline of the day") > 0.99);
+        assert!(text_similarity("The headline of the day", "Completely other words") < 0.1);
+        assert_eq!(text_similarity("", "x"), 0.0);
+    }
+}
