@@ -9,7 +9,7 @@ use crate::candidates::Scored;
 use crate::dom::{Document, NodeId, NONE};
 use crate::features::Feat;
 use crate::prep;
-use crate::rules;
+use crate::rules::{self, lexicon};
 use crate::select::Selection;
 
 /// What cleaning decided for one attempt.
@@ -204,6 +204,8 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
             clean_conditionally(&mut c, parts, tag, flags.weight_classes);
         }
     }
+    drop_named_clutter(&mut c, parts);
+    drop_boilerplate(&mut c, parts);
     let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
     Cleaned { dropped: c.dropped, reasons: c.reasons, feats: c.feats, data_tables: c.data_tables, text_len }
 }
@@ -351,4 +353,91 @@ fn reason_for(e: &crate::dom::Element) -> &'static str {
         }
     }
     "clutter"
+}
+
+/// Beyond Readability: small blocks inside the article whose class or id names them as
+/// clutter (an ad slot, a newsletter box, a paywall, a share bar between paragraphs).
+fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    let doc = c.doc;
+    for &p in parts {
+        let mut i = p + 1;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if c.gone(i) {
+                i = doc.nodes[i as usize].end;
+                continue;
+            }
+            if let Some(e) = doc.element(i) {
+                let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
+                let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
+                if let Some(r) = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r)) {
+                    c.drop(i, Some(r));
+                    i = doc.nodes[i as usize].end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Beyond Readability: short blocks whose words say they are boilerplate, in any of the
+/// lexicon's languages ("Lire aussi : …", "اقرأ أيضا", "Cliquez ici pour lire l'article depuis
+/// sa source"). A bare label ("Lesen Sie auch:") takes the list of links after it along.
+fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    let doc = c.doc;
+    for &p in parts {
+        let mut i = p;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if c.gone(i) {
+                i = doc.nodes[i as usize].end;
+                continue;
+            }
+            let f = c.feats[i as usize];
+            let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
+            if is_block && f.text > 0 && (f.text as usize) <= rules::BOILERPLATE_MAX_CHARS {
+                let text = block_text(c, i);
+                if let Some(reason) = lexicon::boilerplate_reason(&text) {
+                    let next = (text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS).then(|| next_live_sibling(c, i)).flatten();
+                    c.drop(i, Some(reason));
+                    if let Some(n) = next {
+                        if c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY {
+                            c.drop(n, Some(reason));
+                        }
+                    }
+                    i = doc.nodes[i as usize].end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+fn next_live_sibling(c: &Cleaner<'_>, id: NodeId) -> Option<NodeId> {
+    let parent = c.doc.parent(id)?;
+    c.doc.element_children(parent).skip_while(|&k| k != id).skip(1).find(|&k| !c.gone(k))
+}
+
+/// Whitespace-normalised text of a live block.
+fn block_text(c: &Cleaner<'_>, id: NodeId) -> String {
+    let doc = c.doc;
+    let mut raw = String::new();
+    let mut i = id;
+    let end = doc.nodes[id as usize].end;
+    while i < end {
+        if c.gone(i) {
+            i = doc.nodes[i as usize].end;
+            continue;
+        }
+        if let Some(t) = doc.text(i) {
+            if !doc.in_raw_text(i) {
+                raw.push_str(t);
+                raw.push(' ');
+            }
+        }
+        i += 1;
+    }
+    prep::normalize_ws(&raw)
 }

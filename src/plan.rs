@@ -43,34 +43,7 @@ fn structural_reason(e: &Element) -> Option<&'static str> {
     if e.attr("aria-modal") == Some("true") {
         return Some("modal");
     }
-    token_reason(e)
-}
-
-/// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
-/// must be whole words so that "header" or "download" do not match; long ones may be parts.
-pub fn token_reason(e: &Element) -> Option<&'static str> {
-    let s = prep::match_string(e);
-    if s.trim().is_empty() {
-        return None;
-    }
-    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for (tokens, reason) in rules::REASON_TOKENS {
-        if tokens.iter().any(|t| {
-            let t = t.trim_matches('-');
-            if t.len() < rules::MIN_SUBSTRING_TOKEN {
-                words.contains(&t)
-            } else {
-                s.contains(t)
-            }
-        }) {
-            // The site header is part of the site's look: only what is inside it goes.
-            if *reason == "header" {
-                return None;
-            }
-            return Some(reason);
-        }
-    }
-    None
+    prep::token_reason(e)
 }
 
 /// A block made of links: a ticker, a menu, a list of headlines.
@@ -130,7 +103,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 Some(*r)
             } else if ex.scored.removed[iu] && !input.invisible[iu] {
                 // Removed as an unlikely candidate: hide it only when its name says what it is.
-                token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
+                prep::token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
             } else {
                 short_block_reason(doc, i, e, f, input.invisible)
             }

@@ -165,3 +165,31 @@ pub fn normalize_ws(s: &str) -> String {
     }
     out
 }
+
+/// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
+/// must be whole words so that "header" or "download" do not match; long ones may be parts.
+pub fn token_reason(e: &Element) -> Option<&'static str> {
+    let s = match_string(e);
+    if s.trim().is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for (tokens, reason) in rules::REASON_TOKENS {
+        if tokens.iter().any(|t| {
+            let t = t.trim_matches('-');
+            if t.len() < rules::MIN_SUBSTRING_TOKEN {
+                words.contains(&t)
+            } else {
+                s.contains(t)
+            }
+        }) {
+            // The site header is part of the site's look: only what is inside it goes.
+            if *reason == "header" {
+                return None;
+            }
+            return Some(reason);
+        }
+    }
+    None
+}
+

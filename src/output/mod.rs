@@ -23,7 +23,7 @@ pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[boo
 
     let lang = meta.lang.clone().or_else(|| lang::guess_lang(&out.text).map(String::from));
     let dir = lang::direction(doc, lang.as_deref(), &out.text).to_string();
-    let lead_image = meta.lead_image.clone().filter(|img| !out.images.iter().any(|b| same_image(b, img)));
+    let lead_image = meta.lead_image.clone();
     let title = meta.title.clone().unwrap_or_default();
     let excerpt = meta.excerpt.clone().or_else(|| first_paragraph(&out.text));
     let byline = byline(&meta.authors);
@@ -52,15 +52,6 @@ fn is_empty_paragraph(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
     }
     let f = &ex.cleaned.feats[id as usize];
     f.text == 0 && f.img == 0 && f.embed == 0 && !doc.descendants(id).any(|d| matches!(doc.tag(d), "video" | "audio" | "picture" | "iframe"))
-}
-
-/// Two URLs of the same picture (ignoring size query strings and schemes).
-fn same_image(a: &str, b: &str) -> bool {
-    let key = |u: &str| {
-        let u = u.split(['?', '#']).next().unwrap_or(u);
-        u.trim_start_matches("https:").trim_start_matches("http:").to_string()
-    };
-    key(a) == key(b)
 }
 
 fn first_paragraph(text: &str) -> Option<String> {

@@ -115,17 +115,21 @@ pub const TITLE_SIMILARITY: f32 = 0.75;
 /// Class/id substrings that name the kind of clutter a block is, first match wins: the
 /// reason shown for it in the cleaning plan.
 pub const REASON_TOKENS: &[(&[&str], &str)] = &[
-    (&["comment", "disqus", "replies", "remark", "respond", "discussion"], "comments"),
-    (&["share", "social", "sharedaddy", "addthis"], "share bar"),
-    (&["cookie", "consent", "gdpr", "cmp-"], "cookie banner"),
-    (&["newsletter", "subscribe", "signup", "sign-up", "inscription"], "newsletter"),
+    // Comments: en, fr ("commentaire" contains "comment"), es/pt, de, it, ar (transliterated).
+    (&["comment", "disqus", "replies", "remark", "respond", "discussion", "comentario", "kommentar", "commenti", "reactions", "ta3li9"], "comments"),
+    (&["share", "social", "sharedaddy", "addthis", "partage", "partager", "compartir", "teilen", "sharing"], "share bar"),
+    (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
+    (&["newsletter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
+    (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
-    (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar"], "headline ticker"),
-    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "most-read", "popular"], "related links"),
-    (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "banner", "skyscraper", "shopping", "dfp", "pub"], "advertisement"),
+    (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
+    // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
+    // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat").
+    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus"], "related links"),
+    (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner", "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung", "publicidad"], "advertisement"),
     (&["breadcrumb", "pagination", "pager"], "navigation"),
-    (&["nav", "menu"], "navigation"),
-    (&["footer"], "footer"),
+    (&["nav", "navbar", "menu", "navigation"], "navigation"),
+    (&["footer", "pied", "fusszeile"], "footer"),
     (&["sidebar", "widget", "aside"], "sidebar"),
     (&["header", "masthead"], "header"),
 ];
@@ -163,11 +167,25 @@ pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
 pub const UNWRAP_TAGS: &[&str] = &["font"];
 
 // ---------------------------------------------------------------------------------------------
-// The in-place cleaning plan (plan.rs).
+// The in-place cleaning plan (plan.rs) and the boilerplate lexicon pass (clean.rs).
+
+/// Blocks tested against the boilerplate lexicon inside the article.
+pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
+/// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
+pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
 pub const MIN_SUBSTRING_TOKEN: usize = 5;
+/// Reasons that, named by a block's class/id inside the article, drop it from the article
+/// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
+pub const IN_ARTICLE_CLUTTER: &[&str] =
+    &["advertisement", "newsletter", "paywall", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
+/// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
+pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
+/// Such a block is dropped only up to this many characters: longer, it is probably content
+/// that a theme happened to name oddly.
+pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
