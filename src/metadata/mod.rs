@@ -132,9 +132,13 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {
-        m.consumed.push(id);
+        if !is_container(doc, id) {
+            m.consumed.push(id);
+        }
     } else if let Some(b) = prefixed {
-        m.consumed.push(b.id);
+        if !is_container(doc, b.id) {
+            m.consumed.push(b.id);
+        }
     }
 
     // Dates, and the visible date/source lines.
@@ -158,12 +162,27 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         m.site_name = m.source.clone();
     }
     let day = m.published.as_deref().and_then(|p| p.get(..10)).map(str::to_string);
-    for l in &lines {
-        m.consumed.push(l.id);
+    // Date lines: the first one in the article area, plus any naming a source. Further "Posted
+    // on …" lines belong to teasers of other stories (nationnews prints a dozen).
+    let mut first_line = true;
+    for l in lines.iter().filter(|l| !ctx.in_side(l.id) && !is_container(doc, l.id)) {
+        if first_line || l.source.is_some() {
+            m.consumed.push(l.id);
+        }
+        first_line = false;
     }
-    // A block that is nothing but the published date leaves the body too.
+    // The first block outside comments/sidebars that is nothing but the published date leaves
+    // the body too. Only the first: the same day printed again lower down is a comment stamp or
+    // a related story (cubadebate prints it 30 times), and those are not ours to remove.
     if let Some(day) = day {
-        for b in innermost(doc, blocks.iter().filter(|b| b.text.split(' ').count() <= BARE_DATE_MAX_WORDS && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day) && is_mostly_date(&b.text)).collect()) {
+        let bare = blocks.iter().filter(|b| {
+            !ctx.in_side(b.id)
+                && !ctx.hidden(b.id)
+                && b.text.split(' ').count() <= BARE_DATE_MAX_WORDS
+                && is_mostly_date(&b.text)
+                && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day)
+        });
+        if let Some(b) = innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id)) {
             m.consumed.push(b.id);
         }
     }
@@ -393,6 +412,14 @@ fn short_blocks(doc: &Document) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Sectioning and list elements: a metadata line inside one may be consumed, never the whole
+/// element (haitiantimes puts "Posted in … by … Apr. 26" in a `<header>` with the headline).
+pub const CONTAINER_TAGS: &[&str] = &["header", "footer", "article", "section", "main", "aside", "nav", "table", "tbody", "ul", "ol", "form", "body", "html", "figure"];
+
+fn is_container(doc: &Document, id: NodeId) -> bool {
+    CONTAINER_TAGS.contains(&doc.tag(id))
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
