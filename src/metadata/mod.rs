@@ -284,6 +284,7 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         (n, h) => n.clone().or_else(|| h.clone()),
     };
     from_ld
+        .map(|t| strip_site_name(&t, site, host))
         .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
         .or_else(|| clean(&title::article_title(doc)))
 }
@@ -322,6 +323,11 @@ fn strip_site_name(t: &str, site: Option<&str>, host: Option<&str>) -> String {
     t.to_string()
 }
 
+/// A site name may add this many letters to the host's brand ("MyOOS Community Forum" on
+/// myoos.de, "Gregory Szorc's Digital Home" on gregoryszorc.com); longer parts are headlines
+/// that happen to start with the brand.
+const SITE_NAME_EXTRA_CHARS: usize = 16;
+
 /// Minimum letters for a site-name comparison (shorter strings match by accident).
 const SITE_MATCH_MIN_CHARS: usize = 4;
 
@@ -338,8 +344,15 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     }
     let Some(host) = host else { return false };
     let full = alnum(host);
-    let label = alnum(host.split('.').next().unwrap_or(""));
-    full == p || label == p || (label.chars().count() >= SITE_MATCH_MIN_CHARS && p.starts_with(&label) && p.chars().count() <= full.chars().count())
+    if full == p {
+        return true;
+    }
+    // Brand labels of the host: "foren.myoos.de" -> "foren", "myoos" (the TLD is left out).
+    let labels: Vec<&str> = host.split('.').collect();
+    let brands = labels.get(..labels.len().saturating_sub(1)).unwrap_or(&[]);
+    brands.iter().map(|l| alnum(l)).filter(|l| l.chars().count() >= SITE_MATCH_MIN_CHARS && l != "www").any(|label| {
+        p == label || (p.starts_with(&label) && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
+    })
 }
 
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
