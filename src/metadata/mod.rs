@@ -84,10 +84,8 @@ pub const LINE_MAX_NODES: usize = 200;
 pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let ld = jsonld::read(doc);
     let metas = MetaTags::collect(doc);
-    let mut m = Metadata::default();
-
     // Language first: numeric dates are read month-first on US English pages.
-    m.lang = lang(doc, &metas, &ld);
+    let mut m = Metadata { lang: lang(doc, &metas, &ld), ..Default::default() };
     let host = base.and_then(|b| b.host_str()).map(|h| h.trim_start_matches("www.").to_string());
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
