@@ -39,7 +39,13 @@ fn author_match(truth: &str, got: &[String]) -> bool {
 }
 
 fn same_day(truth: &str, got: Option<&str>) -> bool {
-    let t = truth.trim();
+    // A few truths are written YYYY-DD-MM ("2022-29-11"): swap when the month is impossible.
+    let parts: Vec<&str> = truth.trim().split('-').collect();
+    let swapped = match parts.as_slice() {
+        [y, a, b] if a.parse::<u32>().is_ok_and(|m| m > 12) => format!("{y}-{b}-{a}"),
+        _ => truth.trim().to_string(),
+    };
+    let t = swapped.as_str();
     let day = metadata::dates::normalize_machine_date(t, None).map(|d| d.chars().take(10).collect::<String>());
     match (day, got) {
         (Some(d), Some(g)) => g.starts_with(&d),
@@ -144,6 +150,7 @@ fn main() {
     let Ok(eval) = std::fs::read_to_string(tf.join("evaldata.json")) else { return };
     let Ok(Value::Object(eval)) = serde_json::from_str::<Value>(&eval) else { return };
     let (mut title, mut author, mut date) = (Score::default(), Score::default(), Score::default());
+    let (mut consumed_n, mut consumed_pages, mut consumed_max) = (0usize, 0usize, 0usize);
     let t0 = std::time::Instant::now();
     for (url, v) in eval {
         let Some(file) = v.get("file").and_then(Value::as_str) else { continue };
@@ -153,6 +160,15 @@ fn main() {
         let Ok(doc) = Document::parse(&html, &opts) else { continue };
         let base = url::Url::parse(&url).ok();
         let m = metadata::read(&doc, base.as_ref());
+        consumed_n += m.consumed.len();
+        consumed_pages += usize::from(!m.consumed.is_empty());
+        for &c in &m.consumed {
+            let t = norm(&doc.text_content(c));
+            consumed_max = consumed_max.max(t.chars().count());
+            if std::env::var("META_CONSUMED").is_ok() {
+                println!("C {url}: <{}> {t:?}", doc.tag(c));
+            }
+        }
         if let Ok(dbg) = std::env::var("META_DEBUG") {
             if url.contains(&dbg) {
                 let b = metadata::byline::find_byline_element(&doc, &metadata::byline::Context::new(&doc));
@@ -190,6 +206,7 @@ fn main() {
         }
     }
     println!("trafilatura-dev ({:.2} s):", t0.elapsed().as_secs_f64());
+    println!("  consumed: {consumed_n} elements on {consumed_pages} pages, longest text {consumed_max} chars");
     title.show("title");
     author.show("author");
     date.show("date");

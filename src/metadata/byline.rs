@@ -120,8 +120,7 @@ fn trim_date_glue(text: &str, before_digit: bool) -> String {
 fn is_plausible_name(name: &str) -> bool {
     let chars = name.chars().count();
     let words = name.split(' ').count();
-    chars >= 2
-        && chars <= NAME_MAX_CHARS
+    (2..=NAME_MAX_CHARS).contains(&chars)
         && words <= NAME_MAX_WORDS
         && name.chars().any(char::is_alphabetic)
         && !looks_like_url(name)

@@ -116,7 +116,11 @@ pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
             return Some(d);
         }
     }
-    find_date_in_text(t, lang).map(|d| d.iso)
+    // Slashed numeric machine dates come from server code in US format (ASP.NET's default
+    // culture writes `11/01/2023 12:43:42` for 1 November even on German pages), so they are read
+    // month first; dotted and dashed ones stay day first.
+    let slashed = t.contains('/') && !t.chars().any(char::is_alphabetic);
+    find_date_in_text(t, if slashed { Some("en-US") } else { lang }).map(|d| d.iso)
 }
 
 /// True when the page's language writes numeric dates month first (US English).
@@ -246,6 +250,8 @@ mod tests {
         assert_eq!(normalize_machine_date("20230123", None).as_deref(), Some("2023-01-23"));
         assert_eq!(normalize_machine_date("Mon, 23 Jan 2023 10:30:00 GMT", None).as_deref(), Some("2023-01-23"));
         assert_eq!(normalize_machine_date("2023-13-01", None), None);
+        assert_eq!(normalize_machine_date("11/01/2023 12:43:42", Some("de")).as_deref(), Some("2023-11-01"));
+        assert_eq!(normalize_machine_date("01.11.2023", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("garbage", None), None);
     }
 

@@ -84,10 +84,8 @@ pub const LINE_MAX_NODES: usize = 200;
 pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let ld = jsonld::read(doc);
     let metas = MetaTags::collect(doc);
-    let mut m = Metadata::default();
-
     // Language first: numeric dates are read month-first on US English pages.
-    m.lang = lang(doc, &metas, &ld);
+    let mut m = Metadata { lang: lang(doc, &metas, &ld), ..Default::default() };
     let host = base.and_then(|b| b.host_str()).map(|h| h.trim_start_matches("www.").to_string());
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
@@ -132,9 +130,13 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {
-        m.consumed.push(id);
+        if !is_container(doc, id) {
+            m.consumed.push(id);
+        }
     } else if let Some(b) = prefixed {
-        m.consumed.push(b.id);
+        if !is_container(doc, b.id) {
+            m.consumed.push(b.id);
+        }
     }
 
     // Dates, and the visible date/source lines.
@@ -158,12 +160,27 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         m.site_name = m.source.clone();
     }
     let day = m.published.as_deref().and_then(|p| p.get(..10)).map(str::to_string);
-    for l in &lines {
-        m.consumed.push(l.id);
+    // Date lines: the first one in the article area, plus any naming a source. Further "Posted
+    // on …" lines belong to teasers of other stories (nationnews prints a dozen).
+    let mut first_line = true;
+    for l in lines.iter().filter(|l| !ctx.in_side(l.id) && !is_container(doc, l.id)) {
+        if first_line || l.source.is_some() {
+            m.consumed.push(l.id);
+        }
+        first_line = false;
     }
-    // A block that is nothing but the published date leaves the body too.
+    // The first block outside comments/sidebars that is nothing but the published date leaves
+    // the body too. Only the first: the same day printed again lower down is a comment stamp or
+    // a related story (cubadebate prints it 30 times), and those are not ours to remove.
     if let Some(day) = day {
-        for b in innermost(doc, blocks.iter().filter(|b| b.text.split(' ').count() <= BARE_DATE_MAX_WORDS && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day) && is_mostly_date(&b.text)).collect()) {
+        let bare = blocks.iter().filter(|b| {
+            !ctx.in_side(b.id)
+                && !ctx.hidden(b.id)
+                && b.text.split(' ').count() <= BARE_DATE_MAX_WORDS
+                && is_mostly_date(&b.text)
+                && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day)
+        });
+        if let Some(b) = innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id)) {
             m.consumed.push(b.id);
         }
     }
@@ -265,6 +282,7 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         (n, h) => n.clone().or_else(|| h.clone()),
     };
     from_ld
+        .map(|t| strip_site_name(&t, site, host))
         .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
         .or_else(|| clean(&title::article_title(doc)))
 }
@@ -303,6 +321,11 @@ fn strip_site_name(t: &str, site: Option<&str>, host: Option<&str>) -> String {
     t.to_string()
 }
 
+/// A site name may add this many letters to the host's brand ("MyOOS Community Forum" on
+/// myoos.de, "Gregory Szorc's Digital Home" on gregoryszorc.com); longer parts are headlines
+/// that happen to start with the brand.
+const SITE_NAME_EXTRA_CHARS: usize = 16;
+
 /// Minimum letters for a site-name comparison (shorter strings match by accident).
 const SITE_MATCH_MIN_CHARS: usize = 4;
 
@@ -319,8 +342,15 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     }
     let Some(host) = host else { return false };
     let full = alnum(host);
-    let label = alnum(host.split('.').next().unwrap_or(""));
-    full == p || label == p || (label.chars().count() >= SITE_MATCH_MIN_CHARS && p.starts_with(&label) && p.chars().count() <= full.chars().count())
+    if full == p {
+        return true;
+    }
+    // Brand labels of the host: "foren.myoos.de" -> "foren", "myoos" (the TLD is left out).
+    let labels: Vec<&str> = host.split('.').collect();
+    let brands = labels.get(..labels.len().saturating_sub(1)).unwrap_or(&[]);
+    brands.iter().map(|l| alnum(l)).filter(|l| l.chars().count() >= SITE_MATCH_MIN_CHARS && l != "www").any(|label| {
+        p == label || (p.starts_with(&label) && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
+    })
 }
 
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
@@ -393,6 +423,14 @@ fn short_blocks(doc: &Document) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Sectioning and list elements: a metadata line inside one may be consumed, never the whole
+/// element (haitiantimes puts "Posted in … by … Apr. 26" in a `<header>` with the headline).
+pub const CONTAINER_TAGS: &[&str] = &["header", "footer", "article", "section", "main", "aside", "nav", "table", "tbody", "ul", "ol", "form", "body", "html", "figure"];
+
+fn is_container(doc: &Document, id: NodeId) -> bool {
+    CONTAINER_TAGS.contains(&doc.tag(id))
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).

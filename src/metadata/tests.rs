@@ -98,3 +98,48 @@ fn empty_and_hostile_pages_do_not_panic() {
     let deep = "<div class=byline>".repeat(5_000) + "By X" + &"</div>".repeat(5_000);
     let _ = meta(&deep);
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments that exercise the readers: bylines, dates in several scripts, JSON-LD, metas.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,40}",
+            Just("<p class=byline>By ".to_string()),
+            Just("<time datetime='2023-01-23T10:00:00Z'>".to_string()),
+            Just("<script type=application/ld+json>{\"@type\":\"Article\",\"author\":[".to_string()),
+            Just("<meta property=og:title content='A | B'>".to_string()),
+            Just("Publié dans X le ".to_string()),
+            Just("٢٣ يناير ٢٠٢٣".to_string()),
+            Just("كانون الثاني".to_string()),
+            Just("&amp;&#x;&#99999999999;".to_string()),
+            Just("</p></div>".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn read_never_panics(parts in proptest::collection::vec(fragment(), 0..12)) {
+            let _ = meta(&parts.concat());
+        }
+
+        #[test]
+        fn text_helpers_never_panic(s in "\\PC{0,80}") {
+            let _ = crate::rules::lexicon::boilerplate_reason(&s);
+            let _ = dates::find_date_in_text(&s, Some("en"));
+            let _ = dates::normalize_machine_date(&s, None);
+            let _ = dates::date_from_url(&s);
+            let _ = byline::split_names(&s);
+            let _ = byline::is_prefixed_byline(&s);
+            let _ = text::strip_prefix_folded(&s, "Publié dans");
+            let _ = text::unescape_html(&s);
+            let _ = crate::lang::guess_lang(&s);
+            let _ = crate::lang::word_count(&s);
+            let _ = crate::lang::reading_minutes(&s, Some(&s));
+        }
+    }
+}

@@ -82,10 +82,9 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
         return None;
     }
     // Walk `text` char by char until its folded form covers the folded prefix.
-    let mut acc = String::new();
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        acc = fold(text.get(..end).unwrap_or(""));
+        let acc = fold(text.get(..end).unwrap_or(""));
         if acc.len() >= want.len() {
             if acc != want {
                 return None;
@@ -101,7 +100,6 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
             return None;
         }
     }
-    let _ = acc;
     None
 }
 

@@ -73,7 +73,7 @@ pub fn article_title(doc: &Document) -> String {
         }
     } else {
         let len = cur.chars().count();
-        if len > TITLE_MAX_CHARS || len < TITLE_MIN_CHARS {
+        if !(TITLE_MIN_CHARS..=TITLE_MAX_CHARS).contains(&len) {
             let h1s: Vec<u32> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "h1").collect();
             if let [only] = h1s.as_slice() {
                 cur = doc.text_content(*only);

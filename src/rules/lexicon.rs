@@ -126,7 +126,7 @@ pub const DATE_LINE_PREFIXES: &[&str] = &[
     "Publié dans", "Publié le", "Publié par", "Publié", "Mis à jour le", "Mis à jour", "Modifié le", "Paru le",
     "Published on", "Published", "Posted on", "Posted", "Updated on", "Updated", "Last updated", "First published",
     "نشر في", "نشر بتاريخ", "نشر يوم", "تاريخ النشر", "آخر تحديث", "تم النشر", "نُشر في",
-    "Veröffentlicht am", "Veröffentlicht", "Aktualisiert am", "Stand:",
+    "Veröffentlicht am", "Veröffentlicht", "Aktualisiert am", "Erstellt am", "Publiziert am", "Datum:", "Stand:", "Date:",
     "Publicado el", "Publicado", "Actualizado el", "Actualizado",
     "Pubblicato il", "Pubblicato", "Aggiornato il",
 ];
