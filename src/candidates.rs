@@ -85,6 +85,93 @@ fn is_whitespace(doc: &Document, id: NodeId) -> bool {
     }
 }
 
+/// True for a `<br>` followed (past whitespace) by another `<br>`.
+fn starts_br_pair(doc: &Document, id: NodeId) -> bool {
+    if doc.tag(id) != "br" {
+        return false;
+    }
+    let Some(parent) = doc.parent(id) else { return false };
+    let mut next = doc.nodes[id as usize].end;
+    let end = doc.nodes[parent as usize].end;
+    while next < end {
+        if doc.text(next).map(|t| t.trim().is_empty()).unwrap_or(false) {
+            next = doc.nodes[next as usize].end;
+            continue;
+        }
+        return doc.tag(next) == "br";
+    }
+    false
+}
+
+/// Elements with a `<br><br>` among their children.
+fn br_pairs(doc: &Document) -> Vec<bool> {
+    let mut v = vec![false; doc.len()];
+    for i in 0..doc.len() as NodeId {
+        if doc.tag(i) == "br" && starts_br_pair(doc, i) {
+            if let Some(p) = doc.parent(i) {
+                v[p as usize] = true;
+            }
+        }
+    }
+    v
+}
+
+/// Virtual paragraphs among an element's children, and what else it holds.
+struct Runs {
+    /// (element, first node, one past the last node)
+    runs: Vec<(NodeId, NodeId, NodeId)>,
+    p_children: usize,
+    other_children: usize,
+}
+
+/// Splits an element's children into runs of inline content. In a div every run is a
+/// paragraph (Readability wraps them); elsewhere only runs that follow a `<br><br>` are.
+/// A `<br><br>` always ends a run, as the `<p>` Readability puts in its place would.
+fn inline_runs(doc: &Document, id: NodeId, removed: &[bool], wrap_all: bool) -> Runs {
+    let mut out = Runs { runs: Vec::new(), p_children: 0, other_children: 0 };
+    let mut run: Option<(NodeId, NodeId)> = None;
+    let mut after_pair = false;
+    let mut in_pair = false;
+    for c in doc.children(id) {
+        if removed[c as usize] {
+            continue;
+        }
+        if starts_br_pair(doc, c) {
+            if let Some((s, last)) = run.take() {
+                out.runs.push((id, s, doc.nodes[last as usize].end));
+            }
+            after_pair = true;
+            in_pair = true;
+            continue;
+        }
+        if in_pair && (doc.tag(c) == "br" || is_whitespace(doc, c)) {
+            continue;
+        }
+        in_pair = false;
+        if is_phrasing(doc, c) {
+            match run.as_mut() {
+                Some((_, last)) => *last = c,
+                None if !is_whitespace(doc, c) && (wrap_all || after_pair) => run = Some((c, c)),
+                None => {}
+            }
+        } else {
+            if let Some((s, last)) = run.take() {
+                out.runs.push((id, s, doc.nodes[last as usize].end));
+            }
+            after_pair = false;
+            match doc.tag(c) {
+                "p" => out.p_children += 1,
+                "" => {}
+                _ => out.other_children += 1,
+            }
+        }
+    }
+    if let Some((s, last)) = run.take() {
+        out.runs.push((id, s, doc.nodes[last as usize].end));
+    }
+    out
+}
+
 /// A unit whose text is scored: its length and commas, and the first node to credit.
 struct Unit {
     text: u32,
@@ -106,6 +193,7 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
     // Virtual paragraphs: (div, first child, one past the last child) of inline runs.
     let mut runs: Vec<(NodeId, NodeId, NodeId)> = Vec::new();
 
+    let has_br_pair = br_pairs(doc);
     let mut i: usize = 0;
     while i < n {
         if removed[i] {
@@ -138,34 +226,7 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
         }
         if name == "div" {
             // Runs of inline content, each a virtual <p> (Readability wraps them for real).
-            let mut here: Vec<(NodeId, NodeId, NodeId)> = Vec::new();
-            let mut run: Option<(NodeId, NodeId)> = None;
-            let mut p_children = 0usize;
-            let mut other_children = 0usize;
-            for c in doc.children(id) {
-                if removed[c as usize] {
-                    continue;
-                }
-                if is_phrasing(doc, c) {
-                    match run.as_mut() {
-                        Some((_, last)) => *last = c,
-                        None if !is_whitespace(doc, c) => run = Some((c, c)),
-                        None => {}
-                    }
-                } else {
-                    if let Some((s, last)) = run.take() {
-                        here.push((id, s, doc.nodes[last as usize].end));
-                    }
-                    match doc.tag(c) {
-                        "p" => p_children += 1,
-                        "" => {}
-                        _ => other_children += 1,
-                    }
-                }
-            }
-            if let Some((s, last)) = run.take() {
-                here.push((id, s, doc.nodes[last as usize].end));
-            }
+            let Runs { runs: here, p_children, other_children } = inline_runs(doc, id, &removed, true);
             let single_p = p_children + here.len() == 1 && other_children == 0;
             if single_p && base_feats[i].link_density() < rules::SINGLE_P_MAX_LINK_DENSITY {
                 // The div gives way to its only paragraph.
@@ -181,6 +242,9 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
             } else {
                 runs.extend(here);
             }
+        } else if name != "p" && has_br_pair[i] {
+            // Text after a <br><br> is a paragraph of its own (Readability's `_replaceBrs`).
+            runs.extend(inline_runs(doc, id, &removed, false).runs);
         }
         i += 1;
     }

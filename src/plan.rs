@@ -101,8 +101,8 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 None
             } else if let Some(r) = cleaned_reason.get(&i) {
                 Some(*r)
-            } else if ex.scored.removed[iu] && !input.invisible[iu] {
-                // Removed as an unlikely candidate: hide it only when its name says what it is.
+            } else if (ex.scored.removed[iu] || ex.cleaned.dropped[iu]) && !input.invisible[iu] {
+                // Left out for no named reason: hide it only when its name says what it is.
                 prep::token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
             } else {
                 short_block_reason(doc, i, e, f, input.invisible)

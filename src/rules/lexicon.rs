@@ -220,8 +220,13 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "اضغط هنا لقراءة الخبر من مصدره", "لقراءة الخبر من مصدره", "لقراءة المقال من المصدر",
             "Read more at", "Read the full article", "Read the full story", "Click here to read", "Continue reading on",
             "Leer más en", "Lea la nota completa", "Weiterlesen auf", "Mehr lesen auf",
+            // Syndication notes: the article "first appeared at" a partner, with a link there.
+            "Cet article a été publié initialement", "Cet article est paru initialement", "This article first appeared",
+            "This article was originally published", "Originally published at", "Dieser Artikel erschien zuerst",
+            "Hier geht es zum Originalartikel", "Zum Originalartikel", "Este artículo fue publicado originalmente",
+            "Publicado originalmente en", "نشر هذا المقال أولا",
         ],
-        bare_words: &[],
+        bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
     },
     BoilerplateGroup {
         reason: "read also",
@@ -255,6 +260,15 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "نستخدم ملفات تعريف الارتباط", "Utilizamos cookies", "Este sitio utiliza cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies",
         ],
         bare_words: &["Cookies", "Accept cookies"],
+    },
+    BoilerplateGroup {
+        reason: "comments",
+        phrases: &[
+            "Show reader comments", "Show comments", "View comments", "Read comments", "Leave a comment", "Voir les commentaires",
+            "Afficher les commentaires", "Laisser un commentaire", "Réagir à cet article", "Kommentare anzeigen",
+            "Kommentar schreiben", "Ver comentarios", "Deja un comentario", "أضف تعليقا", "عرض التعليقات",
+        ],
+        bare_words: &["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
     },
     BoilerplateGroup {
         reason: "report dialog",

@@ -20,7 +20,8 @@ pub const DIV_TO_P_ELEMS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p
 pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 /// Inline (phrasing) content: runs of these inside a div are wrapped into a paragraph.
 pub const PHRASING_ELEMS: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
+    // `font` is Readability's `span` (it retags fonts before scoring).
+    "font", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
     "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
     "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
 ];
@@ -121,6 +122,7 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
     (&["newsletter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
     (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
+    (&["poll", "survey", "sondage", "umfrage", "encuesta", "quiz"], "poll"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
     // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
@@ -180,7 +182,7 @@ pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// Reasons that, named by a block's class/id inside the article, drop it from the article
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
 pub const IN_ARTICLE_CLUTTER: &[&str] =
-    &["advertisement", "newsletter", "paywall", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
+    &["advertisement", "newsletter", "paywall", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
 /// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
 pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
