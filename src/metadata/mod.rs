@@ -454,7 +454,8 @@ fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateL
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
         let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let prefixed = DATE_LINE_PREFIXES.iter().any(|p| text::strip_prefix_folded(start, p).is_some());
+        // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
+        let prefixed = DATE_LINE_PREFIXES.iter().chain(crate::rules::lexicon::BYLINE_PREFIXES).any(|p| text::strip_prefix_folded(start, p).is_some());
         if !prefixed {
             continue;
         }

@@ -215,8 +215,9 @@ pub const CONFIDENT_LENGTH: f32 = 2000.0;
 pub const READERABLE_MIN_CHARS: usize = 140;
 /// ...and the page is an article once the sum of sqrt(len − 140) exceeds this.
 pub const READERABLE_MIN_SCORE: f32 = 20.0;
-/// An extraction shorter than this (characters) is no article.
-pub const NO_ARTICLE_MIN_CHARS: usize = 25;
+/// An extraction shorter than this (characters) is no article (Readability returns even
+/// a one-word body, and so do we: the reader view then shows what there is).
+pub const NO_ARTICLE_MIN_CHARS: usize = 1;
 /// A page that is not "probably readerable" still has an article unless the extraction has
 /// more than this share of its text in links (a grid of teasers).
 pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
