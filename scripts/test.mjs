@@ -21,7 +21,7 @@ const run = (name, cmd, args) => {
 const build = run('build', process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')]);
 if (!build.ok) process.exit(1);
 const results = [
-  run('cargo test', 'cargo', ['test']),
+  run('cargo test --release', 'cargo', ['test', '--release']),
   run('node (wasm)', process.execPath, ['--test', '--test-reporter=spec', 'tests/node/']),
   // One file at a time: each launches a Chromium, and the machines have 2 cores.
   run('e2e (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/']),

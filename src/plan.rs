@@ -31,6 +31,8 @@ fn structural_reason(e: &Element) -> Option<&'static str> {
         "footer" => return Some("footer"),
         "dialog" => return Some("modal"),
         "marquee" => return Some("headline ticker"),
+        // Outside the article a form is a poll, a search box or a login: not reading matter.
+        "form" => return Some("form"),
         _ => {}
     }
     match e.attr("role") {

@@ -284,7 +284,18 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
     from_ld
         .map(|t| strip_site_name(&t, site, host))
         .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
-        .or_else(|| clean(&title::article_title(doc)))
+        .or_else(|| {
+            // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
+            // otherwise Readability's cleaner decides.
+            let raw: String = doc.first_by_tag("title").map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect()).unwrap_or_default();
+            let raw = normalize_ws(&raw);
+            let stripped = strip_site_name(&raw, site, host);
+            if !raw.is_empty() && stripped != raw {
+                clean(&stripped)
+            } else {
+                clean(&title::article_title(doc))
+            }
+        })
 }
 
 /// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").
@@ -349,7 +360,8 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
     let brands = labels.get(..labels.len().saturating_sub(1)).unwrap_or(&[]);
     brands.iter().map(|l| alnum(l)).filter(|l| l.chars().count() >= SITE_MATCH_MIN_CHARS && l != "www").any(|label| {
-        p == label || (p.starts_with(&label) && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
+        // "lechodusouss" is the brand "echodusouss" with an article in front.
+        p == label || (p.contains(&label) && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
     })
 }
 

@@ -127,7 +127,7 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
     // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
     // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat").
-    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus"], "related links"),
+    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section"], "related links"),
     (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner", "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung", "publicidad"], "advertisement"),
     (&["breadcrumb", "pagination", "pager"], "navigation"),
     (&["nav", "navbar", "menu", "navigation"], "navigation"),
@@ -192,7 +192,7 @@ pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
 /// A block outside the article with at least this many links...
-pub const LINK_RUN_MIN_LINKS: usize = 5;
+pub const LINK_RUN_MIN_LINKS: usize = 3;
 /// ...and at least this share of its text in links is a run of links (a menu, a ticker).
 pub const LINK_RUN_MIN_DENSITY: f32 = 0.7;
 /// Links averaging this many characters are headlines (a ticker or a list of stories),
