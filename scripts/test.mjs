@@ -28,4 +28,5 @@ const results = [
 ];
 const failed = results.filter((r) => !r.ok);
 console.log(`\n[test] ${results.map((r) => `${r.name}: ${r.ok ? 'ok' : 'FAILED'}`).join('; ')}`);
+console.log(`tiers: ${results.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -234,9 +234,11 @@ fn noscript_image(doc: &Document, img: NodeId) -> Option<String> {
         }
         let raw = doc.text_content(c);
         let frag = scraper::Html::parse_fragment(&raw);
-        let sel = scraper::Selector::parse("img").ok()?;
-        let found = frag.select(&sel).next()?;
-        let v = found.value();
+        // A plain walk rather than a CSS selector: selectors' parser would add ~100 KB to the WASM.
+        let v = frag.tree.nodes().find_map(|n| match n.value() {
+            scraper::Node::Element(e) if e.name() == "img" => Some(e),
+            _ => None,
+        })?;
         return v.attr("src").map(String::from).or_else(|| v.attr("srcset").and_then(|s| srcset_candidates(s).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0.to_string())));
     }
     None
