@@ -115,14 +115,13 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
         }
         let node = &doc.nodes[i];
         match &node.kind {
-            Kind::Text(t) => {
-                if !doc.in_raw_text(i as NodeId) {
+            Kind::Text(t)
+                if !doc.in_raw_text(i as NodeId) => {
                     let (len, commas, ascii) = text_stats(t);
                     f[i].text += len;
                     f[i].commas += commas;
                     f[i].ascii_commas += ascii;
                 }
-            }
             Kind::Element(e) => {
                 let name = &*e.name;
                 match name {
