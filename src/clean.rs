@@ -212,23 +212,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
 
 /// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
 fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
-    let doc = c.doc;
-    let mut raw = String::new();
-    let mut i = id;
-    let end = doc.nodes[id as usize].end;
-    while i < end {
-        if c.gone(i) {
-            i = doc.nodes[i as usize].end;
-            continue;
-        }
-        if let Some(t) = doc.text(i) {
-            if !doc.in_raw_text(i) {
-                raw.push_str(t);
-            }
-        }
-        i += 1;
-    }
-    let t = prep::normalize_ws(&raw).to_lowercase();
+    let t = block_text(c, id).to_lowercase();
     let t = t.trim_end_matches(['…', '.']).trim();
     words.contains(&t)
 }
