@@ -3,7 +3,7 @@
 
 use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
 use crate::dom::{Document, NodeId};
-use crate::rules::lexicon::{fold, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, NAME_CONJUNCTIONS, NOT_AN_AUTHOR, WEEKDAYS};
+use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, NAME_CONJUNCTIONS, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
@@ -77,7 +77,7 @@ fn split_on_conjunctions(part: &str) -> Vec<String> {
     let mut cur: Vec<&str> = Vec::new();
     for w in part.split(' ').filter(|w| !w.is_empty()) {
         let fw = fold(w);
-        if NAME_CONJUNCTIONS.iter().any(|c| fold(c) == fw) {
+        if NAME_CONJUNCTIONS.iter().any(|c| folded(c) == fw) {
             if !cur.is_empty() {
                 out.push(cur.join(" "));
                 cur.clear();
@@ -98,13 +98,13 @@ fn trim_date_glue(text: &str, before_digit: bool) -> String {
     let is_glue = |w: &str| {
         let f = fold(w.trim_matches(|c: char| c == ',' || c == '.' || c == ':'));
         f.is_empty()
-            || BYLINE_DATE_GLUE.iter().any(|g| fold(g) == f)
-            || WEEKDAYS.iter().any(|d| fold(d) == f)
-            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f && f.chars().count() > 3)
+            || BYLINE_DATE_GLUE.iter().any(|g| folded(g) == f)
+            || WEEKDAYS.iter().any(|d| folded(d) == f)
+            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| folded(m) == f && f.chars().count() > 3)
     };
     let is_month = |w: &str| {
         let f = fold(w.trim_matches(|c: char| c == ',' || c == '.'));
-        ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f)
+        ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| folded(m) == f)
     };
     let mut words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     // Right before a cut digit, even a short month ("May 3") is part of the date.
@@ -125,7 +125,7 @@ fn is_plausible_name(name: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && !looks_like_url(name)
         && !name.contains('@')
-        && !NOT_AN_AUTHOR.iter().any(|n| fold(n) == fold(name))
+        && { let f = fold(name); !NOT_AN_AUTHOR.iter().any(|n| folded(n) == f) }
 }
 
 /// Per-node flags inherited from ancestors, computed in one pre-order pass so that checks on

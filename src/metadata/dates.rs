@@ -49,7 +49,7 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 
 fn month_number(folded_name: &str) -> Option<u32> {
-    ALL_MONTHS.iter().flat_map(|l| l.iter()).find(|(n, _)| fold(n) == folded_name).map(|(_, m)| u32::from(*m))
+    ALL_MONTHS.iter().flat_map(|l| l.iter()).find(|(n, _)| crate::rules::lexicon::folded(n) == folded_name).map(|(_, m)| u32::from(*m))
 }
 
 /// "23 janvier 2023", "23. Januar 2023", "23 de enero de 2023", "1er mai 2023", "23 Jan. 2023",
@@ -134,6 +134,11 @@ fn month_first(lang: Option<&str>) -> bool {
 /// impossible (01/23/2023).
 pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
     let folded = fold(text);
+    // Every pattern below needs a four-digit year: most blocks have none, and the regexes
+    // (a PikeVM with a long month alternation) are the costly part.
+    if !has_four_digits(&folded) {
+        return None;
+    }
     let mut best: Option<FoundDate> = None;
     let mut consider = |at: usize, iso: Option<String>| {
         if let Some(iso) = iso {
@@ -264,4 +269,20 @@ mod tests {
         assert_eq!(date_from_url("https://x.com/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
         assert_eq!(date_from_url("http://fakehost/test/page.html"), None);
     }
+}
+
+/// True when `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }

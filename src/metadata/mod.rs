@@ -462,12 +462,24 @@ struct DateLine {
     source: Option<String>,
 }
 
+/// Date-line and byline prefixes, folded once.
+static LINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    DATE_LINE_PREFIXES.iter().chain(crate::rules::lexicon::BYLINE_PREFIXES).map(|p| fold(p)).filter(|p| !p.is_empty()).collect()
+});
+
+/// The longest date-line or byline prefix is shorter than this (characters).
+const LINE_PREFIX_MAX_CHARS: usize = 48;
+
 fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateLine> {
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
         let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
         // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
-        let prefixed = DATE_LINE_PREFIXES.iter().chain(crate::rules::lexicon::BYLINE_PREFIXES).any(|p| text::strip_prefix_folded(start, p).is_some());
+        let head: String = start.chars().take(LINE_PREFIX_MAX_CHARS).collect();
+        let head = fold(&head);
+        let prefixed = LINE_PREFIXES.iter().any(|p| {
+            head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+        });
         if !prefixed {
             continue;
         }
@@ -487,7 +499,7 @@ fn source_name(line: &str, lang: Option<&str>) -> Option<String> {
         let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
         for k in 1..words.len() {
             let w = words.get(k).copied().unwrap_or("");
-            if !SOURCE_LINE_DATE_JOINERS.iter().any(|j| fold(j) == fold(w)) {
+            if !{ let fw = fold(w); SOURCE_LINE_DATE_JOINERS.iter().any(|j| crate::rules::lexicon::folded(j) == fw) } {
                 continue;
             }
             let tail = words.get(k + 1..).unwrap_or(&[]).join(" ");

@@ -3,7 +3,6 @@
 
 use crate::dom::Document;
 use crate::dom::NodeId;
-use crate::rules::lexicon::fold;
 
 /// Named entities seen in JSON-LD strings and double-escaped meta content. scraper already
 /// decodes entities in text and attributes; this is for strings that were escaped twice.
@@ -76,17 +75,18 @@ pub fn clean(s: &str) -> Option<String> {
 
 /// When `text` starts with `prefix` (case-, accent- and hamza-insensitively, see [`fold`]) and
 /// the prefix ends at a word boundary, the rest of `text` after it.
-pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let want = fold(prefix);
+pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &'static str) -> Option<&'a str> {
+    let want = crate::rules::lexicon::folded(prefix);
     if want.is_empty() {
         return None;
     }
-    // Walk `text` char by char until its folded form covers the folded prefix.
+    // Fold `text` one char at a time until its folded form covers the folded prefix.
+    let mut acc = crate::rules::lexicon::Folder::default();
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        let acc = fold(text.get(..end).unwrap_or(""));
-        if acc.len() >= want.len() {
-            if acc != want {
+        acc.push(c);
+        if acc.out.len() >= want.len() {
+            if acc.out != *want {
                 return None;
             }
             let rest = text.get(end..).unwrap_or("");
@@ -96,7 +96,7 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
             }
             return Some(rest);
         }
-        if !want.starts_with(acc.as_str()) {
+        if !want.starts_with(acc.out.as_str()) {
             return None;
         }
     }

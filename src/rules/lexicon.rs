@@ -5,6 +5,10 @@
 //! "Publié", "PUBLIE" and "publie" are the same entry, and so are "اقرأ أيضا" and "إقرأ أيضاً".
 //! Adding a word is a one-line change; no algorithm code holds a word of its own.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
 // ---------------------------------------------------------------------------------------------
 // Months
 // ---------------------------------------------------------------------------------------------
@@ -291,27 +295,24 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
 /// bare word must start the block and be followed by nothing, a separator, or at most
 /// [`BARE_WORD_MAX_TAIL_WORDS`] words. "He refused to share the cookies" matches nothing.
 pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
-    let folded = fold(block_text);
-    let text = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let folded_text = fold(block_text);
+    let text = folded_text.trim_matches(|c: char| !c.is_alphanumeric());
     if text.is_empty() {
         return None;
     }
     let text_chars = text.chars().count();
-    for group in BOILERPLATE {
-        for phrase in group.phrases {
-            let p = fold(phrase);
-            if starts_with_word(text, &p) {
+    for group in FOLDED_BOILERPLATE.iter() {
+        for (p, p_chars) in &group.phrases {
+            if starts_with_word(text, p) {
                 return Some(group.reason);
             }
-            if let Some(_pos) = find_word(text, &p) {
-                if p.chars().count() as f32 >= PHRASE_MIN_SHARE * text_chars as f32 {
-                    return Some(group.reason);
-                }
+            // Inside the block, a phrase counts only when it is most of it.
+            if *p_chars as f32 >= PHRASE_MIN_SHARE * text_chars as f32 && find_word(text, p).is_some() {
+                return Some(group.reason);
             }
         }
-        for word in group.bare_words {
-            let w = fold(word);
-            if !starts_with_word(text, &w) {
+        for w in &group.bare_words {
+            if !starts_with_word(text, w) {
                 continue;
             }
             let tail = text.get(w.len()..).unwrap_or("").trim_start();
@@ -324,6 +325,24 @@ pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
     }
     None
 }
+
+/// [`BOILERPLATE`] folded once: (phrase, its length in chars) and bare words, per group.
+struct FoldedGroup {
+    reason: &'static str,
+    phrases: Vec<(String, usize)>,
+    bare_words: Vec<String>,
+}
+
+static FOLDED_BOILERPLATE: LazyLock<Vec<FoldedGroup>> = LazyLock::new(|| {
+    BOILERPLATE
+        .iter()
+        .map(|g| FoldedGroup {
+            reason: g.reason,
+            phrases: g.phrases.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).map(|p| { let n = p.chars().count(); (p, n) }).collect(),
+            bare_words: g.bare_words.iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect(),
+        })
+        .collect()
+});
 
 /// Characters that, right after a bare word, show it is a label ("Partager :", "Related »").
 const SEPARATORS: &[char] = &[':', '|', '»', '›', '>', '-', '–', '—', '…', '/', '·', '•', '(', '['];
@@ -339,21 +358,21 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 
 /// Byte offset of `needle` in `hay` where it stands as whole words.
 fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
+    if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    let mut from = 0;
-    while let Some(rel) = hay.get(from..).and_then(|h| h.find(needle)) {
-        let at = from + rel;
-        let before = hay.get(..at).and_then(|h| h.chars().next_back());
-        let after = hay.get(at + needle.len()..).and_then(|h| h.chars().next());
-        let ok_before = !matches!(before, Some(c) if c.is_alphanumeric());
-        let ok_after = !matches!(after, Some(c) if c.is_alphanumeric());
-        if ok_before && ok_after {
-            return Some(at);
+    // Try each word start: a plain prefix comparison there is cheaper than building a
+    // substring searcher per phrase (this runs for every short block of the page).
+    let mut prev_alnum = false;
+    for (at, c) in hay.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if !prev_alnum && hay.as_bytes().get(at..).is_some_and(|h| h.starts_with(needle.as_bytes())) {
+            let after = hay.get(at + needle.len()..).and_then(|h| h.chars().next());
+            if !matches!(after, Some(c) if c.is_alphanumeric()) {
+                return Some(at);
+            }
         }
-        // Advance past the first char of this match (char boundary safe).
-        from = at + hay.get(at..).and_then(|h| h.chars().next()).map(char::len_utf8).unwrap_or(1);
+        prev_alnum = alnum;
     }
     None
 }
@@ -385,27 +404,98 @@ pub const STOP_WORDS: &[(&str, &[&str])] = &[
 /// quotes to ASCII; Arabic alef with hamza/madda to bare alef, alef maqsura to ya, tashkeel and
 /// tatweel removed; Arabic-Indic and Persian digits to ASCII digits.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
+    let mut f = Folder::default();
     for c in s.chars() {
+        f.push(c);
+    }
+    f.out
+}
+
+/// [`fold`] one character at a time, so that a caller can stop as soon as it has seen enough
+/// (a prefix test need not fold a whole paragraph, nor re-fold a growing prefix).
+#[derive(Default)]
+pub struct Folder {
+    pub out: String,
+    pending_space: bool,
+}
+
+impl Folder {
+    pub fn push(&mut self, c: char) {
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-            pending_space = !out.is_empty();
-            continue;
+            self.pending_space = !self.out.is_empty();
+            return;
         }
         // Arabic tashkeel (fathatan..sukun, superscript alef) and tatweel carry no letter.
         if ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0670}' || c == '\u{0640}' {
-            continue;
+            return;
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
         }
         match fold_char(c) {
-            Some(f) => out.push(f),
-            None => out.extend(c.to_lowercase()),
+            Some(f) => self.out.push(f),
+            None => self.out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// Every word and phrase of this lexicon, folded once (they are compared with folded page
+/// text thousands of times per page; folding the constants each time was most of the core's time).
+static FOLDED: LazyLock<HashMap<(usize, usize), String, BuildHasherDefault<AddressHasher>>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    let lists: &[&[&'static str]] = &[
+        DATE_LINE_PREFIXES, SOURCE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, BYLINE_PREFIXES, NAME_CONJUNCTIONS,
+        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE,
+    ];
+    for list in lists {
+        for w in list.iter() {
+            m.insert(key(w), fold(w));
+        }
+    }
+    for months in ALL_MONTHS {
+        for (w, _) in months.iter() {
+            m.insert(key(w), fold(w));
+        }
+    }
+    for g in BOILERPLATE {
+        for w in g.phrases.iter().chain(g.bare_words) {
+            m.insert(key(w), fold(w));
+        }
+    }
+    m
+});
+
+/// A constant's identity: its address and length (string constants live for the whole run).
+fn key(s: &'static str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
+}
+
+/// Hashes a [`key`] as the numbers it is: addresses are already spread out, and SipHash over
+/// the text was a visible share of the core's time.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// The folded form of a constant word or phrase: from the memo for the lexicon's own entries.
+pub fn folded(s: &'static str) -> std::borrow::Cow<'static, str> {
+    match FOLDED.get(&key(s)) {
+        Some(f) => std::borrow::Cow::Borrowed(f.as_str()),
+        None => std::borrow::Cow::Owned(fold(s)),
+    }
 }
 
 /// The one-character folding of `c`, when it has one (accents, Arabic letters, digits, quotes).
