@@ -169,6 +169,9 @@ pub fn normalize_ws(s: &str) -> String {
 /// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
 /// must be whole words so that "header" or "download" do not match; long ones may be parts.
 pub fn token_reason(e: &Element) -> Option<&'static str> {
+    if e.class().is_empty() && e.id().is_empty() {
+        return None;
+    }
     let s = match_string(e);
     if s.trim().is_empty() {
         return None;

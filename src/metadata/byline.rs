@@ -252,6 +252,11 @@ pub fn is_prefixed_byline(block_text: &str) -> bool {
     if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
         return false;
     }
+    // Cheap first test on the folded head (this runs for every short block of the page).
+    let head = fold(&block_text.chars().take(BYLINE_PREFIX_MAX_CHARS).collect::<String>());
+    if !FOLDED_BYLINE_PREFIXES.iter().any(|p| head.starts_with(p.as_str())) {
+        return false;
+    }
     BYLINE_PREFIXES.iter().any(|p| {
         strip_prefix_folded(block_text, p).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
@@ -260,6 +265,13 @@ pub fn is_prefixed_byline(block_text: &str) -> bool {
         })
     })
 }
+
+/// [`BYLINE_PREFIXES`] folded once.
+static FOLDED_BYLINE_PREFIXES: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect());
+
+/// Longer than any byline prefix, in characters.
+const BYLINE_PREFIX_MAX_CHARS: usize = 32;
 
 #[cfg(test)]
 mod tests {
