@@ -157,14 +157,23 @@ function run(tab, mode) {
 
 api.action.onClicked.addListener((tab) => run(tab, MODES.TOGGLE));
 
-api.commands.onCommand.addListener((command, tab) => {
+/** Keyboard shortcut: the reader view directly. */
+function onCommand(command, tab) {
   if (command === COMMANDS.OPEN_READER) run(tab, MODES.READER);
-});
+}
 
-api.contextMenus.onClicked.addListener((info, tab) => {
+/** Context menu: either action. */
+function onMenu(info, tab) {
   if (info.menuItemId === MENU.CLEAN) run(tab, MODES.CLEAN);
   else if (info.menuItemId === MENU.READER) run(tab, MODES.READER);
-});
+}
+
+api.commands.onCommand.addListener(onCommand);
+api.contextMenus.onClicked.addListener(onMenu);
+// The same listeners, for the end-to-end tests (browsers offer no way to press an extension
+// shortcut or pick a context-menu item from automation).
+globalThis.declutter.onCommand = onCommand;
+globalThis.declutter.onMenu = onMenu;
 
 api.runtime.onInstalled.addListener(() => {
   // Promise form: works with both `chrome.*` (MV3) and Firefox's `browser.*`.

@@ -38,7 +38,7 @@ export async function launch({ headless = true, viewport = { width: 1280, height
 }
 
 /** The service worker, which Chromium may have stopped and restarted since launch. */
-async function worker(b) {
+export async function worker(b) {
   const live = b.ctx.serviceWorkers().find((w) => w.url().includes(b.extId));
   if (live) return live;
   return b.ctx.waitForEvent('serviceworker', { timeout: 10000 });

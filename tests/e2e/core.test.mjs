@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, clickAction, clickShadow, shadowHTML, snippetState, textOfHTML } from '../../scripts/lib/browser.mjs';
+import { ROOT, clickAction, clickShadow, lastRun, shadowHTML, snippetState, textOfHTML, worker } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
 import { ARTIFACTS, EXT, PAGES, STRICT_CSP, ensureBuilt, hiddenByUs, launch, outerHTML } from './helpers.mjs';
 
@@ -140,4 +140,49 @@ describe("real core on the e2e's own pages: the article is never hidden, restore
       await page.close();
     });
   }
+});
+
+describe('keyboard shortcut and context menu', () => {
+  // Browsers let no automation press an extension shortcut or pick a context-menu item, so the
+  // test calls the very listeners the background registers for them (exposed on its global),
+  // on a tab that a real toolbar click has granted activeTab, and checks what the page shows.
+  const ARTICLE = 'Le ministre des Affaires étrangères est arrivé lundi à Rabat';
+  test('Alt+Shift+R opens the reader view directly; the menu cleans or reads', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(server.url('/article.html'));
+    const before = await outerHTML(page);
+    await clickAction(b, page); // clean, granting activeTab
+    await clickAction(b, page); // restore
+    assert.equal(await outerHTML(page), before);
+    const sw = await worker(b);
+    const runAndWait = async (fn, arg) => {
+      const runs = (await lastRun(b)).runs;
+      await sw.evaluate(async ([fnName, a, url]) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        globalThis.declutter[fnName](a, tab);
+      }, [fn, arg, page.url()]);
+      for (let i = 0; i < 500 && (await lastRun(b)).runs === runs; i++) await new Promise((r) => setTimeout(r, 10));
+      const rec = await lastRun(b);
+      assert.ok(!rec.last?.error, rec.last?.error);
+      return rec.last;
+    };
+    await page.bringToFront();
+    await runAndWait('onCommand', 'open-reader');
+    const text = textOfHTML(await shadowHTML(page, 'declutter-reader'));
+    assert.ok(text.includes(ARTICLE), 'the shortcut opened the reader view');
+    await page.keyboard.press('Escape');
+    assert.equal(await outerHTML(page), before, 'Escape restores the page');
+
+    await runAndWait('onMenu', { menuItemId: 'declutter-clean' });
+    assert.ok((await hiddenByUs(page)).length > 0, 'the menu entry cleaned the page');
+    assert.equal(await snippetState(page, ARTICLE), 'visible');
+    await clickAction(b, page);
+    assert.equal(await outerHTML(page), before);
+
+    await runAndWait('onMenu', { menuItemId: 'declutter-reader' });
+    assert.ok(textOfHTML(await shadowHTML(page, 'declutter-reader')).includes(ARTICLE), 'the menu entry opened the reader view');
+    await page.keyboard.press('Escape');
+    assert.equal(await outerHTML(page), before);
+    await page.close();
+  });
 });
