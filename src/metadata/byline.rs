@@ -148,6 +148,9 @@ impl Context {
         let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
         // Inside an <article> (the node itself included).
         let mut article = vec![false; n];
+        // Whether each element is itself a sidebar/comments container: computed once per
+        // element, then inherited by its descendants (it used to be recomputed per child).
+        let mut side_el = vec![false; n];
         for i in 0..n {
             let id = i as NodeId;
             let own_hidden = doc.element(id).is_some_and(|e| {
@@ -161,12 +164,17 @@ impl Context {
                 let parent_in_article = article.get(pi).copied().unwrap_or(false);
                 a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
-                let parent_inside = doc.parent(p).and_then(|g| article.get(g as usize).copied()).unwrap_or(false);
-                s = side.get(pi).copied().unwrap_or(false) || is_side_element(doc, p, parent_inside);
+                s = side.get(pi).copied().unwrap_or(false) || side_el.get(pi).copied().unwrap_or(false);
                 c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
             }
             if let Some(x) = article.get_mut(i) {
                 *x = a;
+            }
+            if doc.element(id).is_some() {
+                let parent_in_article = doc.parent(id).and_then(|p| article.get(p as usize).copied()).unwrap_or(false);
+                if let Some(x) = side_el.get_mut(i) {
+                    *x = is_side_element(doc, id, parent_in_article);
+                }
             }
             if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
                 *x = h;

@@ -177,6 +177,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             !ctx.in_side(b.id)
                 && !ctx.hidden(b.id)
                 && b.text.split(' ').count() <= BARE_DATE_MAX_WORDS
+                && b.text.chars().any(char::is_numeric)
                 && is_mostly_date(&b.text)
                 && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day)
         });
@@ -475,8 +476,9 @@ fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateL
     for b in blocks {
         let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
         // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
-        let head: String = start.chars().take(LINE_PREFIX_MAX_CHARS).collect();
-        let head = fold(&head);
+        let mut folder = crate::rules::lexicon::Folder::default();
+        start.chars().take(LINE_PREFIX_MAX_CHARS).for_each(|c| folder.push(c));
+        let head = folder.out;
         let prefixed = LINE_PREFIXES.iter().any(|p| {
             head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
         });
