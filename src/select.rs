@@ -34,10 +34,10 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     }
     let runner_up = top.get(1).map(|t| t.1).unwrap_or(0.0);
     let Some(&(mut best, _)) = top.first() else {
-        return whole_body(doc, body, runner_up);
+        return whole_body(body, runner_up);
     };
     if best == body || doc.tag(best) == "body" {
-        return whole_body(doc, body, runner_up);
+        return whole_body(body, runner_up);
     }
     let best_score = |id: NodeId| s.score[id as usize].unwrap_or(0.0);
 
@@ -92,8 +92,7 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     Selection { top: best, top_score, parts, whole_body: false, runner_up }
 }
 
-fn whole_body(doc: &Document, body: NodeId, runner_up: f32) -> Selection {
-    let _ = doc;
+fn whole_body(body: NodeId, runner_up: f32) -> Selection {
     Selection { top: body, top_score: 0.0, parts: vec![body], whole_body: true, runner_up }
 }
 
