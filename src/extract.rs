@@ -57,7 +57,51 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
             break;
         }
     }
+    include_lead(doc, &mut best);
     best
+}
+
+/// Beyond Readability: a lead (standfirst, "chapô", "entradilla") styled as a heading or set in
+/// the article header often sits outside the chosen container, and readers lose it (a common
+/// complaint). Before the first part, look back through the preceding siblings of the part and
+/// of its ancestors (up to the body) for the nearest element named as a lead, with a sentence or
+/// two of prose and few links, and put it in front of the article.
+fn include_lead(doc: &Document, ex: &mut Extraction) {
+    let Some(&first) = ex.selection.parts.first() else { return };
+    if ex.selection.whole_body {
+        return;
+    }
+    let body = doc.body();
+    let mut node = first;
+    for _ in 0..crate::rules::LEAD_SEARCH_LEVELS {
+        let Some(parent) = doc.parent(node) else { return };
+        let preceding: Vec<NodeId> = doc.element_children(parent).take_while(|&c| c != node).collect();
+        for &sib in preceding.iter().rev() {
+            let found = doc.descendants(sib).filter(|&d| doc.element(d).is_some()).find(|&d| is_lead(doc, ex, d));
+            if let Some(lead) = found {
+                ex.selection.parts.insert(0, lead);
+                return;
+            }
+        }
+        if parent == body {
+            return;
+        }
+        node = parent;
+    }
+}
+
+fn is_lead(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if ex.scored.removed[id as usize] {
+        return false;
+    }
+    let words: Vec<String> = prep::match_string(e).split(|c: char| !c.is_alphanumeric()).map(String::from).collect();
+    if !words.iter().any(|w| crate::rules::LEAD_TOKENS.contains(&w.as_str())) {
+        return false;
+    }
+    let f = &ex.scored.feats[id as usize];
+    let len = f.text as usize;
+    (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len) && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
 }
 
 /// The first `h1`/`h2` that repeats the title (Readability removes it from the body: the

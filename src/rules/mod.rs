@@ -113,6 +113,22 @@ pub const COMMAS: &[char] = &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\
 /// An h1/h2 this similar to the title repeats it and leaves the body (`_headerDuplicatesTitle`).
 pub const TITLE_SIMILARITY: f32 = 0.75;
 
+/// Class/id words of an article's lead outside the chosen container: en ("lead", "standfirst",
+/// "dek", "deck", "intro", "summary"), fr ("chapo", "chapeau"), es ("entradilla", "sumario",
+/// "bajada", "copete"), de ("vorspann", "teaser"), it ("occhiello" is a kicker, so no).
+pub const LEAD_TOKENS: &[&str] = &[
+    "lead", "standfirst", "dek", "deck", "intro", "summary", "chapo", "chapeau", "entradilla", "sumario", "bajada", "copete",
+    "vorspann", "teaser", "subtitle", "subheadline", "excerpt",
+];
+/// A lead is a sentence or two: at least this many characters...
+pub const LEAD_MIN_CHARS: usize = 40;
+/// ...and at most this many.
+pub const LEAD_MAX_CHARS: usize = 800;
+/// ...with links making up less than this share of it.
+pub const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
+/// How many levels up from the article the lead may sit (its header, the page's main column).
+pub const LEAD_SEARCH_LEVELS: usize = 3;
+
 /// Class/id substrings that name the kind of clutter a block is, first match wins: the
 /// reason shown for it in the cleaning plan.
 pub const REASON_TOKENS: &[(&[&str], &str)] = &[
