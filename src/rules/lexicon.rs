@@ -240,12 +240,14 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Read more", "Read also", "See also", "Related articles", "Related stories", "Related posts", "More on this",
             "Lee también", "Leer también", "Le puede interesar", "Te puede interesar", "Noticias relacionadas",
             "Lesen Sie auch", "Lesen Sie mehr", "Auch interessant", "Mehr zum Thema", "Das könnte Sie auch interessieren",
+            "Schon gelesen", "Weitere Artikel", "Neueste Artikel", "Meistgelesen", "Latest articles", "Most read", "Les plus lus",
+            "Puedes ver", "Ver también", "Lee además", "Te recomendamos", "الأكثر قراءة",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
     BoilerplateGroup {
         reason: "share bar",
-        phrases: &["Partager cet article", "Partager sur", "Share this article", "Share this story", "Share on", "Share this", "شارك المقال", "شارك الخبر", "Compartir en", "Teilen auf", "Artikel teilen"],
+        phrases: &["Partager cet article", "Partager sur", "Share this article", "Share this story", "Share on", "Share this", "Den Artikel mit anderen teilen", "شارك المقال", "شارك الخبر", "Compartir en", "Teilen auf", "Artikel teilen"],
         bare_words: &["Partager", "Partagez", "Share", "Tweet", "شارك", "مشاركة", "Compartir", "Teilen"],
     },
     BoilerplateGroup {
@@ -253,6 +255,9 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         phrases: &[
             "Inscrivez-vous à notre newsletter", "Abonnez-vous à notre newsletter", "Recevez notre newsletter",
             "Sign up for our newsletter", "Subscribe to our newsletter", "Get our newsletter", "Sign up for the",
+            // Paywall notes: the rest of the story is for subscribers.
+            "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
+            "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
@@ -273,6 +278,16 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Kommentar schreiben", "Ver comentarios", "Deja un comentario", "أضف تعليقا", "عرض التعليقات",
         ],
         bare_words: &["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
+    },
+    BoilerplateGroup {
+        reason: "author box",
+        phrases: &["Über den Autor", "Über die Autorin", "About the author", "À propos de l'auteur", "Sobre el autor", "Sobre la autora", "عن الكاتب"],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        reason: "image note",
+        phrases: &["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
+        bare_words: &[],
     },
     BoilerplateGroup {
         reason: "report dialog",
