@@ -9,6 +9,7 @@
 //                                    Mozilla's review asks for because the WASM is machine-generated
 // `--no-build` packages dist/extension as it stands.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,9 @@ function buildMd(version) {
   const bindgen = /\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const rustc = out('rustc', ['--version']) ?? 'rustc 1.95.0';
+  const wasm = readFileSync(path.join(DIST, 'extension', 'pkg', 'declutter_bg.wasm'));
+  const sha = createHash('sha256').update(wasm).digest('hex');
+  const cargoHome = process.env.CARGO_HOME ?? path.join(process.env.HOME ?? '~', '.cargo');
   return `# Building Declutter ${version} from source
 
 The extension is plain JavaScript (\`extension/\`, not minified, not bundled) plus one
@@ -63,6 +67,13 @@ missing, then:
    \`scripts/lib/png.mjs\`) to \`dist/extension/\`
 
 \`dist/extension/\` is then the content of the uploaded zip; \`npm run package\` writes the zips.
+
+## Checking the result
+
+The shipped \`pkg/declutter_bg.wasm\` has SHA-256 \`${sha}\` (${wasm.length.toLocaleString('en')} bytes).
+The module's panic messages embed the paths of the dependencies' sources under \`$CARGO_HOME\`
+(\`${cargoHome}\` for this release), so a byte-identical build needs the same \`CARGO_HOME\`
+path and the versions above; the directory of the project itself does not matter.
 `;
 }
 

@@ -89,6 +89,8 @@ export async function startFirefox({ driverLog, firefoxLog, width = 1366, height
     firefoxPid = null;
   };
   process.once('exit', kill);
+  // 'exit' does not run on a signal (Ctrl-C, the test runner's timeout): kill, then die as asked.
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { kill(); process.kill(process.pid, sig); });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, p, body) => {
     const res = await fetch(`${base}${p}`, {
