@@ -3,7 +3,7 @@
 // Plain Node, no bundler. Installs what is missing and says so; skips what is up to date.
 //
 //   1. tools: rustup target wasm32-unknown-unknown, wasm-bindgen-cli = Cargo.lock's wasm-bindgen,
-//      npm packages (binaryen@132 for wasm-opt, playwright-core for the tests)
+//      npm packages (binaryen@132 for wasm-opt, playwright-core and web-ext for the tests)
 //   2. cargo build --profile wasm --target wasm32-unknown-unknown --lib
 //   3. wasm-bindgen --target web -> pkg/, --target nodejs -> pkg-node/
 //   4. wasm-opt -Oz (npm binaryen 132; Debian's 108 breaks wasm-bindgen output), then check that
@@ -11,14 +11,14 @@
 //   5. dist/extension/ (manifest, JS, CSS, icons, _locales, pkg) and dist/declutter-<v>.zip
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { icon } from './lib/png.mjs';
-import { zip } from './lib/zip.mjs';
+import { filesIn, zip } from './lib/zip.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CRATE = 'declutter';
@@ -64,7 +64,7 @@ function ensureTools() {
     say(`installing wasm-bindgen-cli ${want} (found ${have ?? 'none'}); takes ~6 min on 2 cores`);
     sh('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
   }
-  const need = ['binaryen', 'playwright-core'].filter((p) => !existsSync(path.join(ROOT, 'node_modules', p, 'package.json')));
+  const need = ['binaryen', 'playwright-core', 'web-ext'].filter((p) => !existsSync(path.join(ROOT, 'node_modules', p, 'package.json')));
   if (need.length) {
     say(`installing npm packages (missing: ${need.join(', ')})`);
     sh('npm', [existsSync(path.join(ROOT, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
@@ -148,15 +148,7 @@ function assemble(version) {
   for (const f of [`${CRATE}.js`, `${CRATE}_bg.wasm`]) cpSync(path.join(PKG, f), path.join(EXT_OUT, 'pkg', f));
   mkdirSync(path.join(EXT_OUT, 'icons'));
   for (const s of [16, 32, 48, 128]) writeFileSync(path.join(EXT_OUT, 'icons', `${s}.png`), icon(s));
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.push({ name: path.relative(EXT_OUT, p).split(path.sep).join('/'), data: readFileSync(p) });
-    }
-  };
-  walk(EXT_OUT);
+  const files = filesIn(EXT_OUT);
   const zipPath = path.join(DIST, `declutter-${version}.zip`);
   writeFileSync(zipPath, zip(files));
   return { zipPath, files: files.length };

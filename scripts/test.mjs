@@ -4,6 +4,7 @@
 //   1. cargo test            the core, native
 //   2. node --test tests/node/  the WASM module under Node
 //   3. node --test tests/e2e/   Chromium with the extension, real toolbar clicks
+//   4. node --test tests/e2e-firefox/  Firefox ESR through geckodriver, real toolbar clicks
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ const results = [
   run('node (wasm)', process.execPath, ['--test', '--test-reporter=spec', 'tests/node/']),
   // One file at a time: each launches a Chromium, and the machines have 2 cores.
   run('e2e (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/']),
+  run('e2e (firefox)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e-firefox/']),
 ];
 const failed = results.filter((r) => !r.ok);
 console.log(`\n[test] ${results.map((r) => `${r.name}: ${r.ok ? 'ok' : 'FAILED'}`).join('; ')}`);

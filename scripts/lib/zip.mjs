@@ -1,5 +1,7 @@
 // A small zip writer (deflate via zlib.deflateRaw, or stored when that is not smaller).
 // Deterministic: fixed timestamps, entries sorted, so the same tree gives the same zip.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { crc32 } from './crc32.mjs';
 
@@ -55,4 +57,18 @@ export function zip(files) {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** Every file under `dir` as zip entries ({name: 'a/b.js', data}), names relative to `dir`. */
+export function filesIn(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push({ name: path.relative(dir, p).split(path.sep).join('/'), data: readFileSync(p) });
+    }
+  };
+  walk(dir);
+  return files;
 }
