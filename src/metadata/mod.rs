@@ -468,6 +468,10 @@ static LINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::ne
     DATE_LINE_PREFIXES.iter().chain(crate::rules::lexicon::BYLINE_PREFIXES).map(|p| fold(p)).filter(|p| !p.is_empty()).collect()
 });
 
+/// The first characters of the folded [`LINE_PREFIXES`].
+static LINE_PREFIX_FIRST_CHARS: std::sync::LazyLock<Vec<char>> =
+    std::sync::LazyLock::new(|| LINE_PREFIXES.iter().filter_map(|p| p.chars().next()).collect());
+
 /// The longest date-line or byline prefix is shorter than this (characters).
 const LINE_PREFIX_MAX_CHARS: usize = 48;
 
@@ -477,7 +481,18 @@ fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateL
         let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
         // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
         let mut folder = crate::rules::lexicon::Folder::default();
-        start.chars().take(LINE_PREFIX_MAX_CHARS).for_each(|c| folder.push(c));
+        let mut chars = start.chars();
+        // Most blocks start with a letter no prefix starts with: decide on the first one.
+        for c in chars.by_ref() {
+            folder.push(c);
+            if !folder.out.is_empty() {
+                break;
+            }
+        }
+        if !folder.out.chars().next().is_some_and(|c| LINE_PREFIX_FIRST_CHARS.contains(&c)) {
+            continue;
+        }
+        chars.take(LINE_PREFIX_MAX_CHARS).for_each(|c| folder.push(c));
         let head = folder.out;
         let prefixed = LINE_PREFIXES.iter().any(|p| {
             head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
