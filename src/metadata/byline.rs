@@ -30,8 +30,11 @@ pub fn split_names(raw: &str) -> Vec<String> {
     if looks_like_url(&text) {
         return Vec::new();
     }
-    // The prefix may come after an icon or a dash: "— By Jane Doe".
+    // The prefix may come after an icon or a dash ("— By Jane Doe"), or after a dateline.
     text = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+    if !BYLINE_PREFIXES.iter().any(|p| strip_prefix_folded(&text, p).is_some()) {
+        text = after_dateline(&text).to_string();
+    }
     for p in BYLINE_PREFIXES {
         if let Some(rest) = strip_prefix_folded(&text, p) {
             text = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-').to_string();
@@ -256,7 +259,30 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
 
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
+/// The text after a leading dateline ("صفاقس - كتبه: …", "PARIS — By …"): a place of at most
+/// [`DATELINE_MAX_WORDS`] words before a dash. Unchanged when there is none.
+pub fn after_dateline(text: &str) -> &str {
+    for sep in [" - ", " – ", " — "] {
+        if let Some((head, rest)) = text.split_once(sep) {
+            if !head.trim().is_empty() && head.split_whitespace().count() <= DATELINE_MAX_WORDS && !head.chars().any(|c| c.is_ascii_digit()) {
+                return rest.trim_start();
+            }
+        }
+    }
+    text
+}
+
+/// Words a dateline's place name may have.
+const DATELINE_MAX_WORDS: usize = 3;
+
 pub fn is_prefixed_byline(block_text: &str) -> bool {
+    is_prefixed_byline_here(block_text) || {
+        let rest = after_dateline(block_text);
+        rest.len() != block_text.len() && is_prefixed_byline_here(rest)
+    }
+}
+
+fn is_prefixed_byline_here(block_text: &str) -> bool {
     if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
         return false;
     }

@@ -143,3 +143,13 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn byline_after_a_dateline() {
+    use super::byline::{after_dateline, is_prefixed_byline, split_names};
+    assert_eq!(after_dateline("صفاقس - كتبه: سامي بن علي"), "كتبه: سامي بن علي");
+    assert!(is_prefixed_byline("صفاقس - كتبه: سامي بن علي - 14/11/2023"));
+    assert_eq!(split_names("صفاقس - كتبه: سامي بن علي"), vec!["سامي بن علي".to_string()]);
+    // A headline with a dash is not a dateline followed by a byline.
+    assert!(!is_prefixed_byline("Brexit - the long road ahead for everyone involved"));
+}

@@ -152,7 +152,7 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "Geschrieben von", "Autor:", "Von",
     "Escrito por", "Autor:", "Por",
     "Scritto da",
-    "بقلم", "كتب", "كتبت", "إعداد", "بواسطة",
+    "بقلم", "كتبه", "كتبته", "كتب", "كتبت", "إعداد", "بواسطة",
 ];
 
 /// Conjunctions between author names: "A, B and C", "A et B", "A و B", "A und B", "A y B".
