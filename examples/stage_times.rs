@@ -20,6 +20,5 @@ fn main() {
         let _ = declutter::analyze(&html, url, &opts);
         all += t.elapsed().as_secs_f64();
     }
-    for (i, t) in declutter::metadata::T.iter().enumerate() { println!("meta part {i}: {:.3} s", t.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9); }
     println!("parse {parse:.2} s, metadata {meta:.2} s, analyze {all:.2} s");
 }
