@@ -164,25 +164,11 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         }
     }
     // Share widgets below the parts (not the parts themselves).
-    for &p in parts {
-        let mut i = p + 1;
-        let end = doc.nodes[p as usize].end;
-        while i < end {
-            if c.gone(i) {
-                i = doc.nodes[i as usize].end;
-                continue;
-            }
-            if let Some(e) = doc.element(i) {
-                let ms = prep::match_string(e);
-                if prep::has_bounded(&ms, rules::SHARE_WORDS) && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT {
-                    c.drop(i, Some("share bar"));
-                    i = doc.nodes[i as usize].end;
-                    continue;
-                }
-            }
-            i += 1;
-        }
-    }
+    sweep(&mut c, parts, false, |c, i| {
+        let e = c.doc.element(i)?;
+        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS) && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT;
+        share.then(|| (vec![i], "share bar"))
+    });
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         for id in c.nodes_with(parts, &[tag]) {
             if tag == "iframe" && is_video_embed(doc, id) {
@@ -342,59 +328,60 @@ fn reason_for(e: &crate::dom::Element) -> &'static str {
 /// Beyond Readability: small blocks inside the article whose class or id names them as
 /// clutter (an ad slot, a newsletter box, a paywall, a share bar between paragraphs).
 fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
-    let doc = c.doc;
-    for &p in parts {
-        let mut i = p + 1;
-        let end = doc.nodes[p as usize].end;
-        while i < end {
-            if c.gone(i) {
-                i = doc.nodes[i as usize].end;
-                continue;
-            }
-            if let Some(e) = doc.element(i) {
-                let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
-                let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
-                if let Some(r) = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r)) {
-                    c.drop(i, Some(r));
-                    i = doc.nodes[i as usize].end;
-                    continue;
-                }
-            }
-            i += 1;
-        }
-    }
+    sweep(c, parts, false, |c, i| {
+        let e = c.doc.element(i)?;
+        let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
+        let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
+        let r = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
+        Some((vec![i], r))
+    });
 }
 
 /// Beyond Readability: short blocks whose words say they are boilerplate, in any of the
 /// lexicon's languages ("Lire aussi : …", "اقرأ أيضا", "Cliquez ici pour lire l'article depuis
 /// sa source"). A bare label ("Lesen Sie auch:") takes the list of links after it along.
 fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
-    let doc = c.doc;
+    sweep(c, parts, true, |c, i| {
+        let doc = c.doc;
+        let f = c.feats[i as usize];
+        let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
+        if !is_block || f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
+            return None;
+        }
+        let text = block_text(c, i);
+        let reason = lexicon::boilerplate_reason(&text)?;
+        let mut drop = vec![i];
+        // A bare label takes the run of links after it along.
+        if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {
+            if let Some(n) = next_live_sibling(c, i).filter(|&n| c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY) {
+                drop.push(n);
+            }
+        }
+        Some((drop, reason))
+    });
+}
+
+/// Walks the live nodes of the article top-down (below each part, or from the part itself
+/// when `with_parts`); where `decide` names nodes to drop, drops them with its reason and
+/// skips the subtree.
+fn sweep(c: &mut Cleaner<'_>, parts: &[NodeId], with_parts: bool, mut decide: impl FnMut(&Cleaner<'_>, NodeId) -> Option<(Vec<NodeId>, &'static str)>) {
     for &p in parts {
-        let mut i = p;
-        let end = doc.nodes[p as usize].end;
+        let mut i = if with_parts { p } else { p + 1 };
+        let end = c.doc.nodes[p as usize].end;
         while i < end {
             if c.gone(i) {
-                i = doc.nodes[i as usize].end;
+                i = c.doc.nodes[i as usize].end;
                 continue;
             }
-            let f = c.feats[i as usize];
-            let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
-            if is_block && f.text > 0 && (f.text as usize) <= rules::BOILERPLATE_MAX_CHARS {
-                let text = block_text(c, i);
-                if let Some(reason) = lexicon::boilerplate_reason(&text) {
-                    let next = (text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS).then(|| next_live_sibling(c, i)).flatten();
-                    c.drop(i, Some(reason));
-                    if let Some(n) = next {
-                        if c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY {
-                            c.drop(n, Some(reason));
-                        }
+            match decide(c, i) {
+                Some((nodes, reason)) => {
+                    for n in nodes {
+                        c.drop(n, Some(reason));
                     }
-                    i = doc.nodes[i as usize].end;
-                    continue;
+                    i = c.doc.nodes[i as usize].end;
                 }
+                None => i += 1,
             }
-            i += 1;
         }
     }
 }
