@@ -199,6 +199,22 @@ pub fn date_from_url(url: &str) -> Option<String> {
     None
 }
 
+/// True when `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,18 +287,3 @@ mod tests {
     }
 }
 
-/// True when `s` holds four ASCII digits in a row.
-fn has_four_digits(s: &str) -> bool {
-    let mut run = 0;
-    for b in s.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
-}
