@@ -127,7 +127,15 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
                 match name {
                     "a" => {
                         let href = e.attr("href").unwrap_or("");
-                        let coef = if href.starts_with('#') && href.len() > 1 { rules::HASH_LINK_WEIGHT } else { 1.0 };
+                        // A `javascript:` "link" goes nowhere: it is text to a reader (Readability
+                        // turns such links into text in its output, and so does our sanitiser).
+                        let coef = if href.trim_start().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")) {
+                            0.0
+                        } else if href.starts_with('#') && href.len() > 1 {
+                            rules::HASH_LINK_WEIGHT
+                        } else {
+                            1.0
+                        };
                         f[i].link = f[i].text as f32 * coef;
                         f[i].links += 1;
                     }
