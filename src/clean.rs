@@ -393,22 +393,5 @@ fn next_live_sibling(c: &Cleaner<'_>, id: NodeId) -> Option<NodeId> {
 
 /// Whitespace-normalised text of a live block.
 fn block_text(c: &Cleaner<'_>, id: NodeId) -> String {
-    let doc = c.doc;
-    let mut raw = String::new();
-    let mut i = id;
-    let end = doc.nodes[id as usize].end;
-    while i < end {
-        if c.gone(i) {
-            i = doc.nodes[i as usize].end;
-            continue;
-        }
-        if let Some(t) = doc.text(i) {
-            if !doc.in_raw_text(i) {
-                raw.push_str(t);
-                raw.push(' ');
-            }
-        }
-        i += 1;
-    }
-    prep::normalize_ws(&raw)
+    prep::visible_text(c.doc, id, |i| c.gone(i), " ")
 }

@@ -22,8 +22,15 @@ pub struct Extraction {
 }
 
 impl Extraction {
-    pub fn scored_title_heading(&self) -> Option<NodeId> {
-        self.title_heading
+    /// Link density of the article's parts after cleaning; `None` when they hold no text.
+    pub fn link_density(&self) -> Option<f32> {
+        let (mut text, mut link) = (0.0f32, 0.0f32);
+        for &p in &self.selection.parts {
+            let f = &self.cleaned.feats[p as usize];
+            text += f.text as f32;
+            link += f.link;
+        }
+        (text > 0.0).then(|| link / text)
     }
 
     /// True when `id` was kept in the article (not removed by the attempt nor cleaned away).

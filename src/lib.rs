@@ -71,7 +71,7 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     let page_feats = features::compute(&doc, &base_mask);
     let plan = if options.plan {
         let mut protect = meta.consumed.clone();
-        protect.extend(extraction.scored_title_heading());
+        protect.extend(extraction.title_heading);
         plan::build(&plan::PlanInput { doc: &doc, extraction: &extraction, feats: &page_feats, invisible: &base_mask, protect: &protect })
     } else {
         CleanPlan { element_count: doc.element_count, ..Default::default() }
@@ -108,11 +108,5 @@ fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], ex: 
             }
         }
     }
-    let (mut text, mut link) = (0.0f32, 0.0f32);
-    for &p in &ex.selection.parts {
-        let f = &ex.cleaned.feats[p as usize];
-        text += f.text as f32;
-        link += f.link;
-    }
-    text > 0.0 && link / text <= rules::NO_ARTICLE_MAX_LINK_DENSITY
+    ex.link_density().is_some_and(|ld| ld <= rules::NO_ARTICLE_MAX_LINK_DENSITY)
 }

@@ -136,17 +136,24 @@ pub fn mark(doc: &Document, mask: &mut [bool], id: NodeId) {
 
 /// Lower-cased, whitespace-collapsed text of an element (only for short blocks).
 pub fn inner_text(doc: &Document, id: NodeId, removed: &[bool]) -> String {
+    visible_text(doc, id, |i| removed[i as usize], "")
+}
+
+/// Whitespace-normalised prose text of `id`'s subtree, leaving out the subtrees `skip` names;
+/// `gap` goes between text nodes.
+pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, gap: &str) -> String {
     let mut out = String::new();
     let mut i = id;
     let end = doc.nodes[id as usize].end;
     while i < end {
-        if removed[i as usize] {
+        if skip(i) {
             i = doc.nodes[i as usize].end;
             continue;
         }
         if let Some(t) = doc.text(i) {
             if !doc.in_raw_text(i) {
                 out.push_str(t);
+                out.push_str(gap);
             }
         }
         i += 1;

@@ -72,14 +72,7 @@ fn byline(authors: &[String]) -> Option<String> {
 /// How sure we are (0..1): long text, few links, a clear winner, no relaxation needed.
 fn confidence(ex: &Extraction, chars: usize) -> f32 {
     let length = (chars as f32 / rules::CONFIDENT_LENGTH).min(1.0);
-    let parts = &ex.selection.parts;
-    let (mut text, mut link) = (0.0f32, 0.0f32);
-    for &p in parts {
-        let f = &ex.cleaned.feats[p as usize];
-        text += f.text as f32;
-        link += f.link;
-    }
-    let links = 1.0 - (if text > 0.0 { link / text } else { 1.0 } * 2.0).min(1.0);
+    let links = 1.0 - (ex.link_density().unwrap_or(1.0) * 2.0).min(1.0);
     let margin = if ex.selection.top_score > 0.0 { (1.0f32 - ex.selection.runner_up / ex.selection.top_score).clamp(0.0, 1.0) } else { 0.0 };
     let strict = 1.0 / (1.0 + ex.relaxations as f32);
     let mut c = 0.4 * length + 0.25 * links + 0.15 * margin + 0.2 * strict;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, textOfHTML } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { ARTIFACTS, EXT, PAGES, STRICT_CSP } from '../e2e/helpers.mjs';
+import { ARTIFACTS, EXT, pageRoutes } from '../e2e/helpers.mjs';
 import { clickAction, startFirefox, waitFor } from './gecko.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -26,12 +26,7 @@ before(async () => {
   // Firefox writes one network log per process (firefox.log-main.<pid>.moz_log, -child.<pid>…):
   // drop the last run's.
   for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('firefox.log')) rmSync(path.join(ARTIFACTS, f));
-  const file = (f, headers) => ({ file: path.join(PAGES, f), headers });
-  const routes = {
-    '/strict.html': file('strict.html', { 'content-security-policy': STRICT_CSP }),
-    '/strict.js': file('strict.js'),
-    '/strict.css': file('strict.css'),
-  };
+  const routes = pageRoutes();
   for (const f of CASES) routes[`/fixtures/${f}/`] = { file: path.join(FIXTURES, f, 'source.html'), type: 'text/html; charset=utf-8' };
   server = await serve(routes);
   ff = await startFirefox({

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction, clickShadow, lastRun, shadowHTML, snippetState, textOfHTML, worker } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { ARTIFACTS, EXT, PAGES, STRICT_CSP, ensureBuilt, hiddenByUs, launch, outerHTML } from './helpers.mjs';
+import { ARTIFACTS, EXT, ensureBuilt, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const fixtures = existsSync(FIXTURES)
@@ -30,18 +30,7 @@ let server;
 
 before(async () => {
   ensureBuilt();
-  const file = (f, headers) => ({ file: path.join(PAGES, f), headers });
-  const routes = {
-    '/article.html': file('article.html'),
-    '/strict.html': file('strict.html', { 'content-security-policy': STRICT_CSP }),
-    '/strict.js': file('strict.js'),
-    '/strict.css': file('strict.css'),
-    '/rebuilt.html': file('rebuilt.html'),
-    '/rebuilt.js': file('rebuilt.js'),
-    '/noarticle.html': file('noarticle.html'),
-    '/form.html': file('form.html'),
-    '/form.js': file('form.js'),
-  };
+  const routes = pageRoutes();
   for (const f of fixtures) routes[`/fixtures/${f}/`] = { file: path.join(FIXTURES, f, 'source.html'), type: 'text/html; charset=utf-8' };
   server = await serve(routes);
   b = await launch({ extDir: EXT });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { clickAction, clickShadow, shadowBox, shadowHTML, snippetState, textOfHTML } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { ARTIFACTS, EXT_STUB, PAGES, STRICT_CSP, ensureBuilt, hiddenByUs, launch, outerHTML, planFor, stubAnalysis } from './helpers.mjs';
+import { ARTIFACTS, EXT_STUB, ensureBuilt, hiddenByUs, launch, outerHTML, pageRoutes, planFor, stubAnalysis } from './helpers.mjs';
 
 const CLUTTER = ['.cookie-consent', 'nav.main-menu', '.news-ticker', '.share-bar', '.source-link', '.sidebar .ad',
   '.most-read', '#comments'];
@@ -20,18 +20,7 @@ let server;
 
 before(async () => {
   ensureBuilt();
-  const file = (f, headers) => ({ file: path.join(PAGES, f), headers });
-  server = await serve({
-    '/article.html': file('article.html'),
-    '/strict.html': file('strict.html', { 'content-security-policy': STRICT_CSP }),
-    '/strict.js': file('strict.js'),
-    '/strict.css': file('strict.css'),
-    '/rebuilt.html': file('rebuilt.html'),
-    '/rebuilt.js': file('rebuilt.js'),
-    '/noarticle.html': file('noarticle.html'),
-    '/form.html': file('form.html'),
-    '/form.js': file('form.js'),
-  });
+  server = await serve(pageRoutes());
   b = await launch({ extDir: EXT_STUB });
 });
 

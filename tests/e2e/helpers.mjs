@@ -93,3 +93,19 @@ export async function hiddenByUs(page) {
 }
 
 export const outerHTML = (page) => page.evaluate(() => document.documentElement.outerHTML);
+
+/** The e2e's own pages and their scripts, served on loopback (the strict page with its CSP). */
+export function pageRoutes() {
+  const file = (f, headers) => ({ file: path.join(PAGES, f), headers });
+  return {
+    '/article.html': file('article.html'),
+    '/strict.html': file('strict.html', { 'content-security-policy': STRICT_CSP }),
+    '/strict.js': file('strict.js'),
+    '/strict.css': file('strict.css'),
+    '/rebuilt.html': file('rebuilt.html'),
+    '/rebuilt.js': file('rebuilt.js'),
+    '/noarticle.html': file('noarticle.html'),
+    '/form.html': file('form.html'),
+    '/form.js': file('form.js'),
+  };
+}
