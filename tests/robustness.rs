@@ -26,6 +26,7 @@ fn piece() -> impl Strategy<Value = String> {
         Just("<picture><source data-srcset=\"x.webp 1200w\"><img src=\"data:image/gif;base64,R0\"></picture>".to_string()),
         Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":[{\"name\":".to_string()),
         Just("<noscript><img src=real.jpg></noscript>".to_string()),
+        Just("<img srcset=\"a.jpg في, b.jpg 2é, c.jpg ×\">".to_string()),
         Just("<a href=\"javascript:alert(1)\" onclick=x()>".to_string()),
         Just("<svg><foreignObject><p>".to_string()),
         Just("<h2 class=\"share comment\">".to_string()),
@@ -37,8 +38,13 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // PROPTEST_CASES raises the count for a long local run; CI keeps 300.
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn random_pages_never_panic(pieces in proptest::collection::vec(piece(), 0..60)) {
@@ -133,6 +139,16 @@ fn many_flat_elements_and_attributes() {
     let err = analyze(&one, URL, &Options::default()).unwrap_err();
     assert!(err.to_string().contains("too many attributes"), "{err}");
     assert!(t.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn srcset_descriptors_with_non_ascii_units() {
+    // Found by the mutation test in CI: a descriptor ending in a multi-byte character.
+    let para = "<p>A paragraph long enough to be read as the body, with commas, clauses, and more words in it.</p>";
+    let html = format!(r#"<article><h1>T</h1>{p}{p}{p}<img srcset="a.jpg في, b.jpg 2é, c.jpg 640w">{p}{p}</article>"#, p = para);
+    let a = analyze(&html, URL, &Options::default()).unwrap();
+    let body = a.article.expect("an article").content_html;
+    assert!(body.contains("c.jpg"), "{body}");
 }
 
 #[test]

@@ -106,9 +106,10 @@ fn srcset_candidates(srcset: &str) -> Vec<(&str, f32)> {
         let size = it
             .next()
             .and_then(|d| {
-                let (num, unit) = d.split_at(d.len().saturating_sub(1));
-                let v: f32 = num.parse().ok()?;
-                Some(if unit == "x" { v * 1000.0 } else { v })
+                // A descriptor is a number and one ASCII unit ("2x", "640w"); anything else is noise.
+                let unit = d.chars().last()?;
+                let v: f32 = d[..d.len() - unit.len_utf8()].parse().ok()?;
+                Some(if unit == 'x' { v * 1000.0 } else { v })
             })
             .unwrap_or(1.0);
         out.push((url, size));
