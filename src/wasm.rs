@@ -17,6 +17,23 @@ pub fn analyze(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
     analysis.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// `export_markdown(article, url) -> string`: the article (as `analyze` returned it) as a
+/// Markdown document with its metadata.
+#[wasm_bindgen]
+pub fn export_markdown(article: JsValue, url: &str) -> Result<String, JsError> {
+    Ok(crate::output::export::markdown_document(&to_article(article)?, url))
+}
+
+/// `export_html(article, url) -> string`: a standalone, script-free HTML document.
+#[wasm_bindgen]
+pub fn export_html(article: JsValue, url: &str) -> Result<String, JsError> {
+    Ok(crate::output::export::standalone_html(&to_article(article)?, url))
+}
+
+fn to_article(article: JsValue) -> Result<crate::Article, JsError> {
+    serde_wasm_bindgen::from_value(article).map_err(|e| JsError::new(&format!("bad article: {e}")))
+}
+
 /// The core's version, for the extension's "about" line and the benchmark reports.
 #[wasm_bindgen]
 pub fn version() -> String {

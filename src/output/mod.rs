@@ -1,6 +1,7 @@
 //! From the extraction to what callers get: the sanitised HTML, the plain text, Markdown,
 //! and the assembled [`Article`].
 
+pub mod export;
 pub mod html;
 pub mod markdown;
 pub mod sanitize;
