@@ -3,11 +3,25 @@
 // The WASM runs here and not in the content script because Chromium applies the page's CSP to
 // WebAssembly compiled in a content script (shared/notes/toolchain.md, "Page CSP vs WASM").
 
-import { initSync, analyze, __declutterReset } from './pkg/declutter.js';
+import * as core from './pkg/declutter.js';
 import { CS_TO_BG, MODES, MENU, COMMANDS } from './messages.js';
+import './settings.js'; // defines globalThis.DECLUTTER_SETTINGS
 
 const api = globalThis.browser ?? globalThis.chrome;
+const S = globalThis.DECLUTTER_SETTINGS;
 const WASM_URL = api.runtime.getURL('pkg/declutter_bg.wasm');
+/** Injected in this order: the settings, the reader's parts, then content.js, which uses them. */
+const CONTENT_SCRIPTS = ['settings.js', 'reader/fence.js', 'reader/style.js', 'reader/prefs.js', 'reader/speech.js',
+  'reader/export.js', 'reader/view.js', 'content.js'];
+/** Locales we ship (_locales/*). The reader's header speaks the article's language when it is
+ * one of them (reading time, word count, link to the original), else the browser's. */
+const LOCALES = ['en', 'fr', 'ar'];
+/** Messages of the reader's header. */
+const HEADER_MESSAGES = ['readingMinutes', 'wordCount', 'readerOriginal'];
+const { initSync, analyze, __declutterReset } = core;
+/** The core's exports, by format (CS_TO_BG.EXPORT). Looked up on the module namespace so a
+ * glue without them (the e2e tests' stub core) still loads. */
+const EXPORTS = { markdown: core.export_markdown, html: core.export_html };
 
 // ---- The WASM core: compiled once, instantiated lazily, re-instantiated after a trap ----
 
@@ -80,6 +94,35 @@ async function analyzePage(html, url) {
   }
 }
 
+/** The header's messages in the article's language `lang` (a BCP 47 tag), read from our own
+ * _locales (i18n.getMessage only speaks the browser's language); null when we do not ship it. */
+const headerCache = new Map();
+async function headerLabels(lang) {
+  const base = String(lang ?? '').toLowerCase().split(/[-_]/)[0];
+  if (!LOCALES.includes(base)) return null;
+  if (!headerCache.has(base)) {
+    headerCache.set(base, fetch(api.runtime.getURL(`_locales/${base}/messages.json`))
+      .then((r) => r.json())
+      .then((all) => Object.fromEntries(HEADER_MESSAGES.map((k) => [k, all[k]?.message]).filter(([, v]) => v)))
+      .catch(() => null));
+  }
+  return headerCache.get(base);
+}
+
+/** The core's Markdown or standalone HTML of an article the content script shows. */
+async function exportArticle(format, article, url) {
+  const fn = EXPORTS[format];
+  if (!fn || typeof article !== 'object' || article === null) return { ok: false, error: `unknown export ${format}` };
+  await warmUp;
+  await ensureCore();
+  try {
+    return { ok: true, text: fn(article, url) };
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) { __declutterReset(); instantiated = false; }
+    return { ok: false, error: String(e?.message ?? e) };
+  }
+}
+
 // ---- One router for every message ----
 
 /** Only our own extension's contexts may talk to us (content scripts we injected included). */
@@ -92,8 +135,14 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   switch (msg.type) {
     case CS_TO_BG.ANALYZE:
       if (typeof msg.html !== 'string' || typeof msg.url !== 'string') return false;
-      analyzePage(msg.html, msg.url).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+      analyzePage(msg.html, msg.url)
+        .then(async (reply) => (reply.ok ? { ...reply, labels: await headerLabels(reply.analysis.article?.lang) } : reply))
+        .then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
       return true; // reply is asynchronous
+    case CS_TO_BG.EXPORT:
+      if (typeof msg.url !== 'string') return false;
+      exportArticle(msg.format, msg.article, msg.url).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+      return true;
     default:
       return false;
   }
@@ -116,11 +165,11 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
   const target = { tabId };
   const t0 = performance.now();
   try {
-    await api.scripting.executeScript({ target, files: ['content.js'] });
+    await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   } catch (e) {
     if (!isNoAccess(e)) throw e;
     await new Promise((r) => setTimeout(r, 50));
-    await api.scripting.executeScript({ target, files: ['content.js'] });
+    await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   }
   await api.scripting.insertCSS({ target, files: ['page.css'] });
   const t1 = performance.now();
@@ -146,7 +195,10 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
 globalThis.declutter.runInTab = runInTab;
 
 function run(tab, mode) {
-  const clickedAt = performance.now();
+  runAt(tab, mode, performance.now());
+}
+
+function runAt(tab, mode, clickedAt) {
   if (!tab?.id) return;
   runInTab(tab.id, mode, clickedAt).catch((e) => {
     globalThis.declutter.last = { mode, error: String(e?.message ?? e) };
@@ -155,7 +207,21 @@ function run(tab, mode) {
   });
 }
 
-api.action.onClicked.addListener((tab) => run(tab, MODES.TOGGLE));
+/** The toolbar click's action (options page): read once, then followed through onChanged. */
+let toolbarAction = Promise.resolve(api.storage.sync.get(S.STORAGE_KEY))
+  .then((got) => S.sanitize(got?.[S.STORAGE_KEY]).action, () => S.DEFAULTS.action);
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes[S.STORAGE_KEY]) toolbarAction = Promise.resolve(S.sanitize(changes[S.STORAGE_KEY].newValue).action);
+});
+
+/** Toolbar click: clean in place (again: restore), or open the reader view (again: restore). */
+async function onAction(tab) {
+  const clickedAt = performance.now();
+  const action = await toolbarAction;
+  runAt(tab, action === 'reader' ? MODES.READER : MODES.TOGGLE, clickedAt);
+}
+
+api.action.onClicked.addListener(onAction);
 
 /** Keyboard shortcut: the reader view directly. */
 function onCommand(command, tab) {

@@ -1,16 +1,19 @@
 // Content script: snapshot the page, apply the core's plan in place, mount the reader view,
 // and undo all of it with one restore(). Plain classic script (injected with
-// scripting.executeScript({files})); safe to inject twice: the second injection finds
-// globalThis.__declutter and does nothing.
+// scripting.executeScript({files}) after settings.js and reader/*.js, which register the
+// reader's parts on globalThis.__declutterParts); safe to inject twice: the second injection
+// finds globalThis.__declutter and does nothing.
 //
 // Every change to the page goes through hide() (which records the element's `style` attribute
-// exactly as it was, including its absence) or mount() (our two host elements, appended to
-// <html>), so restore() can give back the same DOM.
+// exactly as it was, including its absence), mount() (our two host elements, appended to
+// <html>) or enterHistory() (one same-URL history entry, so Back leaves the reader), so
+// restore() can give back the same DOM and history.
 
 (() => {
   if (globalThis.__declutter) return;
 
   const api = globalThis.browser ?? globalThis.chrome;
+  const { fence, prefs, style: readerStyle, view } = globalThis.__declutterParts;
   // = CS_TO_BG.ANALYZE in messages.js (a classic script cannot import the module).
   const ANALYZE = 'cs-bg-analyze';
   const BAR_TAG = 'declutter-bar';
@@ -38,6 +41,11 @@
     saved: null, // {x, y, focus, selection} at the first change
     onKey: null,
     cleanNote: '',
+    view: null, // the reader's controller (reader/view.js)
+    labels: null, // header messages in the article's language, from the background
+    settings: null, // a promise of the reader's settings, read while the core works
+    onPop: null, // our popstate listener while our history entry exists
+    history: false, // true while our history entry is the current one
   };
 
   // ---------------------------------------------------------------- snapshot
@@ -89,9 +97,56 @@
     state.hosts = state.hosts.filter((h) => h !== part.host);
   }
 
+  /** The reader gets a history entry of its own (same URL, same state object, so the page's
+   * router sees nothing new): the Back button then leaves the reader instead of the page.
+   * Scroll restoration is 'manual' meanwhile: the browser would otherwise put back the scroll
+   * of the moment we pushed (a cleaned, shorter page) after restore() set the page's own.
+   * Chromium runs a window's popstate listeners in the order they were added, so the page's
+   * own (added before ours) do see the Back: a popstate to the same URL and state, which
+   * routers take for no change; listeners added after ours are stopped. */
+  function enterHistory() {
+    if (state.history) return;
+    const mode = history.scrollRestoration;
+    try {
+      history.scrollRestoration = 'manual';
+      history.pushState(history.state, '');
+    } catch { // a state we cannot clone: no Back support, nothing changed
+      history.scrollRestoration = mode;
+      return;
+    }
+    state.history = { mode, live: true };
+    state.onPop = (e) => {
+      e.stopImmediatePropagation();
+      state.history.live = false; // Back took our entry away
+      restore();
+    };
+    window.addEventListener('popstate', state.onPop, true);
+  }
+
+  /** Leaves our history entry (Back did already, or history.back() now, its popstate
+   * swallowed) and gives the page's entry its scroll restoration mode and position back. */
+  function leaveHistory(saved) {
+    if (state.onPop) window.removeEventListener('popstate', state.onPop, true);
+    const h = state.history;
+    if (!h) return;
+    const done = () => {
+      history.scrollRestoration = h.mode;
+      if (saved) window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
+    };
+    if (!h.live) { done(); return; }
+    const swallow = (e) => {
+      e.stopImmediatePropagation();
+      window.removeEventListener('popstate', swallow, true);
+      done();
+    };
+    window.addEventListener('popstate', swallow, true);
+    history.back();
+  }
+
   /** Undoes every change: styles back byte for byte, our hosts gone, scroll and focus back. */
   function restore() {
     if (state.onKey) window.removeEventListener('keydown', state.onKey, true);
+    state.view?.close();
     for (const host of state.hosts) host.remove();
     for (const [el, prev] of state.styles) {
       // Chromium writes CSSOM changes back to the attribute lazily; removing the attribute
@@ -101,9 +156,11 @@
       if (prev === null) el.removeAttribute('style');
     }
     const saved = state.saved;
+    leaveHistory(saved);
     Object.assign(state, {
       mode: null, analysis: null, styles: new Map(), hosts: [], bar: null, reader: null,
-      saved: null, onKey: null, cleanNote: '',
+      saved: null, onKey: null, cleanNote: '', view: null, labels: null, settings: null,
+      onPop: null, history: false,
     });
     if (saved) {
       window.scrollTo({ left: saved.x, top: saved.y, behavior: 'instant' });
@@ -122,6 +179,7 @@
     state.onKey = (e) => {
       if (e.key !== 'Escape' || !state.mode) return;
       if (state.mode === 'reader') e.stopPropagation();
+      if (state.view?.escape()) return; // an open panel closes first
       restore();
     };
     window.addEventListener('keydown', state.onKey, true);
@@ -159,34 +217,6 @@
       button { background: #33343a; border-color: #55565c; }
     }`;
 
-  const READER_CSS = `
-    :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; }
-    .page { --bg: #fbfaf7; --fg: #1d1d1b; --muted: #66655f; --link: #1f5f8b; --rule: #e2e0d8;
-      position: absolute; inset: 0; overflow: auto; background: var(--bg); color: var(--fg);
-      font: 19px/1.6 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif; outline: none; }
-    @media (prefers-color-scheme: dark) {
-      .page { --bg: #1c1c1e; --fg: #e6e4de; --muted: #a09e97; --link: #8cc4ee; --rule: #3a3a3c; }
-    }
-    .tools { position: sticky; top: 0; display: flex; justify-content: flex-end; gap: 8px;
-      padding: 8px 16px; background: var(--bg); border-bottom: 1px solid var(--rule);
-      font: 13px/1.3 system-ui, sans-serif; }
-    .tools button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid var(--rule);
-      background: transparent; color: var(--fg); cursor: pointer; }
-    article { max-width: 38em; margin: 0 auto; padding: 24px 20px 64px; }
-    .site { font: 14px/1.4 system-ui, sans-serif; color: var(--muted); margin: 0 0 8px; }
-    h1 { font-size: 1.9em; line-height: 1.2; margin: 0 0 12px; }
-    .meta { font: 14px/1.5 system-ui, sans-serif; color: var(--muted); margin: 0 0 24px; }
-    .meta span + span::before { content: " · "; }
-    a { color: var(--link); }
-    img, video { max-width: 100%; height: auto; }
-    figure { margin: 1.2em 0; }
-    figcaption { font-size: .8em; color: var(--muted); }
-    blockquote { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
-    pre { overflow: auto; font-size: .85em; }
-    table { border-collapse: collapse; } td, th { border: 1px solid var(--rule); padding: 4px 8px; }
-    .source { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--rule);
-      font: 14px/1.5 system-ui, sans-serif; color: var(--muted); }`;
-
   // ---------------------------------------------------------------- the bar
 
   function showBar({ note, reader }) {
@@ -197,7 +227,8 @@
     bar.className = 'bar';
     bar.setAttribute('role', 'region');
     bar.setAttribute('aria-label', t('extName'));
-    bar.dir = t('@@bidi_dir');
+    bar.dir = t('uiDir') === 'rtl' ? 'rtl' : 'ltr'; // the direction of the strings shown (_locales)
+    bar.lang = t('uiLang');
     const text = document.createElement('span');
     text.className = 'note';
     text.textContent = note;
@@ -244,23 +275,6 @@
     return `${tagOf(el)}#${el.id}.${el.getAttribute('class') ?? ''}|${s.length}|${s.slice(0, FP_HEAD)}|${s.slice(-FP_TAIL)}`;
   }
 
-  /** Parses HTML into an inert document (no script runs, no image loads). DOMParser is a
-   * Trusted Types sink in the main world, but content scripts run in an isolated world, which
-   * Chromium does not hold to the page's `require-trusted-types-for` (checked by the strict-CSP
-   * e2e test). Should that change, we try a policy, and else report null (callers then skip
-   * what they cannot confirm; the reader falls back to a token walker). */
-  let policy;
-  function parseInert(html) {
-    try {
-      return new DOMParser().parseFromString(html, 'text/html');
-    } catch { /* Trusted Types enforced here */ }
-    try {
-      policy ??= globalThis.trustedTypes?.createPolicy('declutter', { createHTML: (s) => s });
-      if (policy) return new DOMParser().parseFromString(policy.createHTML(html), 'text/html');
-    } catch { /* policy name not allowed by the page */ }
-    return null;
-  }
-
   /** Elements of an inert parse in the order the core counts them. DOMParser parses with
    * scripting off, so <noscript> content becomes elements; the core (and the live page) parse
    * with scripting on, where it is text: skip noscript descendants. */
@@ -301,7 +315,7 @@
         return { resolve: byIndex, strategy: 'index' };
       }
     }
-    const doc = parseInert(html);
+    const doc = fence.parseInert(html);
     if (!doc) return { resolve: () => null, strategy: 'none' };
     const twins = elementsLikeCore(doc);
     if (twins.length !== plan.element_count) return { resolve: () => null, strategy: 'none' };
@@ -356,166 +370,31 @@
 
   // ---------------------------------------------------------------- reader mode
 
-  /** Tags copied into the reader; anything else is unwrapped (its children kept), and DROP
-   * is removed with its content. The core already sanitised the HTML: this is a second,
-   * independent fence, and it lets us build nodes ourselves instead of using innerHTML. */
-  const KEEP_TAGS = new Set(('p h1 h2 h3 h4 h5 h6 a em strong b i u s sub sup small mark q cite abbr time '
-    + 'code pre kbd samp var blockquote ul ol li dl dt dd figure figcaption img picture source table '
-    + 'thead tbody tfoot tr th td caption col colgroup br hr span div section article header footer '
-    + 'main aside details summary del ins bdi bdo wbr ruby rt rp address').split(' '));
-  const DROP_TAGS = new Set(('script style iframe object embed form input button textarea select '
-    + 'option svg math template noscript link meta base frame frameset canvas audio video dialog').split(' '));
-  const KEEP_ATTRS = new Set(['href', 'src', 'srcset', 'alt', 'title', 'width', 'height', 'colspan',
-    'rowspan', 'headers', 'scope', 'lang', 'dir', 'datetime', 'start', 'reversed', 'type', 'media', 'sizes']);
-  const URL_ATTRS = new Set(['href', 'src']);
-
-  function safeUrl(name, value) {
-    try {
-      const u = new URL(value, location.href);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-      if (name === 'href' && u.protocol === 'mailto:') return u.href;
-      if (name === 'src' && /^data:image\/(png|gif|jpe?g|webp|avif);/i.test(value)) return value;
-    } catch { /* unparsable */ }
-    return null;
-  }
-
-  /** Makes a page-document element from a (tag, attributes) pair, keeping safe attributes. */
-  function makeElement(tag, attrs) {
-    const el = document.createElement(tag);
-    for (const [name, value] of attrs) {
-      if (!KEEP_ATTRS.has(name)) continue;
-      if (URL_ATTRS.has(name)) {
-        const u = safeUrl(name, value);
-        if (u) el.setAttribute(name, u);
-      } else if (name === 'srcset') {
-        if (!/javascript:/i.test(value)) el.setAttribute(name, value);
-      } else {
-        el.setAttribute(name, value);
-      }
-    }
-    if (tag === 'a') { el.target = '_blank'; el.rel = 'noopener noreferrer'; }
-    if (tag === 'img') { el.loading = 'lazy'; el.decoding = 'async'; }
-    return el;
-  }
-
-  /** Copies an inert tree into `parent` through the allowlist. */
-  function copyInto(parent, node) {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) { parent.append(child.data); continue; }
-      if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      const tag = tagOf(child);
-      if (DROP_TAGS.has(tag)) continue;
-      if (!KEEP_TAGS.has(tag)) { copyInto(parent, child); continue; }
-      const el = makeElement(tag, [...child.attributes].map((a) => [a.name, a.value]));
-      parent.append(el);
-      copyInto(el, child);
-    }
-  }
-
-  // Token walker, used only where no inert parse is allowed. It reads the core's serialised
-  // output, which is html5ever's serialiser after ammonia: tags with double-quoted attributes,
-  // text escaped as &amp; &lt; &gt; &nbsp; (and &quot; in attributes), no comments, no raw text.
-  const VOID = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
-  const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  const decode = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      try { return String.fromCodePoint(cp); } catch { return m; }
-    }
-    return ENTITY[e.toLowerCase()] ?? m;
-  });
-  function buildFromTokens(parent, html) {
-    const stack = [{ el: parent, tag: null, drop: false }];
-    const re = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*"[^"]*")?)*)\s*\/?>|([^<]+)|(<)/g;
-    const attrRe = /([^\s"'>\/=]+)(?:\s*=\s*"([^"]*)")?/g;
-    for (const m of html.matchAll(re)) {
-      const top = stack[stack.length - 1];
-      if (m[4] !== undefined || m[5] !== undefined) {
-        if (!top.drop) top.el.append(decode(m[4] ?? m[5]));
-        continue;
-      }
-      const tag = m[2].toLowerCase();
-      if (m[1]) { // end tag: pop to the matching open element
-        const i = stack.findLastIndex((f) => f.tag === tag);
-        if (i > 0) stack.length = i;
-        continue;
-      }
-      const attrs = [...m[3].matchAll(attrRe)].map((a) => [a[1].toLowerCase(), decode(a[2] ?? '')]);
-      const drop = top.drop || DROP_TAGS.has(tag);
-      let el = top.el;
-      if (!drop && KEEP_TAGS.has(tag)) { el = makeElement(tag, attrs); top.el.append(el); }
-      if (!VOID.has(tag)) stack.push({ el, tag, drop });
-    }
-  }
-
-  /** Fills `parent` with the article body; says which way it was built. */
-  function buildContent(parent, html) {
-    const doc = parseInert(html);
-    if (doc?.body) { copyInto(parent, doc.body); return 'domparser'; }
-    buildFromTokens(parent, html);
-    return 'tokens';
-  }
-
-  function formatDate(iso, lang) {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    // A date without a time is midnight UTC: format it in UTC or it shows the day before
-    // west of Greenwich.
-    const opts = { dateStyle: 'long', ...(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? { timeZone: 'UTC' } : {}) };
-    try { return new Intl.DateTimeFormat(lang || undefined, opts).format(d); } catch { return iso; }
-  }
-
-  function el(tag, props = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'class') e.className = v; else e.setAttribute(k, v);
-    }
-    e.append(...children.filter((c) => c !== null && c !== undefined && c !== ''));
-    return e;
-  }
-
-  function showReader() {
+  /** Opens the reader view (reader/view.js builds it). Async: it waits for the settings, read
+   * from storage while the core was working, so the first frame has the user's theme. */
+  async function showReader() {
     const article = state.analysis?.article;
     if (!article) return { built: null };
+    if (state.mode === 'reader') return { built: null };
+    state.mode = 'reader';
     saveView();
     unmount(state.bar);
     state.bar = null;
+    const settings = await (state.settings ??= prefs.load());
+    if (state.mode !== 'reader') return { built: null }; // restored meanwhile
+    const pageRtl = getComputedStyle(document.body ?? document.documentElement).direction === 'rtl';
+    enterHistory();
     // Hide the page under the overlay (find-in-page, screen readers and focus then see only
     // the reader); hide() remembers each style attribute for restore().
     for (const child of document.body?.children ?? []) {
       if (!state.hosts.includes(child)) hide(child);
     }
     const part = mount(READER_TAG);
-    style(part.root, READER_CSS);
-    const lang = article.lang || document.documentElement.lang || '';
-    const host = (() => { try { return new URL(location.href).hostname; } catch { return ''; } })();
-    const meta = el('p', { class: 'meta' },
-      article.byline ? el('span', { class: 'byline' }, article.byline) : null,
-      article.published ? el('span', {}, el('time', { datetime: article.published }, formatDate(article.published, lang))) : null,
-      article.reading_minutes ? el('span', { class: 'reading' }, t('readingMinutes', [String(article.reading_minutes)])) : null);
-    const content = el('div', { class: 'content' });
-    const built = buildContent(content, article.content_html || '');
-    const lead = article.lead_image && !article.content_html.includes(article.lead_image)
-      ? el('figure', { class: 'lead' }, makeElement('img', [['src', article.lead_image], ['alt', '']]))
-      : null;
-    const link = el('a', { href: location.href, target: '_blank', rel: 'noopener noreferrer' }, article.site_name || host);
-    // The core's direction; when it could not tell the language, the page's own direction.
-    const pageRtl = getComputedStyle(document.body ?? document.documentElement).direction === 'rtl';
-    const dir = article.dir === 'rtl' || (!article.lang && pageRtl) ? 'rtl' : 'ltr';
-    const doc = el('article', { lang, dir },
-      el('p', { class: 'site' }, link),
-      el('h1', {}, article.title || document.title),
-      meta, lead, content,
-      el('p', { class: 'source' }, el('a', { href: location.href, target: '_blank', rel: 'noopener noreferrer' }, t('readerOriginal'))));
-    const tools = el('div', { class: 'tools', dir: t('@@bidi_dir') },
-      button(t('barRestore'), 'restore', () => restore()));
-    const page = el('div', { class: 'page', tabindex: '-1', role: 'document' }, tools, doc);
-    part.root.append(page);
+    style(part.root, readerStyle.READER_CSS);
     state.reader = part;
-    state.mode = 'reader';
+    state.view = view.open({ root: part.root, article, labels: state.labels, settings, pageRtl, onClose: () => restore() });
     listenForEscape();
-    page.focus({ preventScroll: true });
-    return { built };
+    return { built: state.view.built };
   }
 
   // ---------------------------------------------------------------- one run
@@ -535,7 +414,7 @@
         return { state: 'restored', timings: { apply_ms: performance.now() - t0 } };
       }
       if (mode === 'reader') {
-        const r = showReader();
+        const r = await showReader();
         return { state: 'reader', ...r, timings: { apply_ms: performance.now() - t0 } };
       }
       // reader -> clean: close the reader, keep what clean hid.
@@ -543,6 +422,7 @@
     }
     const html = snapshot();
     const t1 = performance.now();
+    state.settings = prefs.load(); // in parallel with the core
     let reply;
     try {
       reply = await api.runtime.sendMessage({ type: ANALYZE, html, url: location.href });
@@ -568,13 +448,14 @@
       return { state: 'error', error: reply?.error, timings };
     }
     state.analysis = reply.analysis;
+    state.labels = reply.labels ?? null;
     saveView();
     const out = clean(html);
     state.mode = 'clean';
     state.cleanNote = barNote(out);
     let result = { state: 'clean', ...out, article: !!reply.analysis.article };
     if (mode === 'reader' && reply.analysis.article) {
-      result = { ...result, state: 'reader', ...showReader() };
+      result = { ...result, state: 'reader', ...(await showReader()) };
     } else {
       showBar({ note: state.cleanNote, reader: !!reply.analysis.article });
       listenForEscape();

@@ -1,17 +1,22 @@
 // Every message the extension's contexts exchange, by direction (STYLE.md §5 and §11).
 // Values carry their direction as a prefix so a log line says who sent it.
-// This file is an ES module for background.js; content.js is a classic script injected with
-// `scripting.executeScript({files})`, which cannot import, so it repeats the one value it
-// sends (CS_TO_BG.ANALYZE) and says so next to it.
+// This file is an ES module for background.js; the content scripts are classic scripts injected
+// with `scripting.executeScript({files})`, which cannot import, so they repeat the values they
+// send (content.js: ANALYZE, reader/export.js: EXPORT) and say so next to them.
 
 /**
  * Content script → background.
- * - ANALYZE: `{type, html: string, url: string}` → `{ok: true, analysis, timings} | {ok: false, error: string}`
- *   where `analysis` is the core's `{article, plan}` and
- *   `timings = {init_ms, analyze_ms, bg_total_ms, cold: boolean}`.
+ * - ANALYZE: `{type, html: string, url: string}` → `{ok: true, analysis, timings, labels} | {ok: false, error: string}`
+ *   where `analysis` is the core's `{article, plan}`,
+ *   `timings = {init_ms, analyze_ms, bg_total_ms, cold: boolean}` and `labels` the reader
+ *   header's messages in the article's language (`{readingMinutes, wordCount, readerOriginal}`,
+ *   or null when we do not ship that language).
+ * - EXPORT: `{type, format: 'markdown' | 'html', article, url: string}` → `{ok: true, text} | {ok: false, error}`:
+ *   the core's Markdown or standalone HTML document of `article` (as ANALYZE returned it).
  */
 export const CS_TO_BG = Object.freeze({
   ANALYZE: 'cs-bg-analyze',
+  EXPORT: 'cs-bg-export',
 });
 
 /**
@@ -45,5 +50,6 @@ export const COMMANDS = Object.freeze({
   OPEN_READER: 'open-reader',
 });
 
-/** Extension pages (options, popup) → background. None yet: the extension has no UI pages. */
+/** Extension pages (options) → background. None: the options page writes storage.sync, which
+ * the background and open reader views follow through storage.onChanged. */
 export const UI_TO_BG = Object.freeze({});

@@ -16,15 +16,17 @@ const NO_NETWORK = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', 
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
   '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--metrics-recording-only'];
 
-/** Launches Chromium with the extension; returns {ctx, sw, extId, browserSession, close}. */
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extDir = EXT_DIR } = {}) {
+/** Launches Chromium with the extension (plus `args`, and `env` over this process's, e.g. a
+ * UI language); returns {ctx, sw, extId, browserSession, close}. */
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 }, extDir = EXT_DIR, args = [], env } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'declutter-prof-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
     viewport,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', ...NO_NETWORK,
-      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...args],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   // Pages (fixtures are real news pages) may reference other hosts: only loopback is served.
   await ctx.route((u) => !/^https?:\/\/127\.0\.0\.1[:/]/.test(u.href), (route) => route.abort());

@@ -109,3 +109,75 @@ export function pageRoutes() {
     '/form.js': file('form.js'),
   };
 }
+
+// ---- Reader view (tests/e2e/reader.test.mjs, options.test.mjs) ----
+
+/** Runs `fn` (a function, called with `arg`) in the page's main world with `this` bound to the
+ * closed shadow root of `hostTag`: CDP's pierce reaches closed roots and resolves the root to
+ * an object, so the test can read focus, computed styles and boxes inside it. */
+export async function inShadow(page, hostTag, fn, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (n) => {
+      if (n.localName === hostTag && n.shadowRoots?.length) return n.shadowRoots[0];
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) { const f = find(c); if (f) return f; }
+      return null;
+    };
+    const shadow = find(root);
+    if (!shadow) throw new Error(`no <${hostTag}> shadow root`);
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+    const r = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId, functionDeclaration: fn.toString(), arguments: [{ value: arg ?? null }],
+      returnByValue: true, awaitPromise: true,
+    });
+    if (r.exceptionDetails) throw new Error(`in shadow: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value;
+  } finally { await cdp.detach().catch(() => {}); }
+}
+
+/** Evaluates `expression` in the extension's content-script world of `page` (an isolated world
+ * the page's scripts and playwright's page.evaluate cannot see), found through CDP's execution
+ * contexts: the one whose origin is the extension's. Exists once a click injected the scripts. */
+export async function inContentWorld(page, extId, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const ctx = contexts.find((c) => c.origin === `chrome-extension://${extId}` && c.auxData?.type === 'isolated' && c.auxData?.isDefault === false);
+    if (!ctx) throw new Error('no content-script world in this page (no click yet?)');
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new Error(`in content world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value;
+  } finally { await cdp.detach().catch(() => {}); }
+}
+
+/** Polls `fn` until it returns a truthy value (returned), or throws after `timeout` ms. */
+export async function until(fn, { timeout = 5000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** WCAG 2.x contrast ratio of two CSS colours `rgb(r, g, b)` / `rgba(...)` (alpha ignored:
+ * callers composite first). */
+export function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}
+
+/** Lets the extension's own pages (options.html and its scripts) load: launch() aborts every
+ * request that is not to loopback, and Playwright's routing sees chrome-extension:// too. */
+export async function allowExtensionPages(b) {
+  await b.ctx.route((u) => u.protocol === 'chrome-extension:', (route) => route.continue());
+}
