@@ -469,6 +469,9 @@ describe('read aloud', () => {
         return { scrolled: page.scrollTop, height: page.clientHeight, has: !!m };
       });
       assert.ok(inView.scrolled > 0, 'the view followed the reading');
+      // Scrolling is smooth (no reduced motion asked): give it time to land.
+      const markBox = () => inContentWorld(page, b.extId, '(() => { const r = [...CSS.highlights.get("declutter-sentence")][0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: innerHeight }; })()');
+      await until(async () => { const m = await markBox(); return m.top >= 0 && m.bottom <= m.h; }, { timeout: 3000, what: 'the sentence being read to scroll into view' });
       await page.screenshot({ path: path.join(ARTIFACTS, `reader-${fixture}-read-aloud.png`) });
 
       // Pause and resume (R), skip both ways and change speed and voice from the panel.
