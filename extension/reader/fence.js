@@ -65,12 +65,28 @@
     return el;
   }
 
+  /** Embeds the core kept (video players from known hosts) would run the host's scripts in
+   * the reader: each becomes a link to the player instead. */
+  const EMBED_TAGS = new Set(['iframe', 'video']);
+  function embedLink(src) {
+    const href = src && safeUrl('href', src);
+    if (!href || !/^https?:/.test(href)) return null;
+    const u = new URL(href);
+    const a = makeElement('a', [['href', href]]);
+    a.textContent = `▶ ${u.hostname}${u.pathname}`;
+    const p = document.createElement('p');
+    p.className = 'embed';
+    p.append(a);
+    return p;
+  }
+
   /** Copies an inert tree into `parent` through the allowlist. */
   function copyInto(parent, node) {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) { parent.append(child.data); continue; }
       if (child.nodeType !== Node.ELEMENT_NODE) continue;
       const tag = tagOf(child);
+      if (EMBED_TAGS.has(tag)) { const link = embedLink(child.getAttribute('src')); if (link) parent.append(link); continue; }
       if (DROP_TAGS.has(tag)) continue;
       if (!KEEP_TAGS.has(tag)) { copyInto(parent, child); continue; }
       const el = makeElement(tag, [...child.attributes].map((a) => [a.name, a.value]));

@@ -584,7 +584,7 @@ describe('export', () => {
 });
 
 describe('images and wide content', () => {
-  test('lazy images get their real source; figures keep captions; wide tables and code scroll inside the column', async () => {
+  test('lazy images get their real source; figures keep captions; videos become links; wide tables and code scroll inside the column', async () => {
     const lazy = await openReader('/fixtures/lazy-images/');
     const imgs = await inShadow(lazy, R, function () {
       return { src: [...this.querySelectorAll('.content img')].map((i) => i.getAttribute('src')),
@@ -595,6 +595,17 @@ describe('images and wide content', () => {
     }
     assert.ok(imgs.captions.some((c) => c.includes('From the air, the rectangular mill ponds')));
     await lazy.close();
+
+    const embeds = await openReader('/fixtures/figures-embeds/');
+    const fig = await inShadow(embeds, R, function () {
+      return { captions: [...this.querySelectorAll('figure figcaption')].map((c) => c.textContent.trim()),
+        players: [...this.querySelectorAll('.embed a')].map((a) => a.href), frames: this.querySelectorAll('iframe').length };
+    });
+    assert.ok(fig.captions.some((c) => c.includes("Le concert de clôture de l'édition 2022")), 'figures keep their captions');
+    assert.ok(fig.players.some((h) => h.startsWith('https://www.youtube.com/embed/')) && fig.players.some((h) => h.startsWith('https://player.vimeo.com/video/')),
+      `video players become links (${fig.players})`);
+    assert.equal(fig.frames, 0, 'no third-party frame runs in the reader');
+    await embeds.close();
 
     const wide = await openReader('/fixtures/lists-tables-code/');
     await inShadow(wide, R, function () {
