@@ -73,9 +73,12 @@
     function mark(i) {
       const s = list[i];
       for (const b of scope.querySelectorAll('.reading')) b.classList.remove('reading');
-      const registry = globalThis.CSS?.highlights;
-      if (registry && typeof globalThis.Highlight === 'function') registry.set(HIGHLIGHT, new Highlight(s.range));
-      else s.block.classList.add('reading'); // no Custom Highlight API: mark the block
+      let marked = false;
+      try {
+        const registry = globalThis.CSS?.highlights;
+        if (registry && typeof globalThis.Highlight === 'function') { registry.set(HIGHLIGHT, new Highlight(s.range)); marked = true; }
+      } catch { /* the registry refused a range from this world */ }
+      if (!marked) s.block.classList.add('reading'); // no Custom Highlight API: mark the block
       // Keep the sentence in view: scroll only when it left the visible part of the column.
       const r = s.range.getBoundingClientRect();
       const view = scroller.getBoundingClientRect();

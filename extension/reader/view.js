@@ -113,8 +113,8 @@
         toggles[n].setAttribute('aria-expanded', String(on));
       }
     }
-    const panelToggle = (name, label, keys) => {
-      toggles[name] = button(label, name, () => showPanel(name), { 'aria-expanded': 'false', 'aria-controls': `panel-${name}`, 'aria-keyshortcuts': keys });
+    const panelToggle = (name, label) => {
+      toggles[name] = button(label, name, () => showPanel(name), { 'aria-expanded': 'false', 'aria-controls': `panel-${name}` });
       return toggles[name];
     };
 
@@ -122,7 +122,7 @@
       el('span', { class: 'label', 'aria-hidden': 'true' }, t(labelKey)),
       ...S.CHOICES[key].map((v) => button(
         key === 'theme' ? [el('span', { class: 'swatch', 'data-swatch': v, 'aria-hidden': 'true' }, 'Aa'), t(LABELS[key][v])] : t(LABELS[key][v]),
-        `${key}-${v}`, () => set({ [key]: v }), { 'aria-pressed': 'false', 'data-setting': key, 'data-value': v },
+        `${key}-${v}`, () => set({ [key]: v }), { 'aria-pressed': 'false', 'data-setting': key, 'data-value': v, 'aria-keyshortcuts': key === 'theme' ? 'T' : null },
       )));
 
     const sizeValue = el('span', { class: 'value', 'aria-hidden': 'true' });
@@ -140,7 +140,7 @@
         el('span', { class: 'label', 'aria-hidden': 'true' }, t('textSize')),
         button('A−', 'smaller', () => stepSize(-1), { 'aria-label': t('smaller'), 'aria-keyshortcuts': '-' }),
         sizeValue,
-        button('A+', 'larger', () => stepSize(1), { 'aria-label': t('larger'), 'aria-keyshortcuts': '+' })),
+        button('A+', 'larger', () => stepSize(1), { 'aria-label': t('larger'), 'aria-keyshortcuts': 'Plus' })),
       range('lineHeight', 'lineHeight', (v) => formatNumber(v, UI_LANG)),
       range('width', 'width', (v) => `${formatNumber(v, UI_LANG)} em`),
       choiceGroup('align', 'align'));
@@ -174,8 +174,8 @@
     const tools = el('div', { class: 'tools', role: 'group', 'aria-label': t('readerTools') },
       button(t('readerClose'), 'restore', () => onClose(), { 'aria-keyshortcuts': 'Escape' }),
       el('span', { class: 'spacer' }),
-      panelToggle('appearance', t('appearance'), 'T + -'),
-      panelToggle('listen', t('listen'), 'R'),
+      panelToggle('appearance', t('appearance')),
+      panelToggle('listen', t('listen')),
       panelToggle('export', t('export')));
     const bar = el('div', { class: 'bar' }, tools, appearance, listen, exportPanel);
     const page = el('div', { class: 'page', tabindex: '-1', role: 'region', 'aria-label': t('barReader'), dir: UI_DIR, lang: UI_LANG }, bar, doc);
