@@ -13,7 +13,9 @@
   const SHORTCUTS = {
     t: 'theme-next', T: 'theme-previous', '+': 'larger', '=': 'larger', '-': 'smaller', _: 'smaller', r: 'read',
   };
-  /** Labels of the settings' values (message names in _locales). */
+  /** Labels of the settings' values (message names in _locales). The settings' own names
+   * (theme, font, lineHeight, width, align) and the panels' (appearance, listen, export) are
+   * message names too. */
   const LABELS = {
     theme: { system: 'themeSystem', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark', contrast: 'themeContrast' },
     font: { serif: 'fontSerif', sans: 'fontSans', mono: 'fontMono' },
@@ -70,20 +72,13 @@
       article.word_count ? el('span', { class: 'words' }, label('wordCount', article.word_count)) : null);
   }
 
-  /**
-   * Builds the reader into `root` and returns its controller:
-   * `{page, built, escape() -> bool, close()}`. `settings` are the loaded settings; `onClose`
-   * leaves the reader view (content.js restores the page).
-   */
-  function open({ root, article, labels, settings, pageRtl, onClose }) {
-    const { prefs, speech, exporter, fence } = parts;
+  /** The article: header (site link, title, metadata line), lead image, body, source link. */
+  function articleView(article, labels, pageRtl) {
+    const { fence } = parts;
     const lang = article.lang || document.documentElement.lang || '';
     // The core's direction; when it could not tell the language, the page's own direction.
     const dir = article.dir === 'rtl' || (!article.lang && pageRtl) ? 'rtl' : 'ltr';
     const host = (() => { try { return new URL(location.href).hostname; } catch { return ''; } })();
-    let current = { ...settings };
-
-    // ---- the article ----
     const content = el('div', { class: 'content' });
     const built = fence.buildContent(content, article.content_html || '');
     const lead = article.lead_image && !(article.content_html || '').includes(article.lead_image)
@@ -99,171 +94,186 @@
         metaLine(article, lang, labels)),
       lead, content,
       el('p', { class: 'source' }, link(labels?.readerOriginal ?? t('readerOriginal'))));
+    return { doc, built, lang };
+  }
 
-    // ---- the tools ----
-    const panels = {};
-    const toggles = {};
-    const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    const say = (msg) => { status.textContent = msg; };
+  const panel = (name, ...children) => el('div', { class: 'panel', id: `panel-${name}`, role: 'group', 'aria-label': t(name), hidden: true }, ...children);
+  const labelled = (labelKey, control) => el('label', { class: 'group' }, el('span', { class: 'label' }, t(labelKey)), control);
 
-    function showPanel(name) {
-      for (const [n, p] of Object.entries(panels)) {
-        const on = n === name && p.hidden;
-        p.hidden = !on;
-        toggles[n].setAttribute('aria-expanded', String(on));
-      }
-    }
-    const panelToggle = (name, label) => {
-      toggles[name] = button(label, name, () => showPanel(name), { 'aria-expanded': 'false', 'aria-controls': `panel-${name}` });
-      return toggles[name];
-    };
-
-    const choiceGroup = (key, labelKey) => el('div', { class: 'group', role: 'group', 'aria-label': t(labelKey) },
-      el('span', { class: 'label', 'aria-hidden': 'true' }, t(labelKey)),
+  /** Theme, font, size, line spacing, width, alignment. `set(changes)` applies and saves;
+   * view.apply() shows the current values (aria-pressed, range positions, the size). */
+  function appearancePanel(set, stepSize) {
+    const choiceGroup = (key) => el('div', { class: 'group', role: 'group', 'aria-label': t(key) },
+      el('span', { class: 'label', 'aria-hidden': 'true' }, t(key)),
       ...S.CHOICES[key].map((v) => button(
         key === 'theme' ? [el('span', { class: 'swatch', 'data-swatch': v, 'aria-hidden': 'true' }, 'Aa'), t(LABELS[key][v])] : t(LABELS[key][v]),
         `${key}-${v}`, () => set({ [key]: v }), { 'aria-pressed': 'false', 'data-setting': key, 'data-value': v, 'aria-keyshortcuts': key === 'theme' ? 'T' : null },
       )));
-
-    const sizeValue = el('span', { class: 'value', 'aria-hidden': 'true' });
-    const range = (key, labelKey, format) => {
+    const range = (key, format) => {
       const list = S.CHOICES[key];
-      const input = el('input', { type: 'range', min: '0', max: String(list.length - 1), step: '1', 'data-setting': key, 'aria-label': t(labelKey) });
+      const input = el('input', { type: 'range', min: '0', max: String(list.length - 1), step: '1', 'data-setting': key, 'aria-label': t(key) });
       input.addEventListener('input', () => set({ [key]: list[Number(input.value)] }));
       input.format = format;
-      return el('label', { class: 'group' }, el('span', { class: 'label' }, t(labelKey)), input);
+      return labelled(key, input);
     };
-    const appearance = el('div', { class: 'panel', id: 'panel-appearance', role: 'group', 'aria-label': t('appearance'), hidden: true },
-      choiceGroup('theme', 'theme'),
-      choiceGroup('font', 'font'),
+    return panel('appearance',
+      choiceGroup('theme'),
+      choiceGroup('font'),
       el('div', { class: 'group', role: 'group', 'aria-label': t('textSize') },
         el('span', { class: 'label', 'aria-hidden': 'true' }, t('textSize')),
         button('A−', 'smaller', () => stepSize(-1), { 'aria-label': t('smaller'), 'aria-keyshortcuts': '-' }),
-        sizeValue,
+        el('span', { class: 'value', 'data-value-of': 'size', 'aria-hidden': 'true' }),
         button('A+', 'larger', () => stepSize(1), { 'aria-label': t('larger'), 'aria-keyshortcuts': 'Plus' })),
-      range('lineHeight', 'lineHeight', (v) => formatNumber(v, UI_LANG)),
-      range('width', 'width', (v) => `${formatNumber(v, UI_LANG)} em`),
-      choiceGroup('align', 'align'));
-    panels.appearance = appearance;
+      range('lineHeight', (v) => formatNumber(v, UI_LANG)),
+      range('width', (v) => `${formatNumber(v, UI_LANG)} em`),
+      choiceGroup('align'));
+  }
 
-    // Read aloud.
-    const playBtn = button(t('play'), 'play', () => reader.toggle(), { 'aria-keyshortcuts': 'R' });
-    const rateSelect = el('select', { 'data-setting': 'rate', 'aria-label': t('speed') },
+  /** Read aloud: previous, play/pause, next, speed, voice; `reader()` is speech.js's controller. */
+  function listenPanel(reader, set) {
+    const rate = el('select', { 'data-setting': 'rate', 'aria-label': t('speed') },
       ...S.RATES.map((r) => el('option', { value: String(r) }, `${formatNumber(r, UI_LANG)}×`)));
-    rateSelect.addEventListener('change', () => set({ rate: Number(rateSelect.value) }));
-    const voiceSelect = el('select', { 'data-setting': 'voice', 'aria-label': t('voice') });
-    voiceSelect.addEventListener('change', () => set({ voice: voiceSelect.value }));
-    const listen = el('div', { class: 'panel', id: 'panel-listen', role: 'group', 'aria-label': t('listen'), hidden: true },
-      button(t('prevSentence'), 'previous', () => reader.previous()),
-      playBtn,
-      button(t('nextSentence'), 'next', () => reader.next()),
-      el('label', { class: 'group' }, el('span', { class: 'label' }, t('speed')), rateSelect),
-      el('label', { class: 'group' }, el('span', { class: 'label' }, t('voice')), voiceSelect));
-    panels.listen = listen;
+    rate.addEventListener('change', () => set({ rate: Number(rate.value) }));
+    const voice = el('select', { 'data-setting': 'voice', 'aria-label': t('voice') });
+    voice.addEventListener('change', () => set({ voice: voice.value }));
+    return panel('listen',
+      button(t('prevSentence'), 'previous', () => reader().previous()),
+      button(t('play'), 'play', () => reader().toggle(), { 'aria-keyshortcuts': 'R' }),
+      button(t('nextSentence'), 'next', () => reader().next()),
+      labelled('speed', rate),
+      labelled('voice', voice));
+  }
 
-    // Export.
+  /** Copy / save Markdown, save HTML (the core writes both), print; a status line says how it went. */
+  function exportPanel(article, root) {
+    const { exporter } = parts;
+    const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const say = (msg) => { status.textContent = msg; };
     const run = (fn, done) => fn().then(done, () => say(t('exportFailed')));
-    const exportPanel = el('div', { class: 'panel', id: 'panel-export', role: 'group', 'aria-label': t('export'), hidden: true },
+    return panel('export',
       button(t('copyMarkdown'), 'copy-markdown', () => run(() => exporter.copy('markdown', article), () => say(t('copied')))),
       button(t('saveMarkdown'), 'save-markdown', () => run(() => exporter.save('markdown', article, root), (f) => say(t('saved', [f])))),
       button(t('saveHtml'), 'save-html', () => run(() => exporter.save('html', article, root), (f) => say(t('saved', [f])))),
       button(t('print'), 'print', () => exporter.print()),
       status);
-    panels.export = exportPanel;
+  }
 
+  /** Re-lays out the column without moving what is being read: the first block in view keeps
+   * its distance from the top of the viewport. */
+  function keepPlace(page, bar, doc, fn) {
+    const top = page.getBoundingClientRect().top + bar.offsetHeight;
+    const anchor = [...doc.querySelectorAll('h1, h2, h3, p, li, figure, pre, table, blockquote')]
+      .find((b) => b.getBoundingClientRect().bottom > top);
+    const before = anchor?.getBoundingClientRect().top;
+    fn();
+    if (anchor && page.scrollTop > 0) page.scrollTop += anchor.getBoundingClientRect().top - before;
+  }
+
+  /** Shows settings `s`: the page's data attributes and custom properties, and the controls. */
+  function apply(page, s) {
+    page.dataset.theme = s.theme;
+    page.dataset.font = s.font;
+    page.dataset.align = s.align;
+    page.style.setProperty('--size', `${s.size}px`);
+    page.style.setProperty('--lh', String(s.lineHeight));
+    page.style.setProperty('--lh-boost', String(S.LINE_HEIGHT_BOOST));
+    page.style.setProperty('--width', `${s.width}em`);
+    for (const b of page.querySelectorAll('button[data-setting]')) {
+      b.setAttribute('aria-pressed', String(String(s[b.dataset.setting]) === b.dataset.value));
+    }
+    for (const input of page.querySelectorAll('input[type=range]')) {
+      const key = input.dataset.setting;
+      input.value = String(Math.max(0, S.CHOICES[key].indexOf(s[key])));
+      input.setAttribute('aria-valuetext', input.format(s[key]));
+    }
+    page.querySelector('[data-value-of=size]').textContent = `${formatNumber(s.size, UI_LANG)} px`;
+    page.querySelector('select[data-setting=rate]').value = String(s.rate);
+    const voice = page.querySelector('select[data-setting=voice]');
+    if ([...voice.options].some((o) => o.value === s.voice)) voice.value = s.voice;
+  }
+
+  /**
+   * Builds the reader into `root` and returns its controller:
+   * `{page, built, escape() -> bool, close()}`. `settings` are the loaded settings; `onClose`
+   * leaves the reader view (content.js restores the page).
+   */
+  function open({ root, article, labels, settings, pageRtl, onClose }) {
+    const { prefs, speech } = parts;
+    let current = { ...settings };
+    const { doc, built, lang } = articleView(article, labels, pageRtl);
+
+    // ---- the tools: a bar of toggles, one disclosure panel open at a time ----
+    let reader = null;
+    const set = (changes) => {
+      current = prefs.update(changes);
+      if ('rate' in changes) reader.setRate(current.rate);
+      if ('voice' in changes) reader.setVoice(current.voice);
+      keepPlace(page, bar, doc, () => apply(page, current));
+    };
+    const stepSize = (n) => set({ size: S.step(S.SIZES, current.size, n) });
+    const stepTheme = (n) => set({ theme: S.THEMES[(S.THEMES.indexOf(current.theme) + n + S.THEMES.length) % S.THEMES.length] });
+    const panels = { appearance: appearancePanel(set, stepSize), listen: listenPanel(() => reader, set), export: exportPanel(article, root) };
+    const toggles = {};
+    const showPanel = (name) => {
+      for (const [n, p] of Object.entries(panels)) {
+        const on = n === name && p.hidden;
+        p.hidden = !on;
+        toggles[n].setAttribute('aria-expanded', String(on));
+      }
+    };
+    for (const name of Object.keys(panels)) {
+      toggles[name] = button(t(name), name, () => showPanel(name), { 'aria-expanded': 'false', 'aria-controls': `panel-${name}` });
+    }
     const tools = el('div', { class: 'tools', role: 'group', 'aria-label': t('readerTools') },
       button(t('readerClose'), 'restore', () => onClose(), { 'aria-keyshortcuts': 'Escape' }),
       el('span', { class: 'spacer' }),
-      panelToggle('appearance', t('appearance')),
-      panelToggle('listen', t('listen')),
-      panelToggle('export', t('export')));
-    const bar = el('div', { class: 'bar' }, tools, appearance, listen, exportPanel);
+      ...Object.values(toggles));
+    const bar = el('div', { class: 'bar' }, tools, ...Object.values(panels));
     const page = el('div', { class: 'page', tabindex: '-1', role: 'region', 'aria-label': t('barReader'), dir: UI_DIR, lang: UI_LANG }, bar, doc);
 
     // ---- read aloud ----
-    const reader = speech.create({
+    const playBtn = panels.listen.querySelector('[data-action=play]');
+    reader = speech.create({
       scope: doc, scroller: page, lang,
       onState: ({ playing, paused }) => {
         playBtn.textContent = playing && !paused ? t('pause') : t('play');
         playBtn.setAttribute('aria-pressed', String(playing && !paused));
       },
     });
-    function fillVoices() {
+    const voiceSelect = panels.listen.querySelector('select[data-setting=voice]');
+    const fillVoices = () => {
       const voices = reader.voices();
       voiceSelect.replaceChildren(el('option', { value: '' }, t('voiceDefault')),
         ...voices.map((v) => el('option', { value: v.name }, `${v.name} (${v.lang})`)));
       voiceSelect.value = voices.some((v) => v.name === current.voice) ? current.voice : '';
-    }
+    };
     fillVoices();
     const synth = globalThis.speechSynthesis;
     synth?.addEventListener?.('voiceschanged', fillVoices);
     if (!reader.available()) {
-      for (const c of listen.querySelectorAll('button, select')) c.disabled = true;
-      listen.append(el('span', { class: 'status' }, t('noSpeech')));
+      for (const c of panels.listen.querySelectorAll('button, select')) c.disabled = true;
+      panels.listen.append(el('span', { class: 'status' }, t('noSpeech')));
     }
 
-    // ---- settings ----
-    /** Re-lays out the column without moving what is being read: the first block in view
-     * keeps its distance from the top of the viewport. */
-    function keepPlace(fn) {
-      const top = page.getBoundingClientRect().top + bar.offsetHeight;
-      const anchor = [...doc.querySelectorAll('h1, h2, h3, p, li, figure, pre, table, blockquote')]
-        .find((b) => b.getBoundingClientRect().bottom > top);
-      const before = anchor?.getBoundingClientRect().top;
-      fn();
-      if (anchor && page.scrollTop > 0) page.scrollTop += anchor.getBoundingClientRect().top - before;
-    }
-
-    function apply(s) {
-      current = s;
-      page.dataset.theme = s.theme;
-      page.dataset.font = s.font;
-      page.dataset.align = s.align;
-      page.style.setProperty('--size', `${s.size}px`);
-      page.style.setProperty('--lh', String(s.lineHeight));
-      page.style.setProperty('--lh-boost', String(S.LINE_HEIGHT_BOOST));
-      page.style.setProperty('--width', `${s.width}em`);
-      for (const b of bar.querySelectorAll('button[data-setting]')) {
-        b.setAttribute('aria-pressed', String(String(s[b.dataset.setting]) === b.dataset.value));
-      }
-      for (const input of bar.querySelectorAll('input[type=range]')) {
-        const key = input.dataset.setting;
-        input.value = String(Math.max(0, S.CHOICES[key].indexOf(s[key])));
-        input.setAttribute('aria-valuetext', input.format(s[key]));
-      }
-      sizeValue.textContent = `${formatNumber(s.size, UI_LANG)} px`;
-      rateSelect.value = String(s.rate);
-      if ([...voiceSelect.options].some((o) => o.value === s.voice)) voiceSelect.value = s.voice;
-    }
-
-    function set(changes) {
-      const next = prefs.update(changes);
-      if ('rate' in changes) reader.setRate(next.rate);
-      if ('voice' in changes) reader.setVoice(next.voice);
-      keepPlace(() => apply(next));
-    }
-    const stepSize = (n) => set({ size: S.step(S.SIZES, current.size, n) });
-    const stepTheme = (n) => set({ theme: S.THEMES[(S.THEMES.indexOf(current.theme) + n + S.THEMES.length) % S.THEMES.length] });
-
-    apply(current);
+    apply(page, current);
     reader.setRate(current.rate);
     reader.setVoice(current.voice);
-    const unsubscribe = prefs.subscribe((s) => keepPlace(() => apply(s)));
+    const unsubscribe = prefs.subscribe((s) => { current = s; keepPlace(page, bar, doc, () => apply(page, s)); });
 
     // ---- keyboard ----
+    const ACTIONS = {
+      'theme-next': () => stepTheme(1), 'theme-previous': () => stepTheme(-1),
+      larger: () => stepSize(1), smaller: () => stepSize(-1), read: () => reader.toggle(),
+    };
     page.addEventListener('keydown', (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
       const target = e.composedPath()[0];
       if (target?.localName && TYPING.has(target.localName)) return;
-      const action = SHORTCUTS[e.key];
+      const action = ACTIONS[SHORTCUTS[e.key]];
       if (!action) return;
       e.preventDefault();
       e.stopPropagation();
-      if (action === 'theme-next') stepTheme(1);
-      else if (action === 'theme-previous') stepTheme(-1);
-      else if (action === 'larger') stepSize(1);
-      else if (action === 'smaller') stepSize(-1);
-      else if (action === 'read') reader.toggle();
+      action();
     });
 
     root.append(page);
