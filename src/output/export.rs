@@ -78,14 +78,19 @@ pub fn standalone_html(article: &Article, url: &str) -> String {
         out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
     }
     out.push_str("</header>\n");
+    if let Some(src) = lead_image(article, &body) {
+        out.push_str(&format!("<figure class=\"lead\"><img src=\"{}\" alt=\"\"></figure>\n", attr(src)));
+    }
     out.push_str(&body);
     out.push_str("\n</article>\n</body>\n</html>\n");
     out
 }
 
-/// Markdown: the title, a line of metadata (byline, date, link to the original), the body.
+/// Markdown: the title, a line of metadata (byline, date, link to the original), the lead
+/// image, the body.
 pub fn markdown_document(article: &Article, url: &str) -> String {
-    let body = markdown::to_markdown(&article.title, &sanitize::sanitize(&article.content_html));
+    let clean = sanitize::sanitize(&article.content_html);
+    let body = markdown::to_markdown(&article.title, &clean);
     let mut meta = Vec::new();
     if let Some(byline) = &article.byline {
         meta.push(md_text(byline));
@@ -97,15 +102,24 @@ pub fn markdown_document(article: &Article, url: &str) -> String {
         let site = article.site_name.as_deref().filter(|s| !s.trim().is_empty()).map_or_else(|| host(href), String::from);
         meta.push(format!("[{}](<{}>)", md_text(&site), href.replace(['<', '>'], "")));
     }
-    if meta.is_empty() {
+    let mut line = if meta.is_empty() { String::new() } else { format!("{}\n\n", meta.join(" · ")) };
+    if let Some(src) = lead_image(article, &clean) {
+        line.push_str(&format!("![](<{}>)\n\n", src.replace(['<', '>'], "")));
+    }
+    if line.is_empty() {
         return body;
     }
     // The body starts with "# title\n\n" when there is a title: the metadata goes after it.
-    let line = format!("{}\n\n", meta.join(" · "));
     match body.find("\n\n") {
         Some(i) if body.starts_with("# ") => format!("{}{}{}", &body[..i + 2], line, &body[i + 2..]),
         _ => format!("{line}{body}"),
     }
+}
+
+/// The lead image, when it is a web URL the body does not show already (the reader view makes
+/// the same choice).
+fn lead_image<'a>(article: &'a Article, body: &str) -> Option<&'a str> {
+    article.lead_image.as_deref().and_then(safe_url).filter(|src| !body.contains(src))
 }
 
 /// The host of a web address ("www.example.org"), naming a site that gave no name.
@@ -158,6 +172,7 @@ mod tests {
             lang: Some("es".into()),
             dir: "ltr".into(),
             excerpt: Some("Rain \"falls\"".into()),
+            lead_image: Some("https://x.org/lead.jpg".into()),
             content_html: r#"<p onclick="x()">Falls <a href="https://x.org/">mainly</a><script>alert(1)</script><img src="https://x.org/i.jpg" onerror="y()"></p><p><a href="javascript:alert(2)">z</a></p>"#.into(),
             ..Default::default()
         }
@@ -176,6 +191,7 @@ mod tests {
         assert!(html.contains("<p class=\"site\"><a href=\"https://daily.example/rain\">The Daily</a></p>"));
         assert!(html.contains("<time datetime=\"2023-01-23T10:30:00+01:00\">2023-01-23</time>"));
         assert!(html.contains("Content-Security-Policy"));
+        assert!(html.contains("</header>\n<figure class=\"lead\"><img src=\"https://x.org/lead.jpg\" alt=\"\"></figure>"));
         assert!(html.contains("<a href=\"https://x.org/\""));
         for bad in ["<script", "onclick", "onerror", "javascript:"] {
             assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
@@ -194,7 +210,7 @@ mod tests {
     #[test]
     fn markdown_document_has_metadata_after_the_title() {
         let md = markdown_document(&article(), "https://daily.example/rain");
-        assert!(md.starts_with("# Rain \\<in\\> Spain\n\nAna & Luis · 2023-01-23 · [The Daily](<https://daily.example/rain>)\n\nFalls [mainly](https://x.org/)"), "{md}");
+        assert!(md.starts_with("# Rain \\<in\\> Spain\n\nAna & Luis · 2023-01-23 · [The Daily](<https://daily.example/rain>)\n\n![](<https://x.org/lead.jpg>)\n\nFalls [mainly](https://x.org/)"), "{md}");
         assert!(!md.contains("javascript:"), "{md}");
         let unnamed = Article { site_name: None, ..article() };
         assert!(markdown_document(&unnamed, "https://daily.example/rain").contains("[daily.example](<https://daily.example/rain>)"));
