@@ -45,7 +45,7 @@
     labels: null, // header messages in the article's language, from the background
     settings: null, // a promise of the reader's settings, read while the core works
     onPop: null, // our popstate listener while our history entry exists
-    history: false, // true while our history entry is the current one
+    history: false, // after enterHistory(): {mode: the page's scroll restoration, live: our entry is there}
   };
 
   // ---------------------------------------------------------------- snapshot
