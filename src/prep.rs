@@ -110,14 +110,11 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
     let mut removed = vec![false; doc.len()];
     let mut i = 0usize;
     while i < doc.len() {
-        if let Some(e) = doc.element(i as NodeId) {
-            let name = &*e.name;
-            if rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e) {
-                let end = doc.nodes[i].end as usize;
-                removed[i..end].iter_mut().for_each(|r| *r = true);
-                i = end;
-                continue;
-            }
+        if never_content(doc, i as NodeId) {
+            let end = doc.nodes[i].end as usize;
+            removed[i..end].iter_mut().for_each(|r| *r = true);
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -126,6 +123,15 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
         removed[s..e].iter_mut().for_each(|r| *r = true);
     }
     removed
+}
+
+/// True for an element that is never content with its subtree: a non-content tag, a hidden
+/// element, a modal dialog.
+pub fn never_content(doc: &Document, id: NodeId) -> bool {
+    doc.element(id).is_some_and(|e| {
+        let name = &*e.name;
+        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e)
+    })
 }
 
 /// Marks a whole subtree in a mask.

@@ -225,6 +225,10 @@ pub const BOILERPLATE_MAX_CHARS: usize = 200;
 pub const EXCERPT_MIN_CHARS: usize = 80;
 /// Excerpts are cut at this many characters.
 pub const EXCERPT_MAX_CHARS: usize = 300;
+/// "Show what was removed": each left-out block is quoted up to this many characters...
+pub const REMOVED_EXCERPT_CHARS: usize = 240;
+/// ...and at most this many blocks are listed (a forum page can drop hundreds).
+pub const REMOVED_MAX_BLOCKS: usize = 60;
 /// An article this long (characters) is long enough to be fully trusted on length alone.
 pub const CONFIDENT_LENGTH: f32 = 2000.0;
 /// Readability's `isProbablyReaderable`: blocks of at least this many characters count...
