@@ -174,7 +174,9 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     // Share widgets below the parts (not the parts themselves).
     sweep(&mut c, parts, false, |c, i| {
         let e = c.doc.element(i)?;
-        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS) && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT;
+        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS)
+            && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT
+            && !prep::holds_social_embed(c.doc, i, |d| c.gone(d));
         share.then(|| (vec![i], "share bar"))
     });
     for tag in ["iframe", "input", "textarea", "select", "button"] {
@@ -335,7 +337,7 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
         let r = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
-        Some((vec![i], r))
+        (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
 }
 

@@ -102,6 +102,7 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
         && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
         && !has_ancestor_tag(doc, id, "table", 3)
         && !has_ancestor_tag(doc, id, "code", 3)
+        && !holds_social_embed(doc, id, |_| false)
 }
 
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
@@ -131,6 +132,15 @@ pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
         rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e)
+    })
+}
+
+/// True when `id` is, or holds near its top, an embedded social post (see
+/// [`rules::SOCIAL_EMBED_CLASSES`]); `gone` names nodes to ignore.
+pub fn holds_social_embed(doc: &Document, id: NodeId, gone: impl Fn(NodeId) -> bool) -> bool {
+    let end = doc.nodes[id as usize].end;
+    (id..end).take(rules::SOCIAL_EMBED_SCAN_NODES).any(|d| {
+        !gone(d) && doc.tag(d) == "blockquote" && doc.element(d).is_some_and(|e| e.class().split_ascii_whitespace().any(|c| rules::SOCIAL_EMBED_CLASSES.contains(&c)))
     })
 }
 

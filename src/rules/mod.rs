@@ -102,6 +102,14 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "//live.bilibili.com", "//archive.org", "//www.archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
 ];
 
+/// Classes of the blockquotes that social networks' embed scripts turn into posts. The quote is
+/// part of the story: a sibling block holding one joins the article, and no share-bar rule
+/// drops it (users complain of articles that stop at an embedded post).
+pub const SOCIAL_EMBED_CLASSES: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore", "bluesky-embed", "mastodon-embed", "reddit-embed-bq", "threads-embed"];
+/// How many nodes from a block's start are searched for such a blockquote (an embed wrapper
+/// is small; a big block holding one is judged on its own score).
+pub const SOCIAL_EMBED_SCAN_NODES: usize = 12;
+
 /// Ad labels: a node whose whole text is one of these is an ad slot (`adWords`).
 pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio", "إعلان", "anzeige", "publicidad"];
 /// Placeholder texts of lazy blocks (`loadingWords`).
