@@ -18,6 +18,8 @@ pub struct Cleaned {
     pub dropped: Vec<bool>,
     /// The roots of dropped subtrees that are page clutter, with the reason (for the plan).
     pub reasons: Vec<(NodeId, &'static str)>,
+    /// Every dropped root with why, in the order dropped (for "show what was removed").
+    pub log: Vec<(NodeId, &'static str)>,
     /// Features after cleaning.
     pub feats: Vec<Feat>,
     /// Tables judged to hold data (kept whatever their link density).
@@ -32,6 +34,7 @@ struct Cleaner<'a> {
     dropped: Vec<bool>,
     feats: Vec<Feat>,
     reasons: Vec<(NodeId, &'static str)>,
+    log: Vec<(NodeId, &'static str)>,
     data_tables: Vec<bool>,
     as_paragraph: &'a [bool],
 }
@@ -61,7 +64,9 @@ impl Cleaner<'_> {
         out
     }
 
-    fn drop(&mut self, id: NodeId, reason: Option<&'static str>) {
+    /// Drops `id` as page clutter named `reason` (shown in the plan too), or, with `None`, as
+    /// `label` (a reason for the reader only).
+    fn drop(&mut self, id: NodeId, reason: Option<&'static str>, label: &'static str) {
         if self.gone(id) {
             return;
         }
@@ -75,6 +80,7 @@ impl Cleaner<'_> {
         if let Some(r) = reason {
             self.reasons.push((id, r));
         }
+        self.log.push((id, reason.unwrap_or(label)));
     }
 
     fn has_data_table_ancestor(&self, id: NodeId) -> bool {
@@ -141,6 +147,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         dropped: vec![false; doc.len()],
         feats: s.feats.clone(),
         reasons: Vec::new(),
+        log: Vec::new(),
         data_tables: vec![false; doc.len()],
         as_paragraph: &s.as_paragraph,
     };
@@ -156,17 +163,20 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     }
     // Never article content, whatever they hold (video embeds excepted).
     for (tag, reason) in [("object", None), ("embed", None), ("footer", Some("footer")), ("link", None), ("aside", Some("sidebar"))] {
+        let label = reason.unwrap_or("embedded object");
         for id in c.nodes_with(parts, &[tag]) {
             if matches!(tag, "object" | "embed") && is_video_embed(doc, id) {
                 continue;
             }
-            c.drop(id, reason);
+            c.drop(id, reason, label);
         }
     }
     // Share widgets below the parts (not the parts themselves).
     sweep(&mut c, parts, false, |c, i| {
         let e = c.doc.element(i)?;
-        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS) && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT;
+        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS)
+            && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT
+            && !prep::holds_social_embed(c.doc, i, |d| c.gone(d));
         share.then(|| (vec![i], "share bar"))
     });
     for tag in ["iframe", "input", "textarea", "select", "button"] {
@@ -175,13 +185,13 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
                 continue;
             }
             let reason = if tag == "iframe" { Some("embedded frame") } else { None };
-            c.drop(id, reason);
+            c.drop(id, reason, "form control");
         }
     }
     if flags.weight_classes {
         for id in c.nodes_with(parts, &["h1", "h2"]) {
             if doc.element(id).map(|e| prep::class_weight(e) < 0.0).unwrap_or(false) {
-                c.drop(id, None);
+                c.drop(id, None, "heading marked as clutter");
             }
         }
     }
@@ -193,7 +203,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     drop_named_clutter(&mut c, parts);
     drop_boilerplate(&mut c, parts);
     let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
-    Cleaned { dropped: c.dropped, reasons: c.reasons, feats: c.feats, data_tables: c.data_tables, text_len }
+    Cleaned { dropped: c.dropped, reasons: c.reasons, log: c.log, feats: c.feats, data_tables: c.data_tables, text_len }
 }
 
 /// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
@@ -229,7 +239,7 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         }
         let weight = if weight_classes { prep::class_weight(e) } else { 0.0 };
         if weight < 0.0 {
-            c.drop(id, Some(reason_for(e)));
+            c.drop(id, Some(reason_for(e)), "");
             continue;
         }
         if (f.ascii_commas as usize) >= rules::CLEAN_MAX_COMMAS {
@@ -259,11 +269,11 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
             continue;
         }
         if f.text < 40 && text_is(c, id, rules::AD_WORDS) {
-            c.drop(id, Some("advertisement"));
+            c.drop(id, Some("advertisement"), "");
             continue;
         }
         if f.text < 40 && text_is(c, id, rules::LOADING_WORDS) {
-            c.drop(id, None);
+            c.drop(id, None, "loading label");
             continue;
         }
         let len = f.text as usize;
@@ -309,20 +319,14 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         }
         if remove {
             let reason = if ld > rules::CLEAN_LINK_DENSITY { Some("related links") } else { None };
-            c.drop(id, reason);
+            c.drop(id, reason, "more links, images or forms than text");
         }
     }
 }
 
-/// A human reason for a negatively weighted block, from its class/id.
-fn reason_for(e: &crate::dom::Element) -> &'static str {
-    let s = prep::match_string(e);
-    for (tokens, reason) in rules::REASON_TOKENS {
-        if prep::contains_any(&s, tokens) {
-            return reason;
-        }
-    }
-    "clutter"
+/// A human reason for a negatively weighted block, from the words of its class/id.
+pub fn reason_for(e: &crate::dom::Element) -> &'static str {
+    prep::token_reason(e).unwrap_or("clutter")
 }
 
 /// Beyond Readability: small blocks inside the article whose class or id names them as
@@ -333,7 +337,7 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
         let r = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
-        Some((vec![i], r))
+        (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
 }
 
@@ -376,7 +380,7 @@ fn sweep(c: &mut Cleaner<'_>, parts: &[NodeId], with_parts: bool, mut decide: im
             match decide(c, i) {
                 Some((nodes, reason)) => {
                     for n in nodes {
-                        c.drop(n, Some(reason));
+                        c.drop(n, Some(reason), "");
                     }
                     i = c.doc.nodes[i as usize].end;
                 }

@@ -64,7 +64,7 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
             break;
         }
     }
-    include_lead(doc, &mut best);
+    include_lead(doc, base, &base_feats, &mut best);
     best
 }
 
@@ -73,7 +73,7 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
 /// complaint). Before the first part, look back through the preceding siblings of the part and
 /// of its ancestors (up to the body) for the nearest element named as a lead, with a sentence or
 /// two of prose and few links, and put it in front of the article.
-fn include_lead(doc: &Document, ex: &mut Extraction) {
+fn include_lead(doc: &Document, base: &[bool], base_feats: &[Feat], ex: &mut Extraction) {
     let Some(&first) = ex.selection.parts.first() else { return };
     if ex.selection.whole_body {
         return;
@@ -84,8 +84,16 @@ fn include_lead(doc: &Document, ex: &mut Extraction) {
         let Some(parent) = doc.parent(node) else { return };
         let preceding: Vec<NodeId> = doc.element_children(parent).take_while(|&c| c != node).collect();
         for &sib in preceding.iter().rev() {
-            let found = doc.descendants(sib).filter(|&d| doc.element(d).is_some()).find(|&d| is_lead(doc, ex, d));
+            let found = doc.descendants(sib).filter(|&d| doc.element(d).is_some()).find(|&d| is_lead(doc, base, base_feats, d));
             if let Some(lead) = found {
+                // The lead may sit in a block the attempt set aside as unlikely (a "story-header"):
+                // it comes back with its page figures; hidden and non-content nodes stay out.
+                let (s, e) = (lead as usize, doc.nodes[lead as usize].end as usize);
+                for i in s..e {
+                    ex.scored.removed[i] = base[i];
+                    ex.cleaned.dropped[i] = false;
+                    ex.cleaned.feats[i] = base_feats[i];
+                }
                 ex.selection.parts.insert(0, lead);
                 return;
             }
@@ -97,16 +105,16 @@ fn include_lead(doc: &Document, ex: &mut Extraction) {
     }
 }
 
-fn is_lead(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
+fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
     let Some(e) = doc.element(id) else { return false };
-    if ex.scored.removed[id as usize] {
+    if base[id as usize] {
         return false;
     }
     let words: Vec<String> = prep::match_string(e).split(|c: char| !c.is_alphanumeric()).map(String::from).collect();
     if !words.iter().any(|w| crate::rules::LEAD_TOKENS.contains(&w.as_str())) {
         return false;
     }
-    let f = &ex.scored.feats[id as usize];
+    let f = &feats[id as usize];
     let len = f.text as usize;
     (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len) && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
 }

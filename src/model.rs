@@ -40,6 +40,18 @@ pub struct Article {
     pub reading_minutes: u32,
     /// How sure the core is that `content_html` is the article (0..1).
     pub confidence: f32,
+    /// The blocks inside the article's container that were left out, in page order, so that
+    /// the reader view can show what was removed and why.
+    pub removed: Vec<RemovedBlock>,
+}
+
+/// One block left out of the article.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct RemovedBlock {
+    /// Why: "share bar", "related links", "read into the header", "sidebar", …
+    pub reason: String,
+    /// Its text, whitespace-normalised and cut to a few lines.
+    pub text: String,
 }
 
 /// The elements to hide in the live page, and the one never to touch.

@@ -102,6 +102,7 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
         && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
         && !has_ancestor_tag(doc, id, "table", 3)
         && !has_ancestor_tag(doc, id, "code", 3)
+        && !holds_social_embed(doc, id, |_| false)
 }
 
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
@@ -110,14 +111,11 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
     let mut removed = vec![false; doc.len()];
     let mut i = 0usize;
     while i < doc.len() {
-        if let Some(e) = doc.element(i as NodeId) {
-            let name = &*e.name;
-            if rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e) {
-                let end = doc.nodes[i].end as usize;
-                removed[i..end].iter_mut().for_each(|r| *r = true);
-                i = end;
-                continue;
-            }
+        if never_content(doc, i as NodeId) {
+            let end = doc.nodes[i].end as usize;
+            removed[i..end].iter_mut().for_each(|r| *r = true);
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -126,6 +124,24 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
         removed[s..e].iter_mut().for_each(|r| *r = true);
     }
     removed
+}
+
+/// True for an element that is never content with its subtree: a non-content tag, a hidden
+/// element, a modal dialog.
+pub fn never_content(doc: &Document, id: NodeId) -> bool {
+    doc.element(id).is_some_and(|e| {
+        let name = &*e.name;
+        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e)
+    })
+}
+
+/// True when `id` is, or holds near its top, an embedded social post (see
+/// [`rules::SOCIAL_EMBED_CLASSES`]); `gone` names nodes to ignore.
+pub fn holds_social_embed(doc: &Document, id: NodeId, gone: impl Fn(NodeId) -> bool) -> bool {
+    let end = doc.nodes[id as usize].end;
+    (id..end).take(rules::SOCIAL_EMBED_SCAN_NODES).any(|d| {
+        !gone(d) && doc.tag(d) == "blockquote" && doc.element(d).is_some_and(|e| e.class().split_ascii_whitespace().any(|c| rules::SOCIAL_EMBED_CLASSES.contains(&c)))
+    })
 }
 
 /// Marks a whole subtree in a mask.

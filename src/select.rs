@@ -126,6 +126,10 @@ fn siblings(doc: &Document, s: &Scored, top: NodeId, top_score: f32) -> Vec<Node
                 continue;
             }
         }
+        if prep::holds_social_embed(doc, sib, |d| s.removed[d as usize]) {
+            parts.push(sib);
+            continue;
+        }
         let is_p = doc.tag(sib) == "p" || s.as_paragraph[sib as usize];
         if is_p {
             let f = &s.feats[sib as usize];

@@ -168,6 +168,13 @@ fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
                     fail(format!("no {sel} with text {want:?} in the content"));
                 }
             }
+            // "Show what was removed": each listed block is in the article's removed list with its reason.
+            for r in e.get("removed").and_then(|v| v.as_array()).into_iter().flatten() {
+                let (reason, want) = (r["reason"].as_str().unwrap_or(""), norm(r["text"].as_str().unwrap_or("")));
+                if !art.removed.iter().any(|b| b.reason == reason && norm(&b.text).contains(&want)) {
+                    fail(format!("removed list lacks {reason}: {want:?} (has {:?})", art.removed));
+                }
+            }
             for sel in e.get("no_elements").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
                 if let Ok(selector) = Selector::parse(sel) {
                     if frag.select(&selector).next().is_some() {

@@ -405,8 +405,8 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, out: Option<&Path>) -> R
         for (_, l) in per_page.iter().take(worst) {
             lines.push(format!("    {l}"));
         }
-        lines.push("  metadata misses (first 30):".into());
-        for m in meta.misses.iter().take(30) {
+        lines.push(format!("  metadata misses (first {}):", worst.max(30)));
+        for m in meta.misses.iter().take(worst.max(30)) {
             lines.push(format!("    {m}"));
         }
     }

@@ -10,7 +10,7 @@ use crate::dom::{Document, NodeId};
 use crate::extract::Extraction;
 use crate::lang;
 use crate::metadata::Metadata;
-use crate::model::Article;
+use crate::model::{Article, RemovedBlock};
 use crate::rules;
 use url::Url;
 
@@ -41,9 +41,58 @@ pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[boo
         excerpt,
         lead_image,
         confidence: confidence(ex, out.text.chars().count()),
+        removed: removed(doc, ex, consumed),
         content_html,
         text: out.text,
     }
+}
+
+/// The blocks the article's container held that the body leaves out, in page order: what
+/// cleaning dropped, what the attempt set aside as unlikely (comments, sidebars), and the lines
+/// read into the header (byline, date). Hidden and non-content nodes are not listed: the reader
+/// never saw them.
+fn removed(doc: &Document, ex: &Extraction, consumed: &[bool]) -> Vec<RemovedBlock> {
+    use crate::prep::{never_content, visible_text};
+    let mut roots: Vec<(NodeId, &'static str)> = ex.cleaned.log.clone();
+    for &p in &ex.selection.parts {
+        let mut i = p;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if consumed[i as usize] || ex.title_heading == Some(i) {
+                roots.push((i, "read into the header"));
+            } else if !ex.scored.removed[i as usize] {
+                i += 1;
+                continue;
+            } else if !never_content(doc, i) {
+                roots.push((i, doc.element(i).map(crate::clean::reason_for).unwrap_or("clutter")));
+            }
+            i = doc.nodes[i as usize].end;
+        }
+    }
+    roots.sort_by_key(|&(id, _)| id);
+    let mut covered_to = 0;
+    let mut out = Vec::new();
+    for (id, reason) in roots {
+        // A root inside one already listed is part of its text.
+        if id < covered_to {
+            continue;
+        }
+        covered_to = doc.nodes[id as usize].end;
+        let text = visible_text(doc, id, |i| i != id && never_content(doc, i), " ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut quote: String = text.chars().take(rules::REMOVED_EXCERPT_CHARS).collect();
+        if quote.len() < text.len() {
+            quote.push('…');
+        }
+        out.push(RemovedBlock { reason: reason.to_string(), text: quote });
+        if out.len() == rules::REMOVED_MAX_BLOCKS {
+            break;
+        }
+    }
+    out
 }
 
 /// A `<p>` with nothing in it (no text, image or embed): Readability drops them.

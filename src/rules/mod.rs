@@ -102,6 +102,14 @@ pub const VIDEO_HOSTS: &[&str] = &[
     "//live.bilibili.com", "//archive.org", "//www.archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
 ];
 
+/// Classes of the blockquotes that social networks' embed scripts turn into posts. The quote is
+/// part of the story: a sibling block holding one joins the article, and no share-bar rule
+/// drops it (users complain of articles that stop at an embedded post).
+pub const SOCIAL_EMBED_CLASSES: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore", "bluesky-embed", "mastodon-embed", "reddit-embed-bq", "threads-embed"];
+/// How many nodes from a block's start are searched for such a blockquote (an embed wrapper
+/// is small; a big block holding one is judged on its own score).
+pub const SOCIAL_EMBED_SCAN_NODES: usize = 12;
+
 /// Ad labels: a node whose whole text is one of these is an ad slot (`adWords`).
 pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio", "إعلان", "anzeige", "publicidad"];
 /// Placeholder texts of lazy blocks (`loadingWords`).
@@ -225,6 +233,10 @@ pub const BOILERPLATE_MAX_CHARS: usize = 200;
 pub const EXCERPT_MIN_CHARS: usize = 80;
 /// Excerpts are cut at this many characters.
 pub const EXCERPT_MAX_CHARS: usize = 300;
+/// "Show what was removed": each left-out block is quoted up to this many characters...
+pub const REMOVED_EXCERPT_CHARS: usize = 240;
+/// ...and at most this many blocks are listed (a forum page can drop hundreds).
+pub const REMOVED_MAX_BLOCKS: usize = 60;
 /// An article this long (characters) is long enough to be fully trusted on length alone.
 pub const CONFIDENT_LENGTH: f32 = 2000.0;
 /// Readability's `isProbablyReaderable`: blocks of at least this many characters count...
