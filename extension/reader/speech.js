@@ -10,7 +10,7 @@
   /** Blocks read as units; a block inside another one (a <p> in an <li>) is read once. */
   const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, dt, dd, td, th, pre, caption';
   /** Not read: the site line, the metadata line, the link back to the original. */
-  const SKIP = '.site, .meta, .source';
+  const SKIP = '.site, .meta, .source, .removed';
   /** Name of the CSS custom highlight that marks the sentence being read. */
   const HIGHLIGHT = 'declutter-sentence';
   /** Fallback when Intl.Segmenter is missing: a sentence ends at . ! ? … (and Arabic ؟ ۔). */

@@ -98,6 +98,12 @@
     code, pre, kbd, samp { font-family: ${FONTS.mono}; }
     table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; font-size: .9em; }
     td, th { border: 1px solid var(--control); padding: 4px 8px; }
+    .removed { margin-top: 32px; font: 15px/1.5 ${UI_FONT}; color: var(--muted); }
+    .removed summary { cursor: pointer; color: var(--fg); }
+    .removed ul { padding-inline-start: 1.2em; }
+    .removed li { margin: .4em 0; }
+    .removed .reason { font-weight: 600; color: var(--fg); }
+    .removed .reason::after { content: ":"; }
     .source { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--control); font: 15px/1.5 ${UI_FONT}; }
     .reading { background: var(--mark); border-radius: 2px; }
     ::highlight(declutter-sentence) { background-color: var(--mark); color: var(--fg); }

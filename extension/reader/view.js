@@ -93,8 +93,22 @@
         el('h1', {}, article.title || document.title),
         metaLine(article, lang, labels)),
       lead, content,
+      removedList(article.removed),
       el('p', { class: 'source' }, link(labels?.readerOriginal ?? t('readerOriginal'))));
     return { doc, built, lang };
+  }
+
+  /** "Show what was removed": the blocks of the article's container the core left out, each
+   * with its reason (in the UI's language: the core's reasons are message names, "share bar" ->
+   * removed_share_bar; an unknown one shows as the core wrote it) and its text, folded away. */
+  function removedList(removed) {
+    if (!removed?.length) return null;
+    const reason = (r) => api.i18n.getMessage(`removed_${r.replace(/[^a-z]+/g, '_')}`) || r;
+    return el('details', { class: 'removed', lang: UI_LANG, dir: UI_DIR },
+      el('summary', { 'data-action': 'removed' }, t('removedSummary', [String(removed.length)])),
+      el('ul', {}, ...removed.map((r) => el('li', {},
+        el('span', { class: 'reason' }, reason(r.reason)), ' ',
+        el('span', { class: 'text', lang: '', dir: 'auto' }, r.text)))));
   }
 
   const panel = (name, ...children) => el('div', { class: 'panel', id: `panel-${name}`, role: 'group', 'aria-label': t(name), hidden: true }, ...children);

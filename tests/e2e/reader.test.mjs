@@ -631,3 +631,37 @@ describe('images and wide content', () => {
     await wide.close();
   });
 });
+
+describe('show what was removed', () => {
+  test('the blocks the core left out are listed, folded, with their reasons in the UI language', async () => {
+    await resetSettings();
+    const page = await openReader('/fixtures/maghress-ar-rtl/');
+    const state = () => inShadow(page, R, function () {
+      const d = this.querySelector('details.removed');
+      if (!d) return null;
+      return {
+        open: d.open, summary: d.querySelector('summary').textContent, uiDir: d.dir,
+        items: [...d.querySelectorAll('li')].map((li) => ({ reason: li.querySelector('.reason').textContent, text: li.querySelector('.text').textContent })),
+        shown: d.querySelector('ul').checkVisibility(),
+        inContent: this.querySelector('.content').textContent.includes('أعلن على مغرس'),
+      };
+    });
+    const before = await state();
+    assert.ok(before, 'the reader has a "what was removed" list');
+    assert.equal(before.open, false, 'folded by default');
+    assert.equal(before.shown, false, 'its items are not shown until asked');
+    assert.equal(before.uiDir, 'ltr', 'the list is UI (English here), not article text');
+    assert.match(before.summary, new RegExp(`\\(${before.items.length}\\)`));
+    assert.ok(before.items.some((i) => i.reason === 'Related links' && i.text.startsWith('اقرأ أيضا')), JSON.stringify(before.items));
+    assert.ok(before.items.some((i) => i.reason === 'Advertisement' && i.text.includes('أعلن على مغرس')), JSON.stringify(before.items));
+    assert.equal(before.inContent, false, 'a removed block is not in the body');
+    // Open it from the keyboard: the summary is a control like the others.
+    await inShadow(page, R, function () { this.querySelector('details.removed summary').focus(); });
+    await page.keyboard.press('Enter');
+    const after = await state();
+    assert.equal(after.open, true);
+    assert.equal(after.shown, true, 'the items show once opened');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reader-removed-list.png'), fullPage: true });
+    await page.close();
+  });
+});
