@@ -242,6 +242,9 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Lesen Sie auch", "Lesen Sie mehr", "Auch interessant", "Mehr zum Thema", "Das könnte Sie auch interessieren",
             "Schon gelesen", "Weitere Artikel", "Neueste Artikel", "Meistgelesen", "Latest articles", "Most read", "Les plus lus",
             "Puedes ver", "Ver también", "Lee además", "Te recomendamos", "الأكثر قراءة",
+            "Das könnte dich auch interessieren", "Zum Weiterlesen", "Weitere Beiträge", "Auch lesen", "Vous aimerez aussi",
+            "Vous aimerez peut-être", "À découvrir aussi", "You may also like", "You might also like", "Also read",
+            "También te puede interesar", "Más noticias", "قد يعجبك أيضا",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
@@ -295,6 +298,50 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &["Signaler"],
     },
     BoilerplateGroup {
+        reason: "navigation",
+        phrases: &[
+            "Back to top", "Back to list", "Load more", "Retour en haut", "Retour à la liste", "Charger plus", "Zurück nach oben",
+            "zurück zur", "Lade weitere Inhalte", "Mehr laden", "Volver arriba", "Cargar más", "العودة إلى", "تحميل المزيد",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        reason: "feedback",
+        phrases: &[
+            "Was this article helpful", "Did you find this article useful", "Rate this article", "We want to hear what you think",
+            "Cet article vous a-t-il été utile", "Notez cet article", "Gefällt Ihnen dieser Artikel", "Artikel gefallen",
+            "War dieser Artikel hilfreich", "Bewerten Sie diesen Artikel", "Hier können Sie den Artikel bewerten",
+            "Te ha resultado útil", "Valora este artículo", "هل كان هذا المقال مفيدا", "قيم هذا المقال",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        // Copyright, licence and opinion notes under a text.
+        reason: "page note",
+        phrases: &[
+            "All rights reserved", "Tous droits réservés", "Alle Rechte vorbehalten", "Todos los derechos reservados", "جميع الحقوق محفوظة",
+            "This work is licensed under", "Dieser Text wurde veröffentlicht unter der Lizenz", "Sofern nicht anders ausgewiesen",
+            "Ce texte est publié sous licence", "The views expressed", "Les opinions exprimées", "Dieser Beitrag gibt die Meinung",
+            "Las opiniones expresadas", "الآراء الواردة",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        // A label over contacts, links or credits, not over the story ("Kontakt:", "Titelbild: …").
+        reason: "image note",
+        phrases: &[
+            "Titelbild:", "Foto:", "Fotos:", "Bild:", "Photo:",
+            "Photo :", "Imagen:", "Image:", "Image :", "صورة:",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        reason: "section label",
+        phrases: &["Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:"],
+        // German labels that do not open prose.
+        bare_words: &["Pressekontakt", "Weitere Informationen", "Zusatzinformationen", "Zur Person"],
+    },
+    BoilerplateGroup {
         reason: "advertisement",
         phrases: &["Contenu sponsorisé", "Sponsored content", "Paid content", "Contenido patrocinado", "محتوى مدفوع"],
         bare_words: &["Publicité", "Advertisement", "Anzeige", "Werbung", "Publicidad", "إعلان", "Sponsored", "Sponsorisé", "Annonce"],
@@ -310,15 +357,21 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
 /// bare word must start the block and be followed by nothing, a separator, or at most
 /// [`BARE_WORD_MAX_TAIL_WORDS`] words. "He refused to share the cookies" matches nothing.
 pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
+    // "© 2023 …" under a text is its copyright line, in any language.
+    if block_text.trim_start().starts_with(COPYRIGHT_SIGN) {
+        return Some("page note");
+    }
     let folded_text = fold(block_text);
-    let text = folded_text.trim_matches(|c: char| !c.is_alphanumeric());
+    // Leading symbols go ("►", "»", emoji); trailing ones stay for label phrases ("Kontakt:").
+    let from_start = folded_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let text = from_start.trim_end_matches(|c: char| !c.is_alphanumeric());
     if text.is_empty() {
         return None;
     }
     let text_chars = text.chars().count();
     for group in FOLDED_BOILERPLATE.iter() {
         for (p, p_chars) in &group.phrases {
-            if starts_with_word(text, p) {
+            if starts_with_word(from_start, p) {
                 return Some(group.reason);
             }
             // Inside the block, a phrase counts only when it is most of it.
@@ -340,6 +393,8 @@ pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
     }
     None
 }
+
+const COPYRIGHT_SIGN: char = '©';
 
 /// [`BOILERPLATE`] folded once: (phrase, its length in chars) and bare words, per group.
 struct FoldedGroup {
@@ -561,6 +616,14 @@ mod tests {
         assert_eq!(boilerplate_reason("PUBLICITÉ"), Some("advertisement"));
         assert_eq!(boilerplate_reason("Inscrivez-vous à notre newsletter"), Some("newsletter"));
         assert_eq!(boilerplate_reason("👉 Cliquez ici pour lire l'article depuis sa source"), Some("source link"));
+        assert_eq!(boilerplate_reason("© 2023 Le Littoral. Tous droits réservés."), Some("page note"));
+        assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
+        assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
+        assert_eq!(boilerplate_reason("Kontakt:"), Some("section label"));
+        assert_eq!(boilerplate_reason("Weitere Informationen"), Some("section label"));
+        assert_eq!(boilerplate_reason("War dieser Artikel hilfreich?"), Some("feedback"));
+        assert_eq!(boilerplate_reason("zurück zur Listenansicht"), Some("navigation"));
+        assert_eq!(boilerplate_reason("Das könnte dich auch interessieren"), Some("read also"));
     }
 
     #[test]
@@ -572,5 +635,10 @@ mod tests {
         assert_eq!(boilerplate_reason("Adidas a annoncé ses résultats."), None);
         assert_eq!(boilerplate_reason(""), None);
         assert_eq!(boilerplate_reason("Le gouvernement a publié un rapport."), None);
+        // Words that also open prose or headings: only their label form (with a colon) counts.
+        assert_eq!(boilerplate_reason("Contact lenses are safer than they were"), None);
+        assert_eq!(boilerplate_reason("Image processing got faster"), None);
+        assert_eq!(boilerplate_reason("Foto des Tages"), None);
+        assert_eq!(boilerplate_reason("More information is expected on Monday."), None);
     }
 }
