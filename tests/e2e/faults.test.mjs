@@ -82,6 +82,10 @@ before(async () => {
   const routes = pageRoutes();
   for (const f of ['modern-en-news', 'maghress-fr-lavrov', 'boilerplate-de']) routes[`/fixtures/${f}/`] = { file: FIXTURE(f), type: 'text/html; charset=utf-8' };
   routes['/trap.html'] = { body: readFileSync(path.join(ROOT, 'tests', 'e2e', 'pages', 'article.html'), 'utf8').replace('</body>', `<!-- ${TRAP_MARK} --></body>`) };
+  // Over the core's 32 MiB limit: a real news page's markup, repeated.
+  const one = readFileSync(path.join(ROOT, 'tests', 'e2e', 'pages', 'article.html'), 'utf8');
+  const body = one.slice(one.indexOf('<body>') + 6, one.indexOf('</body>'));
+  routes['/oversize.html'] = { body: `${one.slice(0, one.indexOf('</body>'))}${body.repeat(Math.ceil(34e6 / body.length))}</body></html>` };
   server = await serve(routes);
   b = await launch({ extDir: EXT_TRAP });
 });
@@ -145,6 +149,25 @@ describe('faults (real core)', () => {
     await clickShadow(page, 'declutter-bar', 'button[data-action=reader]');
     assert.match(await shadowHTML(page, 'declutter-reader'), /<h1>/);
     await trapPage.close();
+    await page.close();
+  });
+
+  test('an oversize page: the user reads the refusal, the page stays as it was', async () => {
+    const page = await b.ctx.newPage();
+    await page.goto(server.url('/oversize.html'), { timeout: 60000 });
+    const digest = () => page.evaluate(async () => {
+      const bytes = new TextEncoder().encode(document.documentElement.outerHTML);
+      return [bytes.length, [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((x) => x.toString(16)).join('')];
+    });
+    const before = await digest();
+    assert.ok(before[0] > 32 * 1024 * 1024, `page of ${before[0]} bytes`);
+    const run = await clickAction(b, page, { timeout: 60000 });
+    assert.equal(run.result.state, 'error');
+    const bar = textOfHTML(await shadowHTML(page, 'declutter-bar'));
+    assert.match(bar, /this page is too large to declutter \(\d+\.\d MB; the limit is 33\.6 MB\)/);
+    assert.deepEqual(await hiddenByUs(page), [], 'nothing hidden');
+    await clickAction(b, page, { timeout: 60000 }); // dismiss
+    assert.deepEqual(await digest(), before, 'the page is byte for byte as it was');
     await page.close();
   });
 
