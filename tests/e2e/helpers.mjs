@@ -112,7 +112,9 @@ export async function foreignRequests(b) {
   await Promise.all(net.pending);
   const own = `chrome-extension://${b.extId}/`;
   const bad = [];
-  const seen = net.requests.slice(0, net.checked);
+  const seen = net.requests.slice(0, net.checked); // earlier requests
+  const joined = new Map(); // page -> its documents' HTML (a 30 MB page is joined once)
+  const verdicts = new Map(); // page -> (URL -> own?) (a page repeats its images)
   for (const r of net.requests.slice(net.checked)) {
     if (r.sw) {
       if (!r.url.startsWith(own)) bad.push(`service worker requested ${r.url}`);
@@ -120,12 +122,17 @@ export async function foreignRequests(b) {
     }
     if (r.url.startsWith('data:') || r.url.startsWith('blob:') || r.url === 'about:blank') continue;
     if (r.nav || r.type === 'document') continue; // the page (or its frame) being loaded
-    const html = (net.docs.get(r.page) ?? []).join('\n');
-    let favicon = false;
-    try { favicon = new URL(r.url).pathname === '/favicon.ico'; } catch { /* not a URL */ }
-    const earlier = seen.some((s) => s.page === r.page && s.url === r.url);
-    if (favicon || earlier || urlForms(r.url).some((f) => html.includes(f))) continue;
-    bad.push(`${r.type} request the page did not make: ${r.url}`);
+    if (!joined.has(r.page)) joined.set(r.page, (net.docs.get(r.page) ?? []).join('\n'));
+    const html = joined.get(r.page);
+    if (!verdicts.has(r.page)) verdicts.set(r.page, new Map());
+    const verdict = verdicts.get(r.page);
+    if (!verdict.has(r.url)) {
+      let favicon = false;
+      try { favicon = new URL(r.url).pathname === '/favicon.ico'; } catch { /* not a URL */ }
+      const earlier = seen.some((s) => s.page === r.page && s.url === r.url);
+      verdict.set(r.url, favicon || earlier || urlForms(r.url).some((f) => html.includes(f)));
+    }
+    if (!verdict.get(r.url)) bad.push(`${r.type} request the page did not make: ${r.url}`);
   }
   net.checked = net.requests.length;
   const sw = b.ctx.serviceWorkers().find((w) => w.url().includes(b.extId));
