@@ -29,6 +29,8 @@ const EXPORTS = { markdown: core.export_markdown, html: core.export_html };
 let compiled = null;
 /** True once an instance is live; false after a trap until the next call. */
 let instantiated = false;
+/** The live instance's linear memory (its size is what a leak would grow). */
+let memory = null;
 
 /** No dynamic import() in a service worker: the glue is imported statically, the module is
  * fetched from our own package (no network) and compiled with compileStreaming. */
@@ -37,7 +39,7 @@ async function ensureCore() {
   const cold = !instantiated;
   if (!compiled) compiled = await WebAssembly.compileStreaming(fetch(WASM_URL));
   if (!instantiated) {
-    initSync({ module: compiled });
+    memory = initSync({ module: compiled })?.memory ?? null;
     instantiated = true;
   }
   return { cold, init_ms: performance.now() - t0 };
@@ -193,6 +195,10 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
 // From the service-worker console: `await declutter.runInTab(tabId, 'reader')` (after a click
 // has granted activeTab); npm run bench:browser times the reader view this way.
 globalThis.declutter.runInTab = runInTab;
+// Also from the console (and tests/e2e/faults.test.mjs, which watches for leaks): one analysis
+// without a tab, and the size of the core's linear memory in bytes.
+globalThis.declutter.analyzePage = analyzePage;
+globalThis.declutter.memoryBytes = () => memory?.buffer.byteLength ?? 0;
 
 function run(tab, mode) {
   runAt(tab, mode, performance.now());

@@ -10,9 +10,12 @@
 // restore() can give back the same DOM and history.
 
 (() => {
-  if (globalThis.__declutter) return;
+  // Own properties only, and the API object checked by shape: a page's `<div id="__declutter">`
+  // or `<form name="browser">` shows through as a named property of window even in this
+  // isolated world (DOM clobbering, tests/hostile/vectors.json "clobber-globals").
+  if (Object.hasOwn(globalThis, '__declutter')) return;
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
   const { fence, prefs, style: readerStyle, view } = globalThis.__declutterParts;
   // = CS_TO_BG.ANALYZE in messages.js (a classic script cannot import the module).
   const ANALYZE = 'cs-bg-analyze';

@@ -2,7 +2,8 @@
 // content script (injected before content.js), the options page (a classic <script>) and the
 // background (imported for its side effect). A classic script, so it only defines a global;
 // injecting it twice keeps the first definition.
-globalThis.DECLUTTER_SETTINGS ??= (() => {
+// Own property only: a page's `<div id="DECLUTTER_SETTINGS">` shows through as a window property.
+if (!Object.hasOwn(globalThis, 'DECLUTTER_SETTINGS')) globalThis.DECLUTTER_SETTINGS = (() => {
   /** Themes, in the order the theme shortcut cycles through them. 'system' follows
    * prefers-color-scheme (light or dark). Colours live in reader/style.js. */
   const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'];

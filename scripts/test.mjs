@@ -5,7 +5,11 @@
 //   2. node --test tests/node/  the WASM module under Node
 //   3. node --test tests/e2e/   Chromium with the extension, real toolbar clicks
 //   4. node --test tests/e2e-firefox/  Firefox ESR through geckodriver, real toolbar clicks
+//   5. cargo +nightly fuzz run analyze, 30 s (only where nightly and cargo-fuzz are installed;
+//      `cargo test` replays the fuzz corpus everywhere, tests/fuzz_corpus.rs)
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +32,19 @@ const results = [
   run('e2e (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/']),
   run('e2e (firefox)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e-firefox/']),
 ];
+// A short coverage-guided run on top of the corpus replay, where the toolchain is there; a
+// fresh CI machine has no nightly, and installing it (plus cargo-fuzz, ~4 min to build) for
+// 30 s of fuzzing is not worth it there: the replay checks every input found so far.
+const hasFuzz = spawnSync('cargo', ['+nightly', 'fuzz', '--version'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
+if (hasFuzz) {
+  // New inputs go to a scratch directory (the first one named); the kept corpus is only read.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'declutter-fuzz-'));
+  results.push(run('fuzz (30 s)', 'cargo', ['+nightly', 'fuzz', 'run', 'analyze', scratch, path.join(ROOT, 'fuzz', 'corpus', 'analyze'),
+    '--', '-max_total_time=30', '-timeout=20', '-max_len=8192']));
+  rmSync(scratch, { recursive: true, force: true });
+} else {
+  console.log('\n[test] ==== fuzz: skipped (no nightly toolchain or cargo-fuzz); the corpus was replayed by cargo test');
+}
 const failed = results.filter((r) => !r.ok);
 console.log(`\n[test] ${results.map((r) => `${r.name}: ${r.ok ? 'ok' : 'FAILED'}`).join('; ')}`);
 console.log(`tiers: ${results.length - failed.length} passed, ${failed.length} failed`);

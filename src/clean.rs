@@ -94,9 +94,18 @@ impl Cleaner<'_> {
 
 /// True when an embed points at a known video host (kept in the article).
 pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
-    doc.element(id)
-        .map(|e| e.attrs.iter().any(|(_, v)| rules::VIDEO_HOSTS.iter().any(|h| v.contains(h))))
-        .unwrap_or(false)
+    doc.element(id).map(|e| e.attrs.iter().any(|(_, v)| is_video_url(v))).unwrap_or(false)
+}
+
+/// An http(s) (or protocol-relative) URL whose host is one of [`rules::VIDEO_HOSTS`], compared
+/// whole: a substring test took `https://evil.example/?//www.youtube.com/embed` for a video
+/// (tests/hostile.rs, vector iframe-fake-video-host).
+pub fn is_video_url(value: &str) -> bool {
+    let v = value.trim();
+    let parsed = if v.starts_with("//") { url::Url::parse(&format!("https:{v}")) } else { url::Url::parse(v) };
+    let Ok(u) = parsed else { return false };
+    let host = u.host_str().unwrap_or("");
+    matches!(u.scheme(), "http" | "https") && rules::VIDEO_HOSTS.iter().any(|h| h.trim_start_matches('/') == host)
 }
 
 /// Readability's `_markDataTables` for one table.

@@ -2,9 +2,10 @@
 // storage.sync, written back debounced, and followed when another tab or the options page
 // changes them. Registers itself on globalThis.__declutterParts.
 (() => {
-  const parts = (globalThis.__declutterParts ??= {});
+  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
+  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
   if (parts.prefs) return;
-  const api = globalThis.browser ?? globalThis.chrome;
+  const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
   const S = globalThis.DECLUTTER_SETTINGS;
 
   let current = { ...S.DEFAULTS };

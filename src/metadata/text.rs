@@ -67,10 +67,41 @@ pub fn normalize_ws(s: &str) -> String {
     out
 }
 
-/// Unescaped, whitespace-normalised, trimmed; `None` when nothing is left.
+/// Unescaped, tags removed, whitespace-normalised, trimmed; `None` when nothing is left.
 pub fn clean(s: &str) -> Option<String> {
-    let c = normalize_ws(&unescape_html(s));
+    let c = normalize_ws(&strip_tags(&unescape_html(s)));
     (!c.is_empty()).then_some(c)
+}
+
+/// Removes markup from a metadata string: every `<` that opens a tag, comment or declaration,
+/// up to the next `>` (or the end). Sites put HTML in JSON-LD headlines and meta content
+/// (`<b>Title</b>`, or worse: tests/hostile.rs); metadata is plain text. Repeated until none is
+/// left, since removing one tag can join the pieces of another (`<<b>img …>`).
+pub fn strip_tags(s: &str) -> String {
+    let opens_tag = |rest: &str| rest.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+    let mut cur = s.to_string();
+    loop {
+        let mut out = String::with_capacity(cur.len());
+        let mut rest = cur.as_str();
+        let mut changed = false;
+        while let Some(lt) = rest.find('<') {
+            out.push_str(&rest[..lt]);
+            let tail = &rest[lt..];
+            if opens_tag(tail) {
+                changed = true;
+                rest = tail.find('>').map_or("", |gt| &tail[gt + 1..]);
+                out.push(' ');
+            } else {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+        out.push_str(rest);
+        if !changed {
+            return out;
+        }
+        cur = out;
+    }
 }
 
 /// When `text` starts with `prefix` (case-, accent- and hamza-insensitively, see [`fold`]) and
@@ -130,6 +161,10 @@ mod tests {
         assert_eq!(unescape_html("Tom &amp; Jerry &#39;s &#x27;x&#x27; &eacute;t&eacute; &bogus; & done"), "Tom & Jerry 's 'x' été &bogus; & done");
         assert_eq!(unescape_html("&#99999999;"), "&#99999999;");
         assert_eq!(clean("  a \u{a0}\n b  ").as_deref(), Some("a b"));
+        assert_eq!(clean("<b>Bold</b> title &lt;img src=x onerror=y()&gt;").as_deref(), Some("Bold title"));
+        // What is left is text ("<" then a space opens no tag), not markup.
+        assert_eq!(clean("<<b>img src=x onerror=y()>Jane").as_deref(), Some("< img src=x onerror=y()>Jane"));
+        assert_eq!(clean("a < b, 3<4 > 2").as_deref(), Some("a < b, 3<4 > 2"));
     }
 
     #[test]

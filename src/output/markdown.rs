@@ -16,6 +16,9 @@ struct State {
     cell: Option<String>,
     header_done: bool,
     href: Vec<Option<String>>,
+    /// Fences of the open code blocks: one backtick longer than any run inside, so the code
+    /// cannot close its own block early and have the rest read as Markdown (or raw HTML).
+    fences: Vec<String>,
 }
 
 impl State {
@@ -75,10 +78,14 @@ fn escape(text: &str) -> String {
     s
 }
 
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
 /// Converts sanitised article HTML to Markdown; `title` becomes a level-1 heading on top.
 pub fn to_markdown(title: &str, html: &str) -> String {
     let frag = Html::parse_fragment(html);
-    let mut st = State { out: String::new(), lists: vec![], quote: 0, pre: 0, row: vec![], cell: None, header_done: false, href: vec![] };
+    let mut st = State { out: String::new(), lists: vec![], quote: 0, pre: 0, row: vec![], cell: None, header_done: false, href: vec![], fences: vec![] };
     if !title.is_empty() {
         st.out.push_str("# ");
         st.out.push_str(&escape(title));
@@ -151,7 +158,11 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                         }
                         "pre" => {
                             st.block_break();
-                            st.push("```\n");
+                            let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
+                            let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
+                            st.push(&fence);
+                            st.push("\n");
+                            st.fences.push(fence);
                             st.pre += 1;
                         }
                         "code" if st.pre == 0 => st.push("`"),
@@ -204,7 +215,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                             if !st.out.ends_with('\n') {
                                 st.out.push('\n');
                             }
-                            st.push("```");
+                            let fence = st.fences.pop().unwrap_or_else(|| "```".to_string());
+                            st.push(&fence);
                             st.block_break();
                         }
                         "code" if st.pre == 0 => st.push("`"),
@@ -271,5 +283,12 @@ y = 2</code></pre>"#,
         assert!(md.contains("- a\n- b"), "{md}");
         assert!(md.contains("| k | v |\n| --- | --- |\n| 1 | 2 |"), "{md}");
         assert!(md.contains("```\nx = 1\ny = 2\n```"), "{md}");
+    }
+
+    #[test]
+    fn code_cannot_close_its_own_fence() {
+        let md = to_markdown("", "<pre>```\n&lt;img src=x onerror=y()&gt;\n```</pre>");
+        assert!(md.starts_with("````\n```\n<img"), "{md}");
+        assert!(md.trim_end().ends_with("```\n````"), "{md}");
     }
 }

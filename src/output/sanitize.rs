@@ -50,12 +50,17 @@ pub fn sanitize(html: &str) -> String {
         .strip_comments(true)
         // Only embeds from known video hosts survive the serialiser; keep them framed off.
         .attribute_filter(|element, attribute, value| {
-            if element == "iframe" && attribute == "src" && !crate::rules::VIDEO_HOSTS.iter().any(|h| value.contains(h)) {
+            if element == "iframe" && attribute == "src" && !is_video_embed(value) {
                 return None;
             }
             Some(value.into())
         });
     b.clean(html).to_string()
+}
+
+/// An https embed from a known video host (see [`crate::clean::is_video_url`]).
+fn is_video_embed(src: &str) -> bool {
+    src.trim().starts_with("https:") && crate::clean::is_video_url(src)
 }
 
 #[cfg(test)]
@@ -78,5 +83,7 @@ mod tests {
         let out = sanitize(r#"<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://ads.example/x"></iframe>"#);
         assert!(out.contains("youtube.com/embed/x"));
         assert!(!out.contains("ads.example"));
+        let out = sanitize(r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>"#);
+        assert!(!out.contains("src="), "{out}");
     }
 }

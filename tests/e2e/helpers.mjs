@@ -10,6 +10,7 @@
 //   content script and background are the shipped files, unchanged.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launch as launchBrowser, ROOT } from '../../scripts/lib/browser.mjs';
 
@@ -44,7 +45,134 @@ export function ensureBuilt() {
   mkdirSync(ARTIFACTS, { recursive: true });
 }
 
-export const launch = (opts = {}) => launchBrowser(opts);
+// ---- No network of our own -------------------------------------------------------------
+//
+// Every browser an e2e test launches through launch() records every request it makes: the
+// pages' (context 'request' events) and the extension service worker's (Playwright reports
+// those too, with request.serviceWorker() set). After each test, and again when the browser
+// closes, a test fails if any request was not the page's own:
+// - the service worker may only read its own package (chrome-extension://<id>/, the WASM);
+//   the worker's Resource Timing entries are checked too, as a second witness;
+// - a page's request must be to a URL its own documents reference (what the page would load,
+//   lazily or not: the reader view loads the article's images, which the page named), the
+//   document itself, or /favicon.ico; everything else (a URL the extension made up, another
+//   origin) fails. Requests to other hosts that the page itself references are aborted by
+//   the launcher (only loopback is served) and allowed here.
+// Tests that expect a particular request (none do) would have to say so explicitly.
+
+/** Browsers launched by this test file and not yet closed. */
+const live = new Set();
+
+/** Request URL forms that can appear in a page's HTML. */
+function urlForms(u) {
+  try {
+    const url = new URL(u);
+    const tail = url.pathname.split('/').pop();
+    const forms = [url.href, url.href.replaceAll('&', '&amp;'), url.pathname + url.search, url.pathname, tail && tail + url.search]
+      .filter((f) => f && f !== '/');
+    return [...forms, ...forms.map((f) => { try { return decodeURI(f); } catch { return f; } })];
+  } catch { return [u]; }
+}
+
+function watchNetwork(b) {
+  const net = { requests: [], docs: new Map(), pending: [], checked: 0 };
+  b.net = net;
+  b.ctx.on('request', (r) => {
+    let sw = null;
+    let page = null;
+    try { sw = r.serviceWorker(); } catch { /* not a worker request */ }
+    if (!sw) {
+      try { page = r.frame().page(); } catch { /* frame gone */ }
+    }
+    net.requests.push({ url: r.url(), type: r.resourceType(), sw: !!sw, page, nav: (() => { try { return r.isNavigationRequest(); } catch { return false; } })() });
+  });
+  b.ctx.on('response', (resp) => {
+    const r = resp.request();
+    if (r.resourceType() !== 'document') return;
+    let page = null;
+    try { page = r.frame().page(); } catch { return; }
+    net.pending.push(resp.text().then((body) => addDoc(net, page, body), () => {}));
+  });
+  // Pages opened outside Playwright (Target.createTarget) may load before it sees the
+  // response: their DOM as first loaded stands in for the served HTML.
+  b.ctx.on('page', (page) => {
+    net.pending.push(page.waitForLoadState('load').then(() => page.content()).then((html) => addDoc(net, page, html), () => {}));
+  });
+}
+
+function addDoc(net, page, html) {
+  const list = net.docs.get(page) ?? [];
+  list.push(html);
+  net.docs.set(page, list);
+}
+
+/** Requests since the last check that were not the page's own (see above), as messages. */
+export async function foreignRequests(b) {
+  const net = b.net;
+  await Promise.all(net.pending);
+  const own = `chrome-extension://${b.extId}/`;
+  const bad = [];
+  const seen = net.requests.slice(0, net.checked); // earlier requests
+  const joined = new Map(); // page -> its documents' HTML (a 30 MB page is joined once)
+  const verdicts = new Map(); // page -> (URL -> own?) (a page repeats its images)
+  for (const r of net.requests.slice(net.checked)) {
+    if (r.sw) {
+      if (!r.url.startsWith(own)) bad.push(`service worker requested ${r.url}`);
+      continue;
+    }
+    if (r.url.startsWith('data:') || r.url.startsWith('blob:') || r.url === 'about:blank') continue;
+    if (r.nav || r.type === 'document') continue; // the page (or its frame) being loaded
+    if (!joined.has(r.page)) joined.set(r.page, (net.docs.get(r.page) ?? []).join('\n'));
+    const html = joined.get(r.page);
+    if (!verdicts.has(r.page)) verdicts.set(r.page, new Map());
+    const verdict = verdicts.get(r.page);
+    if (!verdict.has(r.url)) {
+      let favicon = false;
+      try { favicon = new URL(r.url).pathname === '/favicon.ico'; } catch { /* not a URL */ }
+      const earlier = seen.some((s) => s.page === r.page && s.url === r.url);
+      verdict.set(r.url, favicon || earlier || urlForms(r.url).some((f) => html.includes(f)));
+    }
+    if (!verdict.get(r.url)) bad.push(`${r.type} request the page did not make: ${r.url}`);
+  }
+  net.checked = net.requests.length;
+  const sw = b.ctx.serviceWorkers().find((w) => w.url().includes(b.extId));
+  if (sw) {
+    // A worker the browser stopped may never answer: give up after a moment.
+    const names = await Promise.race([sw.evaluate(() => {
+      const n = performance.getEntriesByType('resource').map((e) => e.name);
+      performance.clearResourceTimings();
+      return n;
+    }).catch(() => []), new Promise((r) => setTimeout(() => r([]), 2000))]);
+    for (const n of names) if (!n.startsWith(own)) bad.push(`service worker fetched ${n} (resource timing)`);
+  }
+  return bad;
+}
+
+async function assertNoForeignRequests(b) {
+  const bad = await foreignRequests(b);
+  if (bad.length) throw new Error(`the extension made requests of its own:\n${bad.join('\n')}`);
+}
+
+afterEach(async () => {
+  for (const b of live) await assertNoForeignRequests(b);
+});
+
+/** Launches Chromium with the extension (see scripts/lib/browser.mjs) and records its network;
+ * close() fails when a request not the page's own happened since the last check. */
+export async function launch(opts = {}) {
+  const b = await launchBrowser(opts);
+  watchNetwork(b);
+  live.add(b);
+  const close = b.close;
+  b.close = async () => {
+    live.delete(b);
+    let err = null;
+    try { await assertNoForeignRequests(b); } catch (e) { err = e; }
+    await close();
+    if (err) throw err;
+  };
+  return b;
+}
 
 /** Stores the analysis the stub returns for `url`. */
 export async function stubAnalysis(b, url, analysis) {
