@@ -129,7 +129,8 @@ const BLOCK = /^<\/?(p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|t
 /** Text of HTML as the fixtures define it (tests/fixtures/README.md): inline tags vanish
  * without adding spaces, block tags count as whitespace. */
 export function textOfHTML(html) {
-  return html.replace(/<(style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, (tag) => (BLOCK.test(tag) ? ' ' : ''))
+  // The reader's folded "What was removed" list is not the article: left out.
+  return html.replace(/<(style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<details class="removed"[\s\S]*?<\/details>/gi, ' ').replace(/<[^>]+>/g, (tag) => (BLOCK.test(tag) ? ' ' : ''))
     .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
 }

@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { ROOT, textOfHTML } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
 import { ARTIFACTS, EXT, pageRoutes } from '../e2e/helpers.mjs';
-import { clickAction, startFirefox, waitFor } from './gecko.mjs';
+import { clickAction, foreignRequests, startFirefox, waitFor } from './gecko.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const CASES = ['maghress-fr-lavrov', 'maghress-ar-rtl'];
@@ -35,6 +35,9 @@ before(async () => {
   });
   addonId = await ff.installAddon(EXT);
 });
+
+// No network of our own: every request Firefox made during a test was one the pages made.
+afterEach(() => assert.deepEqual(foreignRequests(ff, server), [], 'the extension made requests of its own'));
 
 after(async () => {
   await ff?.quit();
@@ -128,5 +131,15 @@ describe('Firefox: strict CSP page (Trusted Types, no inline anything)', () => {
     if (!r.text.includes('Le ministre des Affaires étrangères en visite au Maroc')) r.problems.push('reader lacks the title');
     assert.deepEqual(r.problems, []);
     assert.equal(await ff.exec(() => document.documentElement.dataset.pageScript), 'ran', "the page's own script still ran");
+  });
+});
+
+describe('Firefox: the network check', () => {
+  test('catches a request the pages did not make, on loopback and off it', async () => {
+    await ff.goto(server.url('/article.html'));
+    await ff.exec(() => Promise.all([fetch('/made-up-by-someone.json'), fetch('https://tracker.example/pixel')].map((p) => p.catch(() => null))));
+    const bad = foreignRequests(ff, server);
+    assert.ok(bad.some((m) => m.includes('/made-up-by-someone.json')), bad.join('\n'));
+    assert.ok(bad.some((m) => m.includes('tracker.example')), bad.join('\n'));
   });
 });

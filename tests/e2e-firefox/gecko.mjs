@@ -4,6 +4,7 @@
 // context) and in the browser (chrome context), closed shadow roots, element clicks, screenshots.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
+import { createServer as httpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ export const GECKODRIVER = process.env.GECKODRIVER_PATH ?? (existsSync(CARGO_GEC
 
 /** Keeps Firefox off the network. Belt and braces: every service that phones home is switched
  * off, and any request that still escapes (a fixture's absolute image URL, a service we missed)
- * goes to a proxy on a closed loopback port and fails at once. Loopback itself is never proxied
+ * goes to the recording proxy startFirefox() runs (port 9, closed, until then) and is refused. Loopback itself is never proxied
  * (network.proxy.allow_hijacking_localhost stays false), so the test server is reached directly. */
 const DEAD = 'http://127.0.0.1:9/';
 export const PREFS = {
@@ -60,6 +61,44 @@ export const PREFS = {
   'browser.startup.page': 0,
 };
 
+/** Firefox's proxy: every request that is not to loopback comes here, is recorded and refused
+ * (403 for plain HTTP, a closed socket for an HTTPS CONNECT), so the tests see all of them and
+ * nothing leaves the machine. */
+async function recordingProxy() {
+  const seen = [];
+  const server = httpServer((req, res) => { seen.push(req.url); res.writeHead(403); res.end(); });
+  server.on('connect', (req, socket) => { seen.push(`https://${req.url.replace(/:443$/, '')}/`); socket.destroy(); });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { port: server.address().port, seen, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+}
+
+/** Firefox's own service hosts: remote settings keeps polling from the parent process whatever
+ * `services.settings.server` says (ESR 140 only honours it under its own test harness). The
+ * proxy refuses those requests too; they are the browser's, not an extension's. */
+const BROWSER_SERVICE_HOSTS = ['firefox.settings.services.mozilla.com'];
+
+/** Requests since the last call that the served pages did not make, as messages: an off-loopback
+ * request (recorded by the proxy) to a host none of the pages references, or a loopback request
+ * for something that is neither a served page, nor referenced by one, nor /favicon.ico. The
+ * extension's own files (moz-extension://) never touch the network. Same rule as the Chromium
+ * e2e (tests/e2e/helpers.mjs). */
+export function foreignRequests(ff, server) {
+  const html = server.pagesHTML();
+  const bad = [];
+  for (const u of ff.offsite.splice(0)) {
+    let host = '';
+    try { host = new URL(u).host; } catch { /* not a URL */ }
+    if (BROWSER_SERVICE_HOSTS.includes(host)) continue;
+    if (!host || !html.includes(`//${host}`)) bad.push(`off-loopback request the page did not make: ${u}`);
+  }
+  for (const u of server.requests.splice(0)) {
+    const { pathname } = new URL(u, 'http://127.0.0.1');
+    if (pathname === '/favicon.ico' || server.isPage(pathname) || html.includes(pathname)) continue;
+    bad.push(`loopback request the page did not make: ${u}`);
+  }
+  return bad;
+}
+
 /** A free loopback port (listen on 0, read it, close). */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -73,6 +112,8 @@ export function freePort() {
  * stderr) and opens a session; Firefox writes its own network log to `firefoxLog`. Returns a
  * client; `kill()` is safe to call twice and runs on process 'exit'. */
 export async function startFirefox({ driverLog, firefoxLog, width = 1366, height = 768 }) {
+  const proxy = await recordingProxy();
+  const prefs = { ...PREFS, 'network.proxy.http_port': proxy.port, 'network.proxy.ssl_port': proxy.port };
   const port = await freePort();
   const wsPort = await freePort(); // BiDi websocket; the default 9222 could clash with another run
   // A log file for stdio, never inherited pipes: an orphaned driver holding the pipe would hang
@@ -116,21 +157,24 @@ export async function startFirefox({ driverLog, firefoxLog, width = 1366, height
             binary: FIREFOX, args: ['-headless'],
             // Firefox's own log (MOZ_LOG set through prefs; geckodriver does not pass `env` on):
             // HTTP at level 3 names every request, so the log shows what Firefox fetched.
-            prefs: firefoxLog ? { ...PREFS, 'logging.config.LOG_FILE': firefoxLog, 'logging.config.add_timestamp': true, 'logging.nsHttp': 3 } : PREFS,
+            prefs: firefoxLog ? { ...prefs, 'logging.config.LOG_FILE': firefoxLog, 'logging.config.add_timestamp': true, 'logging.nsHttp': 3 } : prefs,
             log: { level: 'info' },
           },
         },
       },
     });
-  } catch (e) { kill(); throw e; }
+  } catch (e) { kill(); await proxy.close(); throw e; }
   firefoxPid = session.capabilities['moz:processID'] ?? null;
   const s = `/session/${session.sessionId}`;
   const ff = {
     capabilities: session.capabilities,
+    /** Off-loopback requests the proxy has seen (and refused) since foreignRequests() last ran. */
+    offsite: proxy.seen,
     call: (method, p, body) => call(method, `${s}${p}`, body),
     async quit() {
       try { await call('DELETE', s); } catch { /* Firefox already gone */ }
       kill();
+      await proxy.close();
     },
     kill,
     /** Installs an unpacked extension folder as a temporary add-on; returns its id. */

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { ROOT } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
 import { ARTIFACTS, EXT, pageRoutes } from '../e2e/helpers.mjs';
-import { clickAction, startFirefox, waitFor } from './gecko.mjs';
+import { clickAction, foreignRequests, startFirefox, waitFor } from './gecko.mjs';
 
 const FIXTURE = 'maghress-fr-lavrov';
 /** storage.sync writes are debounced (settings.js WRITE_DEBOUNCE_MS = 400): wait longer. */
@@ -27,6 +27,9 @@ before(async () => {
   ff = await startFirefox({ driverLog: path.join(ARTIFACTS, 'firefox-reader-geckodriver.log') });
   addonId = await ff.installAddon(EXT);
 });
+
+// No network of our own: every request Firefox made during a test was one the pages made.
+afterEach(() => assert.deepEqual(foreignRequests(ff, server), [], 'the extension made requests of its own'));
 
 after(async () => {
   await ff?.quit();

@@ -52,6 +52,7 @@ export function ensureBuilt() {
 // those too, with request.serviceWorker() set). After each test, and again when the browser
 // closes, a test fails if any request was not the page's own:
 // - the service worker may only read its own package (chrome-extension://<id>/, the WASM);
+//   extension pages (the options page) load their files from it too, which is no network;
 //   the worker's Resource Timing entries are checked too, as a second witness;
 // - a page's request must be to a URL its own documents reference (what the page would load,
 //   lazily or not: the reader view loads the article's images, which the page named), the
@@ -121,6 +122,9 @@ export async function foreignRequests(b) {
       continue;
     }
     if (r.url.startsWith('data:') || r.url.startsWith('blob:') || r.url === 'about:blank') continue;
+    // The extension's own files (its options page's scripts and styles) come from the package,
+    // not the network.
+    if (r.url.startsWith(own)) continue;
     if (r.nav || r.type === 'document') continue; // the page (or its frame) being loaded
     if (!joined.has(r.page)) joined.set(r.page, (net.docs.get(r.page) ?? []).join('\n'));
     const html = joined.get(r.page);
