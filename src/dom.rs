@@ -191,7 +191,9 @@ impl Document {
                     element_count += 1;
                     (Kind::Element(el), descend)
                 }
-                SNode::Text(t) => (Kind::Text(t.text.to_string()), false),
+                // `String::from(&str)`, not `to_string()`: the tendril's Display went through the
+                // formatter's padding logic for every text node (0.9 % of all instructions).
+                SNode::Text(t) => (Kind::Text(String::from(&*t.text)), false),
                 _ => (Kind::Other, false),
             };
             if nodes.len() >= options.max_nodes {
