@@ -21,7 +21,14 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
 /// `hay.to_ascii_lowercase().contains(needle)` for a non-empty lower-case ASCII `needle`,
 /// without the copy.
 pub fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
-    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    if h.len() < n.len() {
+        return false;
+    }
+    // Only where the first letter is, in either case.
+    let starts = &h[..=h.len() - n.len()];
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), starts).any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// `hay.contains(needle)` for the short haystacks of this crate (class names, short blocks):

@@ -374,7 +374,8 @@ const SEPARATORS: &[char] = &[':', '|', '»', '›', '>', '-', '–', '—', '�
 
 /// True when `text` starts with `prefix` and the prefix ends at a word boundary.
 fn starts_with_word(text: &str, prefix: &str) -> bool {
-    if prefix.is_empty() || !text.starts_with(prefix) {
+    // The first byte decides for almost every phrase of the lexicon.
+    if prefix.as_bytes().first() != text.as_bytes().first() || prefix.is_empty() || !text.starts_with(prefix) {
         return false;
     }
     let next = text.get(prefix.len()..).and_then(|r| r.chars().next());
@@ -449,6 +450,11 @@ impl Folder {
         if self.pending_space {
             self.out.push(' ');
             self.pending_space = false;
+        }
+        // ASCII first: its lower case is one byte and only '`' folds to something else.
+        if c.is_ascii() && c != '`' {
+            self.out.push(c.to_ascii_lowercase());
+            return;
         }
         match fold_char(c) {
             Some(f) => self.out.push(f),
