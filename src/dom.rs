@@ -164,6 +164,16 @@ impl Document {
         Self::from_tree(tree, options)
     }
 
+    /// Parses `html` as the contents of a `<body>` (what scraper's `Html::parse_fragment`
+    /// does), with the same tree sink as [`Document::parse`]: one html5ever tree builder in the
+    /// WASM module, not two. For small snippets of a page already accepted (noscript contents).
+    pub fn parse_fragment(html: &str) -> Result<Document, Error> {
+        use html5ever::tendril::TendrilSink;
+        let context = QualName::new(None, ns!(html), local_name!("body"));
+        let tree = html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false).one(html);
+        Self::from_tree(tree, &Options::default())
+    }
+
     /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
     fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
         let snodes = tree.nodes;
