@@ -1,98 +1,195 @@
 #!/usr/bin/env node
-// npm run bench:browser: the extension in Chromium on the fixtures. Cold start (first click
-// after launch) and warm click-to-cleaned / click-to-reader-view, each broken into snapshot
-// (outerHTML), messaging, WASM init, analysis and applying, from the timings that
-// content.js and background.js return with every run. Medians and p95; Markdown to stdout and
-// artifacts/bench-browser.md. Usage: node scripts/bench-browser.mjs [--runs N] [--cold N]
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// npm run bench:browser: the extension in Chromium against Readability.js in the same pages.
+//
+// Pages: the fixtures and a fixed sample of the shared dev corpora (every 6th page of
+// readability + trafilatura-dev in sorted order: 103 pages), all served on 127.0.0.1.
+// Per page, in one warm browser:
+//   - Readability.js (npm @mozilla/readability, benchmark-only devDependency), run in the page
+//     as Firefox runs it: `new Readability(document.cloneNode(true)).parse()`, timed in the page;
+//   - our warm click -> cleaned page and click -> reader view (real toolbar clicks), broken into
+//     snapshot (outerHTML), messaging, WASM init, analysis and applying from the timings that
+//     content.js and background.js return with every run.
+// Also a cold start (first click after launch). Medians and p95, the per-page ratio ours /
+// Readability.js; Markdown to stdout, artifacts/bench-browser.md and bench/browser.md.
+// Usage: node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--no-corpus]
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT, clickAction, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
-const RUNS = arg('--runs', 5);
+const RUNS = arg('--runs', 3);
 const COLD = arg('--cold', 3);
+const EVERY = arg('--every', 6);
+const CORPUS = !process.argv.includes('--no-corpus');
 
 if (spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
 
+const READABILITY_JS = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+
+// ---- pages ----
 const FIX = path.join(ROOT, 'tests', 'fixtures');
-const names = existsSync(FIX) ? readdirSync(FIX).filter((d) => existsSync(path.join(FIX, d, 'source.html'))).sort() : [];
-if (!names.length) { console.error('no fixtures under tests/fixtures/'); process.exit(1); }
-const routes = Object.fromEntries(names.map((n) => [`/${n}/`, { file: path.join(FIX, n, 'source.html'), type: 'text/html; charset=utf-8' }]));
+const pages = [];
+for (const n of existsSync(FIX) ? readdirSync(FIX).sort() : []) {
+  const file = path.join(FIX, n, 'source.html');
+  if (existsSync(file)) pages.push({ set: 'fixtures', name: n, file });
+}
+if (!pages.length) { console.error('no fixtures under tests/fixtures/'); process.exit(1); }
+const SHARED = process.env.SHARED_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus');
+if (CORPUS) {
+  const all = [];
+  const rd = path.join(SHARED, 'readability');
+  if (existsSync(rd)) {
+    for (const c of readdirSync(rd).sort()) if (existsSync(path.join(rd, c, 'source.html'))) all.push({ name: `readability/${c}`, file: path.join(rd, c, 'source.html') });
+  }
+  const td = path.join(SHARED, 'trafilatura-dev');
+  if (existsSync(path.join(td, 'evaldata.json'))) {
+    const data = JSON.parse(readFileSync(path.join(td, 'evaldata.json'), 'utf8'));
+    for (const key of Object.keys(data).sort()) {
+      const f = data[key]?.file;
+      const file = f && ['cache', 'eval'].map((d) => path.join(td, d, f)).find((p) => existsSync(p));
+      if (file) all.push({ name: `trafilatura-dev/${f}`, file });
+    }
+  }
+  all.forEach((p, i) => { if (i % EVERY === 0) pages.push({ set: 'corpus sample', ...p }); });
+}
+// Served as a browser would get them: declared UTF-8 when the bytes are UTF-8, else left to the
+// page's <meta charset> (windows-1252 by default), as the core's own decoder does.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const routes = {};
+pages.forEach((p, i) => {
+  p.route = `/p${i}/`;
+  const bytes = readFileSync(p.file);
+  let type = 'text/html; charset=utf-8';
+  try { utf8.decode(bytes); } catch { type = 'text/html'; }
+  routes[p.route] = { body: bytes, type };
+  p.bytes = bytes.length;
+});
 const server = await serve(routes);
+
+async function open(b, p) {
+  const page = await b.ctx.newPage();
+  await page.goto(server.url(p.route), { waitUntil: 'domcontentloaded', timeout: 20000 });
+  await page.waitForTimeout(150);
+  return page;
+}
+
+/** Readability.js in the page, `runs` times; each run timed in the page. */
+async function readability(page, runs) {
+  return page.evaluate(`(() => {
+    ${READABILITY_JS}
+    const ms = [];
+    let chars = 0;
+    for (let i = 0; i < ${runs}; i++) {
+      const t0 = performance.now();
+      const a = new Readability(document.cloneNode(true)).parse();
+      ms.push(performance.now() - t0);
+      chars = a?.textContent?.length ?? 0;
+    }
+    return { ms, chars };
+  })()`);
+}
 
 const STAGES = [['snapshot', 'snapshot_ms'], ['messaging', 'message_ms'], ['WASM init', 'init_ms'],
   ['analysis (wasm)', 'analyze_ms'], ['applying', 'apply_ms']];
 const samples = { cold: [], clean: [], reader: [] };
-const perFixture = {};
-
-function record(kind, name, run) {
-  const t = run.result?.timings ?? {};
-  const row = { ...t, inject_ms: run.timings.inject_ms, click_to_done_ms: run.timings.click_to_done_ms, name };
-  samples[kind].push(row);
-  (perFixture[name] ??= { bytes: t.html_bytes, clean: [], reader: [] })[kind]?.push(row.click_to_done_ms);
-}
-
-async function open(b, name) {
-  const page = await b.ctx.newPage();
-  await page.goto(server.url(`/${name}/`), { waitUntil: 'domcontentloaded' });
-  await page.waitForTimeout(200);
-  return page;
-}
+const rowOf = (run) => ({ ...(run.result?.timings ?? {}), inject_ms: run.timings.inject_ms, click_to_done_ms: run.timings.click_to_done_ms });
+const q = (xs, p) => { const s = xs.filter(Number.isFinite).sort((a, c) => a - c); return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN; };
+const med = (xs) => q(xs, 0.5);
 
 // Cold: a fresh browser each time, first click on the seed page.
-const seed = names.includes('maghress-fr-lavrov') ? 'maghress-fr-lavrov' : names[0];
+const seed = pages.find((p) => p.name === 'maghress-fr-lavrov') ?? pages[0];
 for (let i = 0; i < COLD; i++) {
   const b = await launch();
   const page = await open(b, seed);
-  record('cold', seed, await clickAction(b, page));
+  samples.cold.push(rowOf(await clickAction(b, page)));
   await b.close();
 }
 
-// Warm: one browser; per fixture, RUNS x (toolbar click -> cleaned, toolbar click -> restored,
-// reader run -> reader view, toolbar click -> restored).
+// Warm: one browser; per page: Readability.js RUNS times, then RUNS x (click -> cleaned,
+// click -> restored, reader run -> reader view, click -> restored).
 const b = await launch();
 const warmup = await open(b, seed);
 await clickAction(b, warmup);
+await clickAction(b, warmup);
 await warmup.close();
-for (const name of names) {
-  const page = await open(b, name);
-  for (let i = 0; i < RUNS; i++) {
-    record('clean', name, await clickAction(b, page));
-    await clickAction(b, page);
-    const sw = b.ctx.serviceWorkers().find((w) => w.url().includes(b.extId));
-    const reader = await sw.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return globalThis.declutter.runInTab(tab.id, 'reader');
-    });
-    if (reader.result?.state === 'reader') record('reader', name, reader);
-    await clickAction(b, page);
+const t0 = Date.now();
+for (const [k, p] of pages.entries()) {
+  p.clean = []; p.reader = []; p.rjs = [];
+  let page;
+  try {
+    page = await open(b, p);
+    const r = await readability(page, RUNS);
+    p.rjs = r.ms; p.rjsChars = r.chars;
+    for (let i = 0; i < RUNS; i++) {
+      const run = await clickAction(b, page);
+      const row = rowOf(run);
+      samples.clean.push(row);
+      p.clean.push(row.click_to_done_ms);
+      p.state = run.result?.state;
+      if (run.result?.state === 'cleaned') await clickAction(b, page);
+      const sw = b.ctx.serviceWorkers().find((w) => w.url().includes(b.extId));
+      const reader = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return globalThis.declutter.runInTab(tab.id, 'reader');
+      });
+      if (reader.result?.state === 'reader') {
+        const rr = rowOf(reader);
+        samples.reader.push(rr);
+        p.reader.push(rr.click_to_done_ms);
+        await clickAction(b, page);
+      }
+    }
+  } catch (e) {
+    p.error = String(e.message ?? e).split('\n')[0];
   }
-  await page.close();
+  await page?.close().catch(() => {});
+  if (k % 20 === 19) console.error(`[bench] ${k + 1}/${pages.length} pages, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 await b.close();
 await server.close();
 
-const q = (xs, p) => { const s = [...xs].sort((a, c) => a - c); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN; };
+// ---- report ----
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const cell = (rows, key) => `${f(q(rows.map((r) => r[key] ?? 0), 0.5))} / ${f(q(rows.map((r) => r[key] ?? 0), 0.95))}`;
 const lines = [];
-lines.push('# Browser benchmark (Chromium, real extension, fixtures)', '');
-lines.push(`Chromium ${spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${names.length} fixtures; `
-  + `cold: ${samples.cold.length} fresh launches on ${seed}; warm: ${RUNS} runs per fixture (${samples.clean.length} clean, ${samples.reader.length} reader). `
-  + 'Milliseconds, median / p95. "click to done" is measured in the background from action.onClicked (or the run call) to the content script\'s answer; '
-  + '"inject" is executeScript(content.js) + insertCSS.', '');
+const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim();
+const rjsVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/package.json'), 'utf8')).version;
+lines.push('# Browser benchmark: Declutter against Readability.js (Chromium, real extension)', '');
+lines.push(`\`npm run bench:browser\`. ${chromium}; Readability.js ${rjsVersion}; ${pages.filter((p) => p.set === 'fixtures').length} fixtures and `
+  + `${pages.filter((p) => p.set !== 'fixtures').length} corpus pages (every ${EVERY}th of readability + trafilatura-dev, sorted), served on 127.0.0.1; `
+  + `${RUNS} runs per page. Milliseconds. "click → done" is measured in the background from action.onClicked (or the run call) to the content script's answer; `
+  + '"inject" is executeScript(content.js) + insertCSS. Readability.js is timed in the page around `new Readability(document.cloneNode(true)).parse()` (what Firefox\'s reader view runs). '
+  + 'Per page: the median of its runs; ratio = ours / Readability.js on the same page.', '');
+lines.push('## Summary', '');
+lines.push('| pages | n | Readability.js parse median / p95 | our click → cleaned median / p95 | ratio of medians | per-page ratio median | per-page ratio p95 | click → reader view median / p95 |', '|---|--:|---|---|--:|--:|--:|---|');
+for (const set of ['fixtures', 'corpus sample', 'all']) {
+  const ps = pages.filter((p) => (set === 'all' || p.set === set) && !p.error && p.clean.length && p.rjs.length);
+  const ours = ps.map((p) => med(p.clean));
+  const rjs = ps.map((p) => med(p.rjs));
+  const reader = ps.filter((p) => p.reader.length).map((p) => med(p.reader));
+  const ratios = ps.map((p) => med(p.clean) / med(p.rjs));
+  lines.push(`| ${set} | ${ps.length} | ${f(med(rjs))} / ${f(q(rjs, 0.95))} | ${f(med(ours))} / ${f(q(ours, 0.95))} | ${f2(med(ours) / med(rjs))} | ${f2(med(ratios))} | ${f2(q(ratios, 0.95))} | ${f(med(reader))} / ${f(q(reader, 0.95))} |`);
+}
+lines.push('', 'Targets (issue 6): per-page ratio median ≤ 0.5, p95 ≤ 1.', '');
+lines.push('## Where our time goes (median / p95 over all runs)', '');
 lines.push('| stage | cold click → cleaned | warm click → cleaned | warm → reader view |', '|---|---|---|---|');
 for (const [label, key] of [['inject', 'inject_ms'], ...STAGES, ['content total', 'total_ms'], ['**click to done**', 'click_to_done_ms']]) {
   lines.push(`| ${label} | ${cell(samples.cold, key)} | ${cell(samples.clean, key)} | ${cell(samples.reader, key)} |`);
 }
-lines.push('', '| fixture | page bytes | click → cleaned (median) | → reader view (median) |', '|---|---|---|---|');
-for (const [name, v] of Object.entries(perFixture)) {
-  if (!v.clean.length) continue;
-  lines.push(`| ${name} | ${v.bytes?.toLocaleString('en') ?? '?'} | ${f(q(v.clean, 0.5))} | ${f(q(v.reader, 0.5))} |`);
+lines.push('', '## Per page (medians)', '');
+lines.push('| page | KB | Readability.js | click → cleaned | ratio | → reader view | note |', '|---|--:|--:|--:|--:|--:|---|');
+for (const p of pages) {
+  const ours = med(p.clean ?? []);
+  const rjs = med(p.rjs ?? []);
+  const note = p.error ? `error: ${p.error}` : (p.state && p.state !== 'cleaned' ? p.state : '');
+  lines.push(`| ${p.name} | ${(p.bytes / 1024).toFixed(0)} | ${f(rjs)} | ${f(ours)} | ${f2(ours / rjs)} | ${f(med(p.reader ?? []))} | ${note} |`);
 }
 const md = `${lines.join('\n')}\n`;
 mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
 writeFileSync(path.join(ROOT, 'artifacts', 'bench-browser.md'), md);
+writeFileSync(path.join(ROOT, 'bench', 'browser.md'), md);
 console.log(md);

@@ -7,7 +7,7 @@
 //   2. cargo build --profile wasm --target wasm32-unknown-unknown --lib
 //   3. wasm-bindgen --target web -> pkg/, --target nodejs -> pkg-node/
 //   4. wasm-opt -Oz (npm binaryen 132; Debian's 108 breaks wasm-bindgen output), then check that
-//      the optimised module still instantiates and answers; else ship the unoptimised one
+//      the optimised module still instantiates and answers, and that it is within WASM_BUDGET
 //   5. dist/extension/ (manifest, JS, CSS, icons, _locales, pkg) and dist/declutter-<v>.zip
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +30,12 @@ const PKG_NODE = path.join(ROOT, 'pkg-node');
 const DIST = path.join(ROOT, 'dist');
 const EXT_OUT = path.join(DIST, 'extension');
 const CARGO_BIN = path.join(homedir(), '.cargo', 'bin');
+// Size budget of the shipped module (pkg/declutter_bg.wasm, after wasm-bindgen and wasm-opt):
+// the build fails above it, so the module cannot grow unnoticed. Issue 6's target is 700 KB raw
+// and 260 KB gzip; the module is over it (README, Figures: html5ever's tables and two copies of
+// its code, ours and ammonia's; url/idna with ICU4X data), so the budget is today's size (1,131,000
+// B raw, 475,082 B gzip) plus 2 to 4 %, to be lowered as the module shrinks. DECLUTTER_WASM_BUDGET=off skips the check (to measure an experiment).
+const WASM_BUDGET = { raw: 1150 * 1024, gzip: 480 * 1024 };
 // Rust >= 1.82 emits these by default for wasm32-unknown-unknown; the `wasm` profile strips the
 // target_features section, so wasm-opt must be told (else: "memory.fill operations require bulk memory").
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -164,7 +170,13 @@ async function main() {
   const { zipPath, files } = assemble(version);
   const rawSize = statSync(RAW_WASM).size;
   const shipped = readFileSync(path.join(PKG, `${CRATE}_bg.wasm`));
-  say(`wasm: cargo ${kb(rawSize)}; shipped (wasm-bindgen + wasm-opt -Oz) ${kb(shipped.length)}, gzip -9 ${kb(gzipSync(shipped, { level: 9 }).length)}`);
+  const gz = gzipSync(shipped, { level: 9 }).length;
+  say(`wasm: cargo ${kb(rawSize)}; shipped (wasm-bindgen + wasm-opt -Oz) ${kb(shipped.length)}, gzip -9 ${kb(gz)}`);
+  if (process.env.DECLUTTER_WASM_BUDGET !== 'off' && (shipped.length > WASM_BUDGET.raw || gz > WASM_BUDGET.gzip)) {
+    throw new Error(`the WASM module is over its size budget: ${kb(shipped.length)} raw (budget ${kb(WASM_BUDGET.raw)}), `
+      + `${kb(gz)} gzip (budget ${kb(WASM_BUDGET.gzip)}); measure with twiggy before cutting (README, Figures)`);
+  }
+  say(`wasm size budget: ${((100 * shipped.length) / WASM_BUDGET.raw).toFixed(0)} % raw, ${((100 * gz) / WASM_BUDGET.gzip).toFixed(0)} % gzip`);
   say(`extension: ${path.relative(ROOT, EXT_OUT)}/ (${files} files); store zip: ${path.relative(ROOT, zipPath)} ${kb(statSync(zipPath).size)}`);
   say(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

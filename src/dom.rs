@@ -1,7 +1,8 @@
 //! The page as a flat, read-only arena in document (pre-order) order.
 //!
-//! html5ever (through scraper) parses the page once; we then copy the tree into a `Vec<Node>`
-//! laid out in pre-order. That layout makes the rest of the pipeline cheap and simple:
+//! html5ever parses the page once into [`Sink`], a linked tree of indices (what the tree
+//! builder needs: appends, inserts before a sibling, moves of children); we then lay it out in a
+//! `Vec<Node>` in pre-order. That layout makes the rest of the pipeline cheap and simple:
 //! - a node's subtree is the index range `i..node.end`, so "is X inside Y" is two comparisons;
 //! - a bottom-up pass over features is one reverse loop over the vector;
 //! - per-node side tables (features, scores, masks) are plain `Vec`s indexed by node.
@@ -13,7 +14,11 @@
 use crate::error::Error;
 use crate::options::Options;
 use crate::rules;
-use scraper::{Html, Node as SNode};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{expanded_name, local_name, ns, Attribute, QualName};
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
 
 /// What a quick lexical pass tells about a page before parsing it.
 pub struct Shape {
@@ -49,7 +54,7 @@ pub fn scan_shape(html: &str) -> Shape {
         // a third of this scan.
         let name = &html[start..end];
         let tag_end = memchr(b'>', &b[end..]).map(|e| end + e).unwrap_or(b.len());
-        let attrs = b[end..tag_end].iter().filter(|&&c| c == b'=').count();
+        let attrs = memchr::memchr_iter(b'=', &b[end..tag_end]).count();
         max_attributes = max_attributes.max(attrs);
         if rules::DEPTH_EXEMPT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
             i = tag_end.min(b.len());
@@ -72,15 +77,17 @@ pub fn scan_shape(html: &str) -> Shape {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
+/// First case-insensitive occurrence of `needle`, which starts with `<`: only the `<`s of
+/// `hay` are tried (a window compare at every byte of a long script cost more than the parse).
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    memchr::memchr_iter(b'<', hay).find(|&p| hay.get(p..p + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Index of a node in [`Document::nodes`].
@@ -152,64 +159,87 @@ impl Document {
         if shape.max_attributes > rules::MAX_ATTRIBUTES_PER_ELEMENT {
             return Err(Error::TooManyAttributes { count: shape.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
         }
-        let parsed = Html::parse_document(html);
-        Self::from_scraper(&parsed, options)
+        use html5ever::tendril::TendrilSink;
+        let tree = html5ever::parse_document(Sink::default(), Default::default()).one(html);
+        Self::from_tree(tree, options)
     }
 
-    fn from_scraper(parsed: &Html, options: &Options) -> Result<Document, Error> {
-        let tree = &parsed.tree;
-        let mut nodes: Vec<Node> = Vec::with_capacity(tree.nodes().len().min(1 << 20));
+    /// Parses `html` as the contents of a `<body>` (what scraper's `Html::parse_fragment`
+    /// does), with the same tree sink as [`Document::parse`]: one html5ever tree builder in the
+    /// WASM module, not two. For small snippets of a page already accepted (noscript contents).
+    pub fn parse_fragment(html: &str) -> Result<Document, Error> {
+        use html5ever::tendril::TendrilSink;
+        let context = QualName::new(None, ns!(html), local_name!("body"));
+        let tree = html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false).one(html);
+        Self::from_tree(tree, &Options::default())
+    }
+
+    /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
+    fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
+        let snodes = tree.nodes;
+        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(1 << 20));
         let mut element_count: u32 = 0;
-        // Explicit stack: pages can nest 100,000 levels deep, recursion would overflow.
-        // Each entry: the scraper node to visit, and our parent index.
-        let mut stack = vec![(tree.root(), NONE)];
-        // Indices whose `end` must be fixed once their subtree is done: (index, depth).
+        // The sink node to visit next and our index of its parent; `open` holds our indices of
+        // the nodes whose subtree is being laid out, innermost last.
+        let mut next = Some(0u32);
         let mut open: Vec<NodeId> = Vec::new();
-        while let Some((snode, parent)) = stack.pop() {
-            // Close every open node that is not an ancestor of this one.
-            while let Some(&top) = open.last() {
-                if top == parent {
-                    break;
-                }
-                open.pop();
-                nodes[top as usize].end = nodes.len() as NodeId;
-            }
+        // For each open node, the sink node whose next sibling comes after its subtree.
+        let mut resume: Vec<u32> = Vec::new();
+        while let Some(sid) = next {
+            let sn = &snodes[sid as usize];
             let idx = nodes.len() as NodeId;
-            let depth = if parent == NONE { 0 } else { nodes[parent as usize].depth + 1 };
-            let (kind, descend) = match snode.value() {
-                SNode::Document | SNode::Fragment => (Kind::Document, parent == NONE),
-                SNode::Element(e) => {
-                    let name: Box<str> = e.name().to_ascii_lowercase().into();
+            let parent = open.last().copied().unwrap_or(NONE);
+            let depth = open.len() as u32;
+            let (kind, descend) = match &sn.kind {
+                SKind::Document => (Kind::Document, parent == NONE),
+                SKind::Element(name, attrs) => {
+                    let name: Box<str> = str::to_ascii_lowercase(&name.local).into();
                     // Template contents are not part of the document (a browser's
                     // getElementsByTagName skips them), so neither are they here.
                     let descend = &*name != "template";
-                    let attrs = e
-                        .attrs()
-                        .map(|(k, v)| (k.to_ascii_lowercase().into_boxed_str(), Box::<str>::from(v)))
+                    // In the order scraper kept them (sorted by qualified name), local names.
+                    let mut sorted: Vec<&html5ever::Attribute> = attrs.iter().collect();
+                    sorted.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                    let attrs = sorted
+                        .into_iter()
+                        .map(|a| (str::to_ascii_lowercase(&a.name.local).into_boxed_str(), Box::<str>::from(&*a.value)))
                         .collect();
                     let el = Element { name, attrs, elem_index: element_count };
                     element_count += 1;
                     (Kind::Element(el), descend)
                 }
-                SNode::Text(t) => (Kind::Text(t.text.to_string()), false),
-                _ => (Kind::Other, false),
+                SKind::Text(t) => (Kind::Text(String::from(&**t)), false),
+                SKind::Other => (Kind::Other, false),
             };
             if nodes.len() >= options.max_nodes {
                 return Err(Error::TooManyNodes { limit: options.max_nodes });
             }
             nodes.push(Node { kind, parent, end: idx + 1, depth });
-            if descend {
+            if descend && sn.first != NONE {
                 open.push(idx);
-                // Push children in reverse so the first child is visited first.
-                let children: Vec<_> = snode.children().collect();
-                for child in children.into_iter().rev() {
-                    stack.push((child, idx));
+                resume.push(sid);
+                next = Some(sn.first);
+                continue;
+            }
+            // Done with this node: its next sibling, or climb until an ancestor has one.
+            let mut cur = sid;
+            loop {
+                let nx = snodes[cur as usize].next;
+                if nx != NONE && !open.is_empty() {
+                    next = Some(nx);
+                    break;
+                }
+                match (open.pop(), resume.pop()) {
+                    (Some(top), Some(r)) => {
+                        nodes[top as usize].end = nodes.len() as NodeId;
+                        cur = r;
+                    }
+                    _ => {
+                        next = None;
+                        break;
+                    }
                 }
             }
-        }
-        let total = nodes.len() as NodeId;
-        for top in open {
-            nodes[top as usize].end = total;
         }
         Ok(Document { nodes, element_count })
     }
@@ -316,6 +346,254 @@ impl Document {
             }
         }
         v
+    }
+}
+
+/// What the tree builder builds: a linked tree in a `Vec`, handles are indices. Mirrors
+/// scraper's `HtmlTreeSink` (adjacent text merged, template contents in a child fragment,
+/// attributes sorted by name when laid out), without its per-element extras.
+#[derive(Default)]
+struct Sink {
+    tree: RefCell<Tree>,
+}
+
+struct Tree {
+    nodes: Vec<SinkNode>,
+    /// Returned by `elem_name` for a non-element, which the tree builder never asks for.
+    no_name: QualName,
+}
+
+impl Default for Tree {
+    fn default() -> Tree {
+        let root = SinkNode { kind: SKind::Document, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE };
+        Tree { nodes: vec![root], no_name: QualName::new(None, ns!(), local_name!("")) }
+    }
+}
+
+enum SKind {
+    Document,
+    Element(QualName, Vec<Attribute>),
+    Text(StrTendril),
+    /// Comments, doctypes, processing instructions, template contents.
+    Other,
+}
+
+struct SinkNode {
+    kind: SKind,
+    parent: u32,
+    first: u32,
+    last: u32,
+    prev: u32,
+    next: u32,
+}
+
+impl Tree {
+    fn orphan(&mut self, kind: SKind) -> u32 {
+        self.nodes.push(SinkNode { kind, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn detach(&mut self, id: u32) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id as usize];
+            (n.parent, n.prev, n.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            self.nodes[prev as usize].next = next;
+        } else {
+            self.nodes[parent as usize].first = next;
+        }
+        if next != NONE {
+            self.nodes[next as usize].prev = prev;
+        } else {
+            self.nodes[parent as usize].last = prev;
+        }
+        let n = &mut self.nodes[id as usize];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    fn append(&mut self, parent: u32, id: u32) {
+        self.detach(id);
+        let last = self.nodes[parent as usize].last;
+        {
+            let n = &mut self.nodes[id as usize];
+            n.parent = parent;
+            n.prev = last;
+        }
+        if last != NONE {
+            self.nodes[last as usize].next = id;
+        } else {
+            self.nodes[parent as usize].first = id;
+        }
+        self.nodes[parent as usize].last = id;
+    }
+
+    /// Inserts `id` (detached) before `sibling`, which has a parent.
+    fn insert_before(&mut self, sibling: u32, id: u32) {
+        let (parent, prev) = {
+            let s = &self.nodes[sibling as usize];
+            (s.parent, s.prev)
+        };
+        {
+            let n = &mut self.nodes[id as usize];
+            n.parent = parent;
+            n.prev = prev;
+            n.next = sibling;
+        }
+        self.nodes[sibling as usize].prev = id;
+        if prev != NONE {
+            self.nodes[prev as usize].next = id;
+        } else {
+            self.nodes[parent as usize].first = id;
+        }
+    }
+
+    /// Appends `text` to the text node `id` when it is one.
+    fn merge_text(&mut self, id: u32, text: &StrTendril) -> bool {
+        match self.nodes.get_mut(id as usize).map(|n| &mut n.kind) {
+            Some(SKind::Text(t)) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Output = Tree;
+    type Handle = u32;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Tree {
+        self.tree.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn get_document(&self) -> u32 {
+        0
+    }
+
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
+        x == y
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
+        Ref::map(self.tree.borrow(), |t| match t.nodes.get(*target as usize).map(|n| &n.kind) {
+            Some(SKind::Element(name, _)) => name,
+            _ => &t.no_name,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> u32 {
+        let template = name.expanded() == expanded_name!(html "template");
+        let mut t = self.tree.borrow_mut();
+        let id = t.orphan(SKind::Element(name, attrs));
+        if template {
+            let contents = t.orphan(SKind::Other);
+            t.append(id, contents);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> u32 {
+        self.tree.borrow_mut().orphan(SKind::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+        self.tree.borrow_mut().orphan(SKind::Other)
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
+        let mut t = self.tree.borrow_mut();
+        let id = t.orphan(SKind::Other);
+        t.append(0, id);
+    }
+
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        let mut t = self.tree.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => t.append(*parent, id),
+            NodeOrText::AppendText(text) => {
+                let last = t.nodes[*parent as usize].last;
+                if !t.merge_text(last, &text) {
+                    let id = t.orphan(SKind::Text(text));
+                    t.append(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        let mut t = self.tree.borrow_mut();
+        if let NodeOrText::AppendNode(id) = new_node {
+            t.detach(id);
+        }
+        if t.nodes[*sibling as usize].parent == NONE {
+            return;
+        }
+        match new_node {
+            NodeOrText::AppendNode(id) => t.insert_before(*sibling, id),
+            NodeOrText::AppendText(text) => {
+                let prev = t.nodes[*sibling as usize].prev;
+                if !t.merge_text(prev, &text) {
+                    let id = t.orphan(SKind::Text(text));
+                    t.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(&self, element: &u32, prev_element: &u32, child: NodeOrText<u32>) {
+        let has_parent = self.tree.borrow().nodes[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child)
+        } else {
+            self.append(prev_element, child)
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        let mut t = self.tree.borrow_mut();
+        if let Some(SKind::Element(_, have)) = t.nodes.get_mut(*target as usize).map(|n| &mut n.kind) {
+            for a in attrs {
+                if !have.iter().any(|h| h.name == a.name) {
+                    have.push(a);
+                }
+            }
+        }
+    }
+
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        let t = self.tree.borrow();
+        let first = t.nodes[*target as usize].first;
+        if first == NONE {
+            *target
+        } else {
+            first
+        }
+    }
+
+    fn remove_from_parent(&self, target: &u32) {
+        self.tree.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+        let mut t = self.tree.borrow_mut();
+        let mut c = t.nodes[*node as usize].first;
+        while c != NONE {
+            let next = t.nodes[c as usize].next;
+            t.append(*new_parent, c);
+            c = next;
+        }
     }
 }
 

@@ -95,11 +95,12 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
         }
         in_space = false;
         len += 1;
-        if rules::COMMAS.contains(&c) {
+        // ',' is the only ASCII comma: other ASCII characters need no look-up.
+        if c == ',' {
             commas += 1;
-            if c == ',' {
-                ascii += 1;
-            }
+            ascii += 1;
+        } else if !c.is_ascii() && rules::COMMAS.contains(&c) {
+            commas += 1;
         }
     }
     (len, commas, ascii)

@@ -74,6 +74,9 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     let cleaned_reason: std::collections::HashMap<NodeId, &'static str> = ex.cleaned.reasons.iter().copied().collect();
 
     let mut hide: Vec<PlanItem> = Vec::new();
+    // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer
+    // for a text is computed once.
+    let mut memo: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
     let body = doc.body();
     let mut i = body + 1;
     let end = doc.nodes[body as usize].end;
@@ -107,13 +110,13 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 // Left out for no named reason: hide it only when its name says what it is.
                 prep::token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
             } else {
-                short_block_reason(doc, i, e, f, input.invisible)
+                short_block_reason(doc, i, e, f, input.invisible, &mut memo)
             }
         } else if protected[iu] {
             None
         } else {
             structural_reason(e)
-                .or_else(|| short_block_reason(doc, i, e, f, input.invisible))
+                .or_else(|| short_block_reason(doc, i, e, f, input.invisible, &mut memo))
                 .or_else(|| link_run_reason(f))
                 .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))
         };
@@ -134,10 +137,22 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
 
 /// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
 /// sa source", "اقرأ أيضا", "Advertisement").
-fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool]) -> Option<&'static str> {
+fn short_block_reason(
+    doc: &Document,
+    id: NodeId,
+    e: &Element,
+    f: &Feat,
+    invisible: &[bool],
+    memo: &mut std::collections::HashMap<String, Option<&'static str>>,
+) -> Option<&'static str> {
     if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
         return None;
     }
     let text = prep::inner_text(doc, id, invisible);
-    lexicon::boilerplate_reason(&text)
+    if let Some(&r) = memo.get(&text) {
+        return r;
+    }
+    let r = lexicon::boilerplate_reason(&text);
+    memo.insert(text, r);
+    r
 }

@@ -1,11 +1,12 @@
-//! `declutter-bench`: native speed and peak memory of the declutter core against dom_smoothie
-//! (a Rust port of Readability.js) on the shared dev corpora.
+//! `declutter-bench`: native speed and peak memory of the declutter core against two Rust
+//! peers on the shared dev corpora: dom_smoothie (a Rust port of Readability.js) and the
+//! `readability` crate (a port of arc90's readability, html5ever + rcdom).
 //!
 //! ```text
 //! cargo run --release -p declutter-bench -- [--corpus DIR] [--runs N] [--out FILE]
 //! ```
 //! Prints a Markdown report and writes it to `bench/results.md` (or `--out`).
-//! `--only ours|dom_smoothie|none` is the internal child mode used for peak memory: it runs one
+//! `--only ours|dom_smoothie|readability|none` is the internal child mode used for peak memory: it runs one
 //! extractor over every page once and prints the process's `VmHWM` in kB.
 
 use anyhow::{bail, Context, Result};
@@ -26,13 +27,19 @@ const FALLBACK_URL: &str = "https://example.com/";
 enum Extractor {
     Ours,
     Smoothie,
+    Readability,
 }
+
+/// Every extractor, ours first; the ratios are ours over each peer.
+const ALL: [Extractor; 3] = [Extractor::Ours, Extractor::Smoothie, Extractor::Readability];
+const N: usize = ALL.len();
 
 impl Extractor {
     fn name(self) -> &'static str {
         match self {
             Extractor::Ours => "declutter",
             Extractor::Smoothie => "dom_smoothie",
+            Extractor::Readability => "readability",
         }
     }
 
@@ -50,6 +57,13 @@ impl Extractor {
                 let mut r = dom_smoothie::Readability::new(html, Some(url), None).map_err(|_| ())?;
                 let a = r.parse().map_err(|_| ())?;
                 Ok(a.text_content.len())
+            }
+            Extractor::Readability => {
+                // readability 0.3 (no default features: no HTTP client): parses with html5ever
+                // into an rcdom, scores, and returns the content HTML and its text.
+                let u = url::Url::parse(url).map_err(|_| ())?;
+                let p = readability::extractor::extract(&mut html.as_bytes(), &u).map_err(|_| ())?;
+                Ok(p.text.len())
             }
         }
     }
@@ -113,8 +127,9 @@ fn child(root: &Path, only: &str) -> Result<()> {
     let ex = match only {
         "ours" => Some(Extractor::Ours),
         "dom_smoothie" => Some(Extractor::Smoothie),
+        "readability" => Some(Extractor::Readability),
         "none" => None,
-        other => bail!("--only takes ours, dom_smoothie or none, not {other:?}"),
+        other => bail!("--only takes ours, dom_smoothie, readability or none, not {other:?}"),
     };
     for p in load_pages(root)? {
         let html = read_page(&p)?;
@@ -138,8 +153,8 @@ fn peak_memory_kb(root: &Path, only: &str) -> Result<u64> {
 
 /// Per-page result: the minimum over the runs of each extractor, in ms, and whether it failed.
 struct Timing {
-    ms: [f64; 2],
-    err: [bool; 2],
+    ms: [f64; N],
+    err: [bool; N],
 }
 
 struct Stats {
@@ -200,18 +215,18 @@ fn main() -> Result<()> {
     }
 
     // Warm-up (untimed): first-touch page faults, lazily built regexes and selectors.
-    for ex in [Extractor::Ours, Extractor::Smoothie] {
+    for ex in ALL {
         let _ = black_box(ex.run(&htmls[0], &pages[0].url));
     }
 
     let mut timings = Vec::with_capacity(pages.len());
     for (p, html) in pages.iter().zip(&htmls) {
-        let mut t = Timing { ms: [f64::INFINITY; 2], err: [false; 2] };
+        let mut t = Timing { ms: [f64::INFINITY; N], err: [false; N] };
         for r in 0..runs {
-            // Alternate which extractor goes first, so neither always gets the warmer cache.
-            let order = if r % 2 == 0 { [0, 1] } else { [1, 0] };
-            for i in order {
-                let ex = [Extractor::Ours, Extractor::Smoothie][i];
+            // Rotate which extractor goes first, so none always gets the warmer cache.
+            for k in 0..N {
+                let i = (k + r) % N;
+                let ex = ALL[i];
                 let start = Instant::now();
                 let res = black_box(ex.run(black_box(html), &p.url));
                 let ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -226,42 +241,43 @@ fn main() -> Result<()> {
     let mem_none = peak_memory_kb(&root, "none")?;
     let mem_ours = peak_memory_kb(&root, "ours")?;
     let mem_smoothie = peak_memory_kb(&root, "dom_smoothie")?;
+    let mem_readability = peak_memory_kb(&root, "readability")?;
 
-    let report = render(&pages, &timings, runs, [mem_none, mem_ours, mem_smoothie]);
+    let report = render(&pages, &timings, runs, [mem_none, mem_ours, mem_smoothie, mem_readability]);
     print!("{report}");
     std::fs::write(&out, &report).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("written to {}", out.display());
     Ok(())
 }
 
-fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; 3]) -> String {
+fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; N + 1]) -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()))
         .unwrap_or_else(|| "unknown CPU".into());
     let threads = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut s = String::new();
-    let _ = writeln!(s, "# declutter vs dom_smoothie: native speed\n");
+    let _ = writeln!(s, "# declutter vs dom_smoothie and readability: native speed\n");
     let _ = writeln!(
         s,
         "Release build, {cpu} ({threads} threads), minimum of {runs} runs per page, times in ms per page (total in s).\n"
     );
     let _ = writeln!(
         s,
-        "| corpus | extractor | pages | errors | median ms | p95 ms | mean ms | total s | ours/ds median | ours/ds p95 | ours/ds total |"
+        "| corpus | extractor | pages | errors | median ms | p95 ms | mean ms | total s | declutter/this median | declutter/this p95 | declutter/this total |"
     );
     let _ = writeln!(s, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for corpus in ["readability", "trafilatura-dev", "all"] {
         let rows: Vec<&Timing> =
             pages.iter().zip(timings).filter(|(p, _)| corpus == "all" || p.corpus == corpus).map(|(_, t)| t).collect();
-        let st = [stats(&rows, 0), stats(&rows, 1)];
-        for (i, ex) in [Extractor::Ours, Extractor::Smoothie].into_iter().enumerate() {
+        let st: Vec<Stats> = (0..N).map(|i| stats(&rows, i)).collect();
+        for (i, ex) in ALL.into_iter().enumerate() {
             let x = &st[i];
             let ratios = if i == 0 {
-                let r = |a: f64, b: f64| if b > 0.0 { format!("{:.2}", a / b) } else { "–".into() };
-                format!("{} | {} | {}", r(x.median, st[1].median), r(x.p95, st[1].p95), r(x.total_s, st[1].total_s))
-            } else {
                 " | | ".into()
+            } else {
+                let r = |a: f64, b: f64| if b > 0.0 { format!("{:.2}", a / b) } else { "–".into() };
+                format!("{} | {} | {}", r(st[0].median, x.median), r(st[0].p95, x.p95), r(st[0].total_s, x.total_s))
             };
             let _ = writeln!(
                 s,
@@ -279,16 +295,16 @@ fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; 3]) -> Str
 
     let _ = writeln!(s, "\nRatio < 1: declutter is faster. Errors: the extractor returned `Err` (timed all the same).\n");
     let _ = writeln!(s, "## Slowest pages for declutter\n");
-    let _ = writeln!(s, "| page | corpus | KB | declutter ms | dom_smoothie ms |");
-    let _ = writeln!(s, "|---|---|--:|--:|--:|");
+    let _ = writeln!(s, "| page | corpus | KB | declutter ms | dom_smoothie ms | readability ms |");
+    let _ = writeln!(s, "|---|---|--:|--:|--:|--:|");
     let mut idx: Vec<usize> = (0..pages.len()).collect();
     idx.sort_by(|&a, &b| timings[b].ms[0].total_cmp(&timings[a].ms[0]));
     for &i in idx.iter().take(5) {
         let kb = std::fs::metadata(&pages[i].path).map_or(0, |m| m.len() / 1024);
         let _ = writeln!(
             s,
-            "| {} | {} | {kb} | {:.2} | {:.2} |",
-            pages[i].id, pages[i].corpus, timings[i].ms[0], timings[i].ms[1]
+            "| {} | {} | {kb} | {:.2} | {:.2} | {:.2} |",
+            pages[i].id, pages[i].corpus, timings[i].ms[0], timings[i].ms[1], timings[i].ms[2]
         );
     }
 
@@ -296,7 +312,7 @@ fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; 3]) -> Str
     let _ = writeln!(s, "| process | VmHWM MB | over baseline MB |");
     let _ = writeln!(s, "|---|--:|--:|");
     let mb = |kb: u64| kb as f64 / 1024.0;
-    for (name, kb) in [("baseline (read + decode only)", mem[0]), ("declutter", mem[1]), ("dom_smoothie", mem[2])] {
+    for (name, kb) in [("baseline (read + decode only)", mem[0]), ("declutter", mem[1]), ("dom_smoothie", mem[2]), ("readability", mem[3])] {
         let _ = writeln!(s, "| {name} | {:.1} | {:.1} |", mb(kb), mb(kb.saturating_sub(mem[0])));
     }
     s

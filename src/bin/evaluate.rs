@@ -173,15 +173,32 @@ fn author_match(truth: &str, got: &[String]) -> bool {
 
 /// Exact match, or the same title once a site name is cut off one end of either
 /// ("How to Build a Terrarium | eHow" and "How to Build a Terrarium"): readers show the site
-/// name on its own line, so cutting it is the better behaviour, not an error.
+/// name on its own line, so cutting it is the better behaviour, not an error. Normalised
+/// matching also ignores letter case and the style of quotes and dashes: annotators copied
+/// titles as rendered, often upper-cased by the site's CSS ("AMOKLAUF IN HEIDELBERG").
 fn title_match(truth: &str, got: &str) -> (bool, bool) {
     let (t, g) = (norm_ws(truth), norm_ws(got));
     if t == g {
         return (true, true);
     }
+    let typographic = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '«' | '»' | '″' => '"',
+                '‘' | '’' | '‚' | '´' | '`' => '\'',
+                '–' | '—' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (t, g) = (typographic(&t), typographic(&g));
+    if t == g {
+        return (false, true);
+    }
     let cuts = |s: &str| -> Vec<String> {
         let mut v = vec![s.to_string()];
-        for sep in [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "] {
+        for sep in [" | ", " - ", " :: ", " \" ", " · "] {
             if let Some(i) = s.rfind(sep) {
                 v.push(s[..i].trim().to_string());
             }

@@ -3,6 +3,7 @@
 
 use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
 use crate::dom::{Document, NodeId};
+use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, NAME_CONJUNCTIONS, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
@@ -157,8 +158,12 @@ impl Context {
         for i in 0..n {
             let id = i as NodeId;
             let own_hidden = doc.element(id).is_some_and(|e| {
-                let style = e.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
-                e.attr("hidden").is_some() || style.contains("display:none") || style.contains("visibility:hidden") || e.attr("aria-hidden") == Some("true")
+                // Most elements have no style: no copies for them.
+                let style_hides = e.attr("style").is_some_and(|s| {
+                    let style = s.to_ascii_lowercase().replace(' ', "");
+                    style.contains("display:none") || style.contains("visibility:hidden")
+                });
+                e.attr("hidden").is_some() || style_hides || e.attr("aria-hidden") == Some("true")
             });
             let (mut h, mut s, mut c) = (own_hidden, false, false);
             let mut a = doc.tag(id) == "article";
@@ -211,8 +216,10 @@ fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
     if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
         return true;
     }
-    let lower = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-    lower.split_whitespace().any(|tok| NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.starts_with(t)))
+    // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
+    e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
+        NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
+    })
 }
 
 /// The visible byline element, Readability-style: the first visible element with
@@ -223,10 +230,12 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
     let body = doc.body();
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
-        let match_str = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
+        // Class and id tested apart: no token holds a space, so none can straddle the two.
+        let (class, eid) = (e.class(), e.id());
+        let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
         let is_byline = e.attr("rel") == Some("author")
             || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || (BYLINE_CLASS_TOKENS.iter().any(|t| match_str.contains(t)) && !BYLINE_CLASS_EXCLUDE.iter().any(|t| match_str.contains(t)));
+            || (named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }

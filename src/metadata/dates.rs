@@ -41,12 +41,22 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// Month names of every language, folded, longest first (so "mars" is tried before "mar" and
 /// "كانون الثاني" before anything shorter), as one regex alternation.
-static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| MONTH_NAMES.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|"));
+
+/// The folded month names of [`MONTH_ALT`], longest first.
+static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut names: Vec<String> = ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
-    names.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|")
+    names
 });
+
+/// True when some month name occurs in the folded text: the month-name regexes cannot match
+/// otherwise, and this test is far cheaper than their PikeVM (most short blocks have a year
+/// but no month name: copyright lines, phone numbers, prices).
+fn has_month_name(folded: &str) -> bool {
+    MONTH_NAMES.iter().any(|n| crate::prep::contains_str(folded, n))
+}
 
 fn month_number(folded_name: &str) -> Option<u32> {
     ALL_MONTHS.iter().flat_map(|l| l.iter()).find(|(n, _)| crate::rules::lexicon::folded(n) == folded_name).map(|(_, m)| u32::from(*m))
@@ -148,21 +158,24 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
         }
     };
     let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    if let Some(re) = DAY_MONTH_YEAR.as_ref() {
+    let months = has_month_name(&folded);
+    // The numeric patterns need two of '-', '.', '/' around their numbers.
+    let separators = folded.bytes().filter(|b| matches!(b, b'-' | b'.' | b'/')).nth(1).is_some();
+    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| months) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(2).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 1)?))());
         }
     }
-    if let Some(re) = MONTH_DAY_YEAR.as_ref() {
+    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| months) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(1).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 2)?))());
         }
     }
-    if let Some(re) = NUMERIC_DMY.as_ref() {
+    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| separators) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
@@ -170,7 +183,7 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
             consider(at, iso);
         }
     }
-    if let Some(re) = NUMERIC_YMD.as_ref() {
+    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| separators) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             consider(at, (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))());

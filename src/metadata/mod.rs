@@ -430,9 +430,33 @@ fn short_blocks(doc: &Document) -> Vec<Block> {
         if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
             continue;
         }
-        let text = normalize_ws(&doc.text_content(id));
+        let text = normalized_text(doc, id);
         if !text.is_empty() {
             out.push(Block { id, text });
+        }
+    }
+    out
+}
+
+/// `normalize_ws(&doc.text_content(id))` in one pass and one allocation.
+fn normalized_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for i in doc.descendants(id) {
+        let Some(t) = doc.text(i) else { continue };
+        if doc.in_raw_text(i) {
+            continue;
+        }
+        for c in t.chars() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
         }
     }
     out
@@ -568,8 +592,9 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
 fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
-        let m = format!("{} {}", e.class(), e.id()).to_ascii_lowercase();
-        if !DATE_CLASS_TOKENS.iter().any(|t| m.contains(t)) || ctx.in_side(b.id) {
+        // Tokens hold no space, so testing class and id apart equals testing "class id".
+        let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
+        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) {
             return None;
         }
         dates::find_date_in_text(&b.text, lang).map(|d| d.iso)

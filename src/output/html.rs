@@ -234,12 +234,9 @@ fn noscript_image(doc: &Document, img: NodeId) -> Option<String> {
             return None;
         }
         let raw = doc.text_content(c);
-        let frag = scraper::Html::parse_fragment(&raw);
+        let frag = Document::parse_fragment(&raw).ok()?;
         // A plain walk rather than a CSS selector: selectors' parser would add ~100 KB to the WASM.
-        let v = frag.tree.nodes().find_map(|n| match n.value() {
-            scraper::Node::Element(e) if e.name() == "img" => Some(e),
-            _ => None,
-        })?;
+        let v = (0..frag.len() as NodeId).find_map(|i| frag.element(i).filter(|e| &*e.name == "img"))?;
         return v.attr("src").map(String::from).or_else(|| v.attr("srcset").and_then(|s| srcset_candidates(s).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0.to_string())));
     }
     None

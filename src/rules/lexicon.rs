@@ -369,13 +369,23 @@ pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
         return None;
     }
     let text_chars = text.chars().count();
+    // Where a phrase may start inside the block (after a non-alphanumeric character), found
+    // once rather than once per phrase: the lexicon has ~200 phrases.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut prev_alnum = false;
+    for (at, c) in text.char_indices() {
+        if !prev_alnum {
+            starts.push(at);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
     for group in FOLDED_BOILERPLATE.iter() {
         for (p, p_chars) in &group.phrases {
             if starts_with_word(from_start, p) {
                 return Some(group.reason);
             }
             // Inside the block, a phrase counts only when it is most of it.
-            if *p_chars as f32 >= PHRASE_MIN_SHARE * text_chars as f32 && find_word(text, p).is_some() {
+            if *p_chars as f32 >= PHRASE_MIN_SHARE * text_chars as f32 && find_word_at(text, &starts, p).is_some() {
                 return Some(group.reason);
             }
         }
@@ -419,32 +429,25 @@ const SEPARATORS: &[char] = &[':', '|', '»', '›', '>', '-', '–', '—', '�
 
 /// True when `text` starts with `prefix` and the prefix ends at a word boundary.
 fn starts_with_word(text: &str, prefix: &str) -> bool {
-    if prefix.is_empty() || !text.starts_with(prefix) {
+    // The first byte decides for almost every phrase of the lexicon.
+    if prefix.as_bytes().first() != text.as_bytes().first() || prefix.is_empty() || !text.starts_with(prefix) {
         return false;
     }
     let next = text.get(prefix.len()..).and_then(|r| r.chars().next());
     !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
-/// Byte offset of `needle` in `hay` where it stands as whole words.
-fn find_word(hay: &str, needle: &str) -> Option<usize> {
+/// Byte offset of `needle` in `hay` where it stands as whole words; `starts` are the offsets
+/// where a word may begin (every offset whose previous character is not alphanumeric).
+fn find_word_at(hay: &str, starts: &[usize], needle: &str) -> Option<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return None;
     }
-    // Try each word start: a plain prefix comparison there is cheaper than building a
-    // substring searcher per phrase (this runs for every short block of the page).
-    let mut prev_alnum = false;
-    for (at, c) in hay.char_indices() {
-        let alnum = c.is_alphanumeric();
-        if !prev_alnum && hay.as_bytes().get(at..).is_some_and(|h| h.starts_with(needle.as_bytes())) {
-            let after = hay.get(at + needle.len()..).and_then(|h| h.chars().next());
-            if !matches!(after, Some(c) if c.is_alphanumeric()) {
-                return Some(at);
-            }
-        }
-        prev_alnum = alnum;
-    }
-    None
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    starts.iter().copied().find(|&at| {
+        h.get(at..).is_some_and(|r| r.starts_with(n))
+            && !matches!(hay.get(at + n.len()..).and_then(|r| r.chars().next()), Some(c) if c.is_alphanumeric())
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,6 +505,11 @@ impl Folder {
         if self.pending_space {
             self.out.push(' ');
             self.pending_space = false;
+        }
+        // ASCII first: its lower case is one byte and only '`' folds to something else.
+        if c.is_ascii() && c != '`' {
+            self.out.push(c.to_ascii_lowercase());
+            return;
         }
         match fold_char(c) {
             Some(f) => self.out.push(f),
