@@ -2,8 +2,7 @@
 //! reader view's export. Works on the sanitised output so that it can never carry more than
 //! the reader view shows.
 
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use crate::dom::{Document, Kind, NodeId};
 
 struct State {
     out: String,
@@ -84,7 +83,10 @@ fn longest_backtick_run(s: &str) -> usize {
 
 /// Converts sanitised article HTML to Markdown; `title` becomes a level-1 heading on top.
 pub fn to_markdown(title: &str, html: &str) -> String {
-    let frag = Html::parse_fragment(html);
+    // Our own parser, not scraper's: the WASM module carries one html5ever tree builder only.
+    // The HTML is the sanitised article of a page already within the limits, so a refusal here
+    // cannot happen in practice; it would leave the Markdown with its title only.
+    let frag = Document::parse_fragment(html).ok();
     let mut st = State { out: String::new(), lists: vec![], quote: 0, pre: 0, row: vec![], cell: None, header_done: false, href: vec![], fences: vec![] };
     if !title.is_empty() {
         st.out.push_str("# ");
@@ -92,17 +94,20 @@ pub fn to_markdown(title: &str, html: &str) -> String {
         st.out.push_str("\n\n");
     }
     // Iterative walk: (node, entering?).
-    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(frag.tree.root(), true)];
+    let Some(frag) = frag.filter(|f| !f.is_empty()) else {
+        return finish(st);
+    };
+    let mut stack: Vec<(NodeId, bool)> = vec![(0, true)];
     while let Some((node, entering)) = stack.pop() {
-        match node.value() {
-            Node::Text(t) => {
+        match &frag.node(node).kind {
+            Kind::Text(t) => {
                 if entering {
                     if st.pre > 0 {
-                        st.push(&t.text);
+                        st.push(t);
                     } else {
-                        let collapsed: String = t.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                        let lead = t.text.starts_with(char::is_whitespace) && !st.out.ends_with([' ', '\n']);
-                        let trail = t.text.ends_with(char::is_whitespace) && !collapsed.is_empty();
+                        let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let lead = t.starts_with(char::is_whitespace) && !st.out.ends_with([' ', '\n']);
+                        let trail = t.ends_with(char::is_whitespace) && !collapsed.is_empty();
                         if lead {
                             st.push(" ");
                         }
@@ -113,11 +118,11 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                     }
                 }
             }
-            Node::Element(e) => {
-                let name = e.name();
+            Kind::Element(e) => {
+                let name = &*e.name;
                 if entering {
                     stack.push((node, false));
-                    for c in node.children().collect::<Vec<_>>().into_iter().rev() {
+                    for c in frag.children(node).collect::<Vec<_>>().into_iter().rev() {
                         stack.push((c, true));
                     }
                     match name {
@@ -158,7 +163,7 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                         }
                         "pre" => {
                             st.block_break();
-                            let text: String = node.descendants().filter_map(|d| d.value().as_text().map(|t| t.text.to_string())).collect();
+                            let text: String = frag.descendants(node).filter_map(|d| frag.text(d)).collect();
                             let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
                             st.push(&fence);
                             st.push("\n");
@@ -256,13 +261,17 @@ pub fn to_markdown(title: &str, html: &str) -> String {
             }
             _ => {
                 if entering {
-                    for c in node.children().collect::<Vec<_>>().into_iter().rev() {
+                    for c in frag.children(node).collect::<Vec<_>>().into_iter().rev() {
                         stack.push((c, true));
                     }
                 }
             }
         }
     }
+    finish(st)
+}
+
+fn finish(st: State) -> String {
     let mut out = st.out.trim().to_string();
     out.push('\n');
     out

@@ -96,6 +96,35 @@ after(async () => {
   await server?.close();
 });
 
+/** The extension worker's JavaScript heap in use after a full garbage collection, read over CDP
+ * (Playwright opens no session on a worker target: this attaches from the browser session and
+ * talks to the worker through Target.sendMessageToTarget). */
+async function workerHeapBytes(b) {
+  const s = b.browserSession;
+  const { targetInfos } = await s.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.extId));
+  const { sessionId } = await s.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let next = 0;
+  const call = (method) => new Promise((resolve, reject) => {
+    const id = ++next;
+    const on = (e) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message);
+      if (m.id !== id) return;
+      s.off('Target.receivedMessageFromTarget', on);
+      if (m.error) reject(new Error(`${method}: ${m.error.message}`)); else resolve(m.result);
+    };
+    s.on('Target.receivedMessageFromTarget', on);
+    s.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(reject);
+  });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await s.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+  }
+}
+
 describe('faults (real core)', () => {
   test('the service worker stopped between clicks: the next click still works', async () => {
     const page = await b.ctx.newPage();
@@ -263,6 +292,16 @@ describe('faults (real core)', () => {
     t.diagnostic(`WASM memory after 20 / 200 analyses: ${warm} / ${last} bytes (samples every 10: ${samples.join(' ')})`);
     assert.ok(last > 0);
     assert.ok(last - warm <= 1 << 20, `grew ${last - warm} bytes after warm-up`);
+    // The worker's JavaScript heap too (the glue, the results handed back): 200 more analyses
+    // after a warm-up leave it within 1 MB of where it was, after a full GC.
+    const heap0 = await workerHeapBytes(b);
+    await sw.evaluate(async (pages) => {
+      for (let i = 0; i < 200; i++) await globalThis.declutter.analyzePage(pages[i % pages.length], `https://example.org/h${i}`);
+    }, pages);
+    const heap1 = await workerHeapBytes(b);
+    t.diagnostic(`worker JS heap before / after 200 more analyses: ${heap0} / ${heap1} bytes`);
+    assert.ok(heap0 > 0);
+    assert.ok(heap1 - heap0 <= 1 << 20, `the worker's heap grew ${heap1 - heap0} bytes`);
     // Real clicks too: 20 clean/restore rounds on one page leave the core's memory where it was.
     const page = await b.ctx.newPage();
     await page.goto(server.url('/fixtures/modern-en-news/'));
