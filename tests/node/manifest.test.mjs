@@ -112,7 +112,9 @@ describe('least privilege (built manifest)', () => {
   test('the rules catch what they look for', { skip }, () => {
     const { manifest, sources } = load();
     const bad = (m, s = sources) => problems(m, s);
-    assert.match(bad({ ...manifest, permissions: [...manifest.permissions, 'storage'] }).join('\n'), /storage is not used/);
+    // The reader's settings use storage: without that code, the permission is unused.
+    const noStorage = Object.fromEntries(Object.entries(sources).map(([f, js]) => [f, js.replace(/\bstorage\.(local|sync|session|managed)\.|\bstorage\.onChanged\b/g, 'kept.')]));
+    assert.match(bad({ ...manifest, permissions: [...new Set([...manifest.permissions, 'storage'])] }, noStorage).join('\n'), /storage is not used/);
     assert.match(bad({ ...manifest, permissions: [...manifest.permissions, 'geolocation'] }).join('\n'), /unknown permission geolocation/);
     assert.match(bad({ ...manifest, permissions: [...manifest.permissions, '<all_urls>'] }).join('\n'), /host access/);
     assert.match(bad({ ...manifest, host_permissions: ['https://*/*'] }).join('\n'), /host_permissions/);
