@@ -2,7 +2,10 @@
 // content script (injected before content.js), the options page (a classic <script>) and the
 // background (imported for its side effect). A classic script, so it only defines a global;
 // injecting it twice keeps the first definition.
-// Own property only: a page's `<div id="DECLUTTER_SETTINGS">` shows through as a window property.
+// Own properties only: a page's `<div id="DECLUTTER_SETTINGS">` or `<div id="__declutterParts">`
+// shows through as a window property, even in a content script's isolated world. The reader's
+// parts (reader/*.js, injected after this file) register themselves on __declutterParts.
+if (!Object.hasOwn(globalThis, '__declutterParts')) globalThis.__declutterParts = {};
 if (!Object.hasOwn(globalThis, 'DECLUTTER_SETTINGS')) globalThis.DECLUTTER_SETTINGS = (() => {
   /** Themes, in the order the theme shortcut cycles through them. 'system' follows
    * prefers-color-scheme (light or dark). Colours live in reader/style.js. */

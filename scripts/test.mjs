@@ -8,7 +8,7 @@
 //   5. cargo +nightly fuzz run analyze, 30 s (only where nightly and cargo-fuzz are installed;
 //      `cargo test` replays the fuzz corpus everywhere, tests/fuzz_corpus.rs)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,12 @@ const hasFuzz = spawnSync('cargo', ['+nightly', 'fuzz', '--version'], { cwd: ROO
 if (hasFuzz) {
   // New inputs go to a scratch directory (the first one named); the kept corpus is only read.
   const scratch = mkdtempSync(path.join(tmpdir(), 'declutter-fuzz-'));
+  // Seeds: the fixture pages themselves, read from tests/fixtures rather than kept twice.
+  const fixtures = path.join(ROOT, 'tests', 'fixtures');
+  for (const f of readdirSync(fixtures, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    const page = path.join(fixtures, f.name, 'source.html');
+    if (existsSync(page)) copyFileSync(page, path.join(scratch, `seed-${f.name}.html`));
+  }
   results.push(run('fuzz (30 s)', 'cargo', ['+nightly', 'fuzz', 'run', 'analyze', scratch, path.join(ROOT, 'fuzz', 'corpus', 'analyze'),
     '--', '-max_total_time=30', '-timeout=20', '-max_len=8192']));
   rmSync(scratch, { recursive: true, force: true });

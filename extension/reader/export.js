@@ -3,8 +3,7 @@
 // <a download> click in the page, which needs no `downloads` permission. Registers itself on
 // globalThis.__declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.exporter) return;
   const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
   // = CS_TO_BG.EXPORT in messages.js (a classic script cannot import the module).

@@ -2,8 +2,7 @@
 // becomes nodes of our own through an allowlist (never innerHTML), from an inert parse or, where
 // none is allowed, a token walker. Registers itself on globalThis.__declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.fence) return;
   const tagOf = (el) => el.localName.toLowerCase();
 

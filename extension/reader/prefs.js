@@ -2,8 +2,7 @@
 // storage.sync, written back debounced, and followed when another tab or the options page
 // changes them. Registers itself on globalThis.__declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.prefs) return;
   const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
   const S = globalThis.DECLUTTER_SETTINGS;

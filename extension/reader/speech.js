@@ -4,8 +4,7 @@
 // up on the global at each use (not captured at injection), so a voice engine installed later
 // (or a test's recorder) is the one used. Registers itself on globalThis.__declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.speech) return;
 
   /** Blocks read as units; a block inside another one (a <p> in an <li>) is read once. */

@@ -3,8 +3,7 @@
 // stylesheet: insertCSS cannot reach a shadow tree, and a <link> would need the file to be
 // web-accessible and obey the page's style-src CSP. Registers itself on __declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.style) return;
 
   /** Colours per theme. Each pair meets WCAG 2.2 AA against `bg` (checked from the rendered

@@ -3,8 +3,7 @@
 // (applied at once, kept in storage.sync through prefs.js), read aloud (speech.js), exports
 // (export.js) and keyboard shortcuts. Registers itself on globalThis.__declutterParts.
 (() => {
-  // Own property only: a page's `<div id="__declutterParts">` shows through as a window property.
-  const parts = Object.hasOwn(globalThis, '__declutterParts') ? globalThis.__declutterParts : (globalThis.__declutterParts = {});
+  const parts = globalThis.__declutterParts; // created by settings.js, injected first
   if (parts.view) return;
   const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
   const S = globalThis.DECLUTTER_SETTINGS;

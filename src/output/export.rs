@@ -93,14 +93,14 @@ pub fn markdown_document(article: &Article, url: &str) -> String {
     let body = markdown::to_markdown(&article.title, &clean);
     let mut meta = Vec::new();
     if let Some(byline) = &article.byline {
-        meta.push(md_text(byline));
+        meta.push(super::markdown::escape(byline));
     }
     if let Some(date) = &article.published {
         meta.push(date_part(date).to_string());
     }
     if let Some(href) = safe_url(url) {
         let site = article.site_name.as_deref().filter(|s| !s.trim().is_empty()).map_or_else(|| host(href), String::from);
-        meta.push(format!("[{}](<{}>)", md_text(&site), href.replace(['<', '>'], "")));
+        meta.push(format!("[{}](<{}>)", super::markdown::escape(&site), href.replace(['<', '>'], "")));
     }
     let mut line = if meta.is_empty() { String::new() } else { format!("{}\n\n", meta.join(" · ")) };
     if let Some(src) = lead_image(article, &clean) {
@@ -147,16 +147,6 @@ fn attr(s: &str) -> String {
     text(s).replace('"', "&quot;")
 }
 
-fn md_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\' | '<' | '>') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

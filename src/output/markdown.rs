@@ -66,7 +66,8 @@ impl State {
     }
 }
 
-fn escape(text: &str) -> String {
+/// Backslash-escapes the characters Markdown would read as markup (the export's metadata line too).
+pub(crate) fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '*' | '_' | '`' | '[' | ']' | '\\' | '<' | '>') {
