@@ -160,12 +160,32 @@ function isNoAccess(e) {
   return /Cannot access contents/i.test(String(e?.message ?? e));
 }
 
-/** Injects the content script and its page CSS, then runs `mode`. Chromium sometimes reports
- * "Cannot access contents of the page" on the first executeScript right after a click even
- * though activeTab was granted (about 1 in 30, toolchain.md): we retry once. */
-async function runInTab(tabId, mode, clickedAt = performance.now()) {
-  const target = { tabId };
-  const t0 = performance.now();
+/** Tabs where a run has injected the content script. Only a hint (the tab may have moved to
+ * another document since): a run there first asks the page directly, one round trip to the
+ * renderer instead of three (inject the files, insert the CSS, run), and injects only when the
+ * page answers that our script is gone. */
+const injectedTabs = new Set();
+api.tabs.onRemoved.addListener((tabId) => injectedTabs.delete(tabId));
+
+/** What `runScript` answers when the page has no content script of ours (a new document). */
+const ABSENT = 'declutter-absent';
+
+/** Runs `mode` in the content script if the page has it; ABSENT if not. Own property only: a
+ * page element named `__declutter` shows through as a window property (DOM clobbering). */
+async function runScript(target, mode) {
+  const [injection] = await api.scripting.executeScript({
+    target,
+    func: (m, absent) => (Object.hasOwn(globalThis, '__declutter') ? globalThis.__declutter.run(m) : absent),
+    args: [mode, ABSENT],
+  });
+  return injection?.result ?? null;
+}
+
+/** Injects the content script and the page CSS (together). Chromium sometimes reports "Cannot
+ * access contents of the page" on the first executeScript right after a click even though
+ * activeTab was granted (about 1 in 30, toolchain.md): we retry once. */
+async function inject(target) {
+  const css = api.scripting.insertCSS({ target, files: ['page.css'] });
   try {
     await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   } catch (e) {
@@ -173,14 +193,23 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
     await new Promise((r) => setTimeout(r, 50));
     await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
   }
-  await api.scripting.insertCSS({ target, files: ['page.css'] });
-  const t1 = performance.now();
-  const [injection] = await api.scripting.executeScript({
-    target,
-    func: (m) => globalThis.__declutter.run(m),
-    args: [mode],
-  });
-  const result = injection?.result ?? null;
+  await css.catch(() => api.scripting.insertCSS({ target, files: ['page.css'] }));
+}
+
+/** Runs `mode` in the tab: straight away where our content script is already there, else after
+ * injecting it. */
+async function runInTab(tabId, mode, clickedAt = performance.now()) {
+  const target = { tabId };
+  const t0 = performance.now();
+  let result = ABSENT;
+  let t1 = t0;
+  if (injectedTabs.has(tabId)) result = await runScript(target, mode).catch(() => ABSENT);
+  if (result === ABSENT) {
+    await inject(target);
+    injectedTabs.add(tabId);
+    t1 = performance.now();
+    result = await runScript(target, mode);
+  }
   const t2 = performance.now();
   const last = {
     mode,
