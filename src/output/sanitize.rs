@@ -6,14 +6,15 @@
 //!
 //! Why the output re-parses to the same elements (mutation XSS): it holds only start and end
 //! tags from [`TAGS`] (none of which switches the tokenizer to raw text, RCDATA or plaintext;
-//! an `<iframe>` is written empty), allowlisted attributes with quoted, escaped values, and
-//! text with `&`, `<` and `>` escaped. Foreign content (`<svg>`, `<math>` and everything
-//! inside) is dropped whole, so nothing is written that a parser would put in another
-//! namespace. A second parse can only rearrange these tokens (a `<p>` closed by a block, a
-//! table's stray text moved before it), never read text as markup.
+//! an `<iframe>`, kept only as a video embed, is written empty), allowlisted attributes with
+//! quoted, escaped values, and text with `&`, `<` and `>` escaped. Foreign content (`<svg>`,
+//! `<math>` and everything inside) is dropped whole, so nothing is written that a parser would
+//! put in another namespace. A second parse can only rearrange these tokens (a `<p>` closed by
+//! a block, a table's stray text moved before it), never read text as markup.
 //!
 //! It replaces ammonia, whose own html5ever tree builder (RcDom) was a second copy of the
-//! parser in the WASM module, and keeps its output byte for byte on the corpora.
+//! parser in the WASM module; its output is byte for byte ammonia's on 615 of the 617 corpus
+//! pages (the others: whitespace inside `<math>`, an iframe's fallback text).
 
 use crate::dom::{walk_fragment, Visit};
 use html5ever::{ns, Attribute};
@@ -122,15 +123,13 @@ impl Writer {
             .filter(|a| !is_url_attr(&a.name.local) || allowed_url(&a.value))
             .map(|a| (&*a.name.local, &*a.value))
             .collect();
+        // Only embeds from known video hosts stay (ammonia kept other frames without their
+        // source; an empty frame is still a same-origin document the reader has no use for).
+        if tag == "iframe" && !kept.iter().any(|(k, v)| *k == "src" && is_video_embed(v)) {
+            return false;
+        }
         if tag == "a" {
             kept.push(("rel", LINK_REL));
-        }
-        // Only embeds from known video hosts keep their source. Removed as ammonia did
-        // (swap_remove), so that the attribute order, and the output, stay the same.
-        if tag == "iframe" {
-            if let Some(i) = kept.iter().position(|(k, v)| *k == "src" && !is_video_embed(v)) {
-                kept.swap_remove(i);
-            }
         }
         self.out.push('<');
         self.out.push_str(tag);
@@ -210,14 +209,13 @@ mod tests {
     }
 
     #[test]
-    fn video_iframes_stay_others_lose_src() {
-        let out = sanitize(r#"<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://ads.example/x"></iframe>"#);
-        assert!(out.contains("youtube.com/embed/x"));
-        assert!(!out.contains("ads.example"));
-        let out = sanitize(r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe>"#);
-        assert!(!out.contains("src="), "{out}");
-        // Attribute order as ammonia left it (swap_remove of the source).
-        assert_eq!(sanitize(r#"<iframe src="https://x.example/" width="1" height="2"></iframe>"#), r#"<iframe height="2" width="1"></iframe>"#);
+    fn video_iframes_stay_others_go() {
+        assert_eq!(
+            sanitize(r#"<iframe src="https://www.youtube.com/embed/x" width="1" onload="x()" allowfullscreen></iframe><iframe src="https://ads.example/x"></iframe>"#),
+            r#"<iframe src="https://www.youtube.com/embed/x" width="1" allowfullscreen=""></iframe>"#
+        );
+        let out = sanitize(r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe><iframe srcdoc="x"></iframe>"#);
+        assert_eq!(out, "");
     }
 
     #[test]
@@ -249,7 +247,10 @@ mod tests {
         assert_eq!(sanitize("<form action=x><label>a</label><xmp><b>x</b></xmp><noembed><i>y</i></noembed></form>"), "a&lt;b&gt;x&lt;/b&gt;&lt;i&gt;y&lt;/i&gt;");
         assert_eq!(sanitize("<plaintext><p>z"), "&lt;p&gt;z");
         // An iframe is written empty: its content would be raw text.
-        assert_eq!(sanitize("<iframe>&lt;/iframe&gt;<img src=x onerror=alert(1)></iframe>"), "<iframe></iframe>");
+        assert_eq!(
+            sanitize("<iframe src=https://www.youtube.com/embed/x>&lt;/iframe&gt;<img src=x onerror=alert(1)></iframe>"),
+            "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>"
+        );
     }
 
     #[test]
