@@ -13,8 +13,9 @@
 //! a block, a table's stray text moved before it), never read text as markup.
 //!
 //! It replaces ammonia, whose own html5ever tree builder (RcDom) was a second copy of the
-//! parser in the WASM module; its output is byte for byte ammonia's on 615 of the 617 corpus
-//! pages (the others: whitespace inside `<math>`, an iframe's fallback text).
+//! parser in the WASM module; its output is byte for byte ammonia's on 612 of the 617 corpus
+//! pages (the others: whitespace inside `<math>`, an iframe's fallback text, iframes that are
+//! not video embeds, which ammonia kept without their source).
 
 use crate::dom::{walk_fragment, Visit};
 use html5ever::{ns, Attribute};
