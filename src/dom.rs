@@ -349,6 +349,66 @@ impl Document {
     }
 }
 
+/// One step of [`walk_fragment`].
+pub(crate) enum Visit<'a> {
+    /// An element opens: its name with namespace, its attributes in source order. The visitor
+    /// answers whether to walk into it (then a `Close` follows its children).
+    Open(&'a QualName, &'a [Attribute]),
+    /// The element walked into ends.
+    Close,
+    Text(&'a str),
+}
+
+/// Parses `html` as the contents of a `<div>` (the HTML fragment algorithm, the context
+/// ammonia used) and walks the tree as the tree builder left it, for the sanitiser: unlike
+/// [`Document`], it keeps namespaces (foreign content must be told apart) and attributes in
+/// source order. Comments, doctypes and template contents are not visited. Iterative: the tree
+/// may nest deep.
+pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool) {
+    use html5ever::tendril::TendrilSink;
+    let context = QualName::new(None, ns!(html), local_name!("div"));
+    let tree = html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false).one(html);
+    let n = &tree.nodes;
+    // Node 0 is the document; its one child, an `html` element, holds the fragment.
+    let root = n[0].first;
+    if root == NONE {
+        return;
+    }
+    let mut cur = n[root as usize].first;
+    while cur != NONE {
+        let node = &n[cur as usize];
+        match &node.kind {
+            SKind::Element(name, attrs) if visit(Visit::Open(name, attrs)) => {
+                if node.first != NONE {
+                    cur = node.first;
+                    continue;
+                }
+                visit(Visit::Close);
+            }
+            SKind::Text(t) => {
+                visit(Visit::Text(t));
+            }
+            _ => {}
+        }
+        // Next sibling, or close ancestors until one has a next sibling.
+        let mut at = cur;
+        cur = loop {
+            let next = n[at as usize].next;
+            if next != NONE {
+                break next;
+            }
+            let parent = n[at as usize].parent;
+            if parent == root || parent == NONE {
+                break NONE;
+            }
+            if matches!(n[parent as usize].kind, SKind::Element(..)) {
+                visit(Visit::Close);
+            }
+            at = parent;
+        };
+    }
+}
+
 /// What the tree builder builds: a linked tree in a `Vec`, handles are indices. Mirrors
 /// scraper's `HtmlTreeSink` (adjacent text merged, template contents in a child fragment,
 /// attributes sorted by name when laid out), without its per-element extras.

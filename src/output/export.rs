@@ -1,7 +1,7 @@
 //! The documents a reader saves: Markdown and a standalone HTML page, both built from an
 //! [`Article`] the core returned. The article may come back from JavaScript (the extension
 //! asks for an export of what it shows), so the body is sanitised again here: whatever the
-//! caller passes, the output carries nothing ammonia would not let through.
+//! caller passes, the output carries nothing the sanitiser would not let through.
 
 use super::{markdown, sanitize};
 use crate::model::Article;
