@@ -154,6 +154,9 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// Number of elements (the length of `getElementsByTagName('*')`).
     pub element_count: u32,
+    /// Per-node figures that depend on the node alone, computed on first use and shared by every
+    /// stage that sums them (see `features::compute`, which runs once per mask).
+    pub(crate) text_stats: std::cell::OnceCell<Vec<[u32; 3]>>,
 }
 
 impl Document {
@@ -250,7 +253,7 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, element_count })
+        Ok(Document { nodes, element_count, text_stats: Default::default() })
     }
 
     pub fn len(&self) -> usize {

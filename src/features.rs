@@ -79,12 +79,32 @@ impl Feat {
     }
 }
 
-/// Text statistics of one text node.
+/// Text statistics of one text node: (characters with whitespace runs as one, commas, ASCII commas).
 pub fn text_stats(t: &str) -> (u32, u32, u32) {
     let mut len = 0u32;
     let mut commas = 0u32;
     let mut ascii = 0u32;
     let mut in_space = false;
+    if t.is_ascii() {
+        // Most text is ASCII: bytes are characters, and only ',' among them is a comma.
+        for &b in t.as_bytes() {
+            // `char::is_whitespace` on ASCII (it includes the vertical tab, unlike `u8::is_ascii_whitespace`).
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if !in_space {
+                    len += 1;
+                    in_space = true;
+                }
+                continue;
+            }
+            in_space = false;
+            len += 1;
+            if b == b',' {
+                commas += 1;
+                ascii += 1;
+            }
+        }
+        return (len, commas, ascii);
+    }
     for c in t.chars() {
         if c.is_whitespace() {
             if !in_space {
@@ -106,23 +126,39 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
     (len, commas, ascii)
 }
 
+/// [`text_stats`] of every prose text node (zeros elsewhere), computed once per page: the
+/// features are summed again for each mask (page, scoring, every attempt), the texts are not.
+fn page_text_stats(doc: &Document) -> &[[u32; 3]] {
+    doc.text_stats.get_or_init(|| {
+        (0..doc.len())
+            .map(|i| match &doc.nodes[i].kind {
+                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
+                    let (len, commas, ascii) = text_stats(t);
+                    [len, commas, ascii]
+                }
+                _ => [0; 3],
+            })
+            .collect()
+    })
+}
+
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
 pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
     let n = doc.len();
     let mut f = vec![Feat::default(); n];
+    let stats = page_text_stats(doc);
     for i in (0..n).rev() {
         if removed[i] {
             continue;
         }
         let node = &doc.nodes[i];
         match &node.kind {
-            Kind::Text(t)
-                if !doc.in_raw_text(i as NodeId) => {
-                    let (len, commas, ascii) = text_stats(t);
-                    f[i].text += len;
-                    f[i].commas += commas;
-                    f[i].ascii_commas += ascii;
-                }
+            Kind::Text(_) => {
+                let [len, commas, ascii] = stats[i];
+                f[i].text += len;
+                f[i].commas += commas;
+                f[i].ascii_commas += ascii;
+            }
             Kind::Element(e) => {
                 let name = &*e.name;
                 match name {
