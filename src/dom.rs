@@ -156,7 +156,7 @@ pub struct Document {
     pub element_count: u32,
     /// Per-node figures that depend on the node alone, computed on first use and shared by every
     /// stage that sums them (see `features::compute`, which runs once per mask).
-    pub(crate) text_stats: std::cell::OnceCell<Vec<[u32; 3]>>,
+    pub(crate) node_facts: std::cell::OnceCell<Vec<crate::features::NodeFacts>>,
 }
 
 impl Document {
@@ -257,7 +257,7 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, element_count, text_stats: Default::default() })
+        Ok(Document { nodes, element_count, node_facts: Default::default() })
     }
 
     pub fn len(&self) -> usize {
