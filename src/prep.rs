@@ -133,6 +133,10 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
             return true;
         }
     }
+    // Without class or id the match string is a lone space: no need to build it.
+    if e.class().is_empty() && e.id().is_empty() {
+        return false;
+    }
     let s = match_string(e);
     if s.len() <= 1 {
         return false;
