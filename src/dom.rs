@@ -16,7 +16,7 @@ use crate::options::Options;
 use crate::rules;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{expanded_name, local_name, ns, Attribute, QualName};
+use html5ever::{expanded_name, local_name, ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
@@ -76,6 +76,16 @@ pub fn scan_shape(html: &str) -> Shape {
     Shape { depth: max, max_attributes }
 }
 
+/// `name` in lower case; the same atom when it already is (every HTML name: only foreign
+/// content such as SVG's `viewBox` or `clipPath` has capitals).
+fn lowercase(name: LocalName) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        name
+    }
+}
+
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     memchr::memchr(needle, hay)
 }
@@ -102,16 +112,17 @@ pub const NONE: NodeId = u32::MAX;
 pub enum Kind {
     Document,
     Element(Element),
-    Text(String),
+    /// The parser's own text buffer, moved rather than copied.
+    Text(StrTendril),
     Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
-    /// Lower-case local name (`div`, `svg`, `my-widget`).
-    pub name: Box<str>,
-    /// Attributes in source order, names lower-case.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// Lower-case local name (`div`, `svg`, `my-widget`): the parser's interned atom.
+    pub name: LocalName,
+    /// Attributes sorted by qualified name, names lower-case (values are the parser's buffers).
+    pub attrs: Vec<(LocalName, StrTendril)>,
     /// Position among the page's elements in document order (`getElementsByTagName('*')`).
     pub elem_index: u32,
 }
@@ -143,6 +154,9 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// Number of elements (the length of `getElementsByTagName('*')`).
     pub element_count: u32,
+    /// Per-node figures that depend on the node alone, computed on first use and shared by every
+    /// stage that sums them (see `features::compute`, which runs once per mask).
+    pub(crate) node_facts: std::cell::OnceCell<Vec<crate::features::NodeFacts>>,
 }
 
 impl Document {
@@ -160,7 +174,11 @@ impl Document {
             return Err(Error::TooManyAttributes { count: shape.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
         }
         use html5ever::tendril::TendrilSink;
-        let tree = html5ever::parse_document(Sink::default(), Default::default()).one(html);
+        // About one node per 100 bytes on the corpora: reserving for most of them up front
+        // spares the sink's vector its doublings.
+        let sink = Sink::default();
+        sink.tree.borrow_mut().nodes.reserve(html.len() / 128);
+        let tree = html5ever::parse_document(sink, Default::default()).one(html);
         Self::from_tree(tree, options)
     }
 
@@ -176,7 +194,7 @@ impl Document {
 
     /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
     fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
-        let snodes = tree.nodes;
+        let mut snodes = tree.nodes;
         let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(1 << 20));
         let mut element_count: u32 = 0;
         // The sink node to visit next and our index of its parent; `open` holds our indices of
@@ -186,31 +204,29 @@ impl Document {
         // For each open node, the sink node whose next sibling comes after its subtree.
         let mut resume: Vec<u32> = Vec::new();
         while let Some(sid) = next {
-            let sn = &snodes[sid as usize];
+            let sn = &mut snodes[sid as usize];
             let idx = nodes.len() as NodeId;
             let parent = open.last().copied().unwrap_or(NONE);
             let depth = open.len() as u32;
-            let (kind, descend) = match &sn.kind {
+            // Each sink node is visited once: its name, attributes and text move over.
+            let (kind, descend) = match std::mem::replace(&mut sn.kind, SKind::Other) {
                 SKind::Document => (Kind::Document, parent == NONE),
-                SKind::Element(name, attrs) => {
-                    let name: Box<str> = str::to_ascii_lowercase(&name.local).into();
+                SKind::Element(name, mut attrs) => {
+                    let name = lowercase(name.local);
                     // Template contents are not part of the document (a browser's
                     // getElementsByTagName skips them), so neither are they here.
-                    let descend = &*name != "template";
+                    let descend = name != local_name!("template");
                     // In the order scraper kept them (sorted by qualified name), local names.
-                    let mut sorted: Vec<&html5ever::Attribute> = attrs.iter().collect();
-                    sorted.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                    let attrs = sorted
-                        .into_iter()
-                        .map(|a| (str::to_ascii_lowercase(&a.name.local).into_boxed_str(), Box::<str>::from(&*a.value)))
-                        .collect();
+                    attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                    let attrs = attrs.into_iter().map(|a| (lowercase(a.name.local), a.value)).collect();
                     let el = Element { name, attrs, elem_index: element_count };
                     element_count += 1;
                     (Kind::Element(el), descend)
                 }
-                SKind::Text(t) => (Kind::Text(String::from(&**t)), false),
+                SKind::Text(t) => (Kind::Text(t), false),
                 SKind::Other => (Kind::Other, false),
             };
+            let sn = &snodes[sid as usize];
             if nodes.len() >= options.max_nodes {
                 return Err(Error::TooManyNodes { limit: options.max_nodes });
             }
@@ -241,7 +257,7 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, element_count })
+        Ok(Document { nodes, element_count, node_facts: Default::default() })
     }
 
     pub fn len(&self) -> usize {

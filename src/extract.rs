@@ -5,7 +5,7 @@
 use crate::candidates::{self, Flags, Scored};
 use crate::clean::{self, Cleaned};
 use crate::dom::{Document, NodeId};
-use crate::features::{self, Feat};
+use crate::features::Feat;
 use crate::prep;
 use crate::select::{self, Selection};
 use crate::Options;
@@ -39,12 +39,12 @@ impl Extraction {
     }
 }
 
-/// Runs the cascade. `base` is the mask of nodes no attempt may use.
-pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options) -> Extraction {
-    let base_feats: Vec<Feat> = features::compute(doc, base);
-    let title_dup = title.and_then(|t| title_heading(doc, base, &base_feats, t));
+/// Runs the cascade. `base` is the mask of nodes no attempt may use, `base_feats` the
+/// features under it (`features::compute(doc, base)`, which the caller has already).
+pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options) -> Extraction {
+    let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
     let attempt = |flags: Flags, relaxations: usize| {
-        let scored = candidates::score(doc, base, &base_feats, title_dup, flags);
+        let scored = candidates::score(doc, base, base_feats, title_dup, flags);
         let selection = select::select(doc, &scored, options.top_candidates);
         let cleaned = clean::clean(doc, &scored, &selection);
         Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations }
@@ -64,7 +64,7 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
             break;
         }
     }
-    include_lead(doc, base, &base_feats, &mut best);
+    include_lead(doc, base, base_feats, &mut best);
     best
 }
 

@@ -79,12 +79,32 @@ impl Feat {
     }
 }
 
-/// Text statistics of one text node.
+/// Text statistics of one text node: (characters with whitespace runs as one, commas, ASCII commas).
 pub fn text_stats(t: &str) -> (u32, u32, u32) {
     let mut len = 0u32;
     let mut commas = 0u32;
     let mut ascii = 0u32;
     let mut in_space = false;
+    if t.is_ascii() {
+        // Most text is ASCII: bytes are characters, and only ',' among them is a comma.
+        for &b in t.as_bytes() {
+            // `char::is_whitespace` on ASCII (it includes the vertical tab, unlike `u8::is_ascii_whitespace`).
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if !in_space {
+                    len += 1;
+                    in_space = true;
+                }
+                continue;
+            }
+            in_space = false;
+            len += 1;
+            if b == b',' {
+                commas += 1;
+                ascii += 1;
+            }
+        }
+        return (len, commas, ascii);
+    }
     for c in t.chars() {
         if c.is_whitespace() {
             if !in_space {
@@ -106,70 +126,119 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
     (len, commas, ascii)
 }
 
+/// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
+/// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
+/// every attempt).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NodeFacts {
+    /// [`text_stats`] of a prose text node.
+    text: [u32; 3],
+    /// Which count the element adds to (see `ROLE_*`).
+    role: u8,
+    /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
+    block: bool,
+    textish: bool,
+    /// For `<a>`: the weight of its text as link text.
+    link_coef: f32,
+}
+
+const ROLE_NONE: u8 = 0;
+const ROLE_A: u8 = 1;
+const ROLE_P: u8 = 2;
+const ROLE_IMG: u8 = 3;
+const ROLE_LI: u8 = 4;
+const ROLE_INPUT: u8 = 5;
+const ROLE_EMBED: u8 = 6;
+const ROLE_HEADING: u8 = 7;
+const ROLE_LIST: u8 = 8;
+
+fn page_facts(doc: &Document) -> &[NodeFacts] {
+    doc.node_facts.get_or_init(|| {
+        (0..doc.len())
+            .map(|i| match &doc.nodes[i].kind {
+                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
+                    let (len, commas, ascii) = text_stats(t);
+                    NodeFacts { text: [len, commas, ascii], ..Default::default() }
+                }
+                Kind::Element(e) => element_facts(e),
+                _ => NodeFacts::default(),
+            })
+            .collect()
+    })
+}
+
+fn element_facts(e: &crate::dom::Element) -> NodeFacts {
+    let name = &*e.name;
+    let mut link_coef = 0.0;
+    let role = match name {
+        "a" => {
+            let href = e.attr("href").unwrap_or("");
+            // A `javascript:` "link" goes nowhere: it is text to a reader (Readability
+            // turns such links into text in its output, and so does our sanitiser).
+            link_coef = if href.trim_start().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")) {
+                0.0
+            } else if href.starts_with('#') && href.len() > 1 {
+                rules::HASH_LINK_WEIGHT
+            } else {
+                1.0
+            };
+            ROLE_A
+        }
+        "p" => ROLE_P,
+        "img" => ROLE_IMG,
+        "li" => ROLE_LI,
+        "input" => ROLE_INPUT,
+        "embed" | "object" | "iframe" => ROLE_EMBED,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => ROLE_HEADING,
+        "ul" | "ol" => ROLE_LIST,
+        _ => ROLE_NONE,
+    };
+    let block = rules::DIV_TO_P_ELEMS.contains(&name);
+    let textish = block || matches!(name, "span" | "li" | "td");
+    NodeFacts { text: [0; 3], role, block, textish, link_coef }
+}
+
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
 pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
     let n = doc.len();
     let mut f = vec![Feat::default(); n];
+    let facts = page_facts(doc);
     for i in (0..n).rev() {
         if removed[i] {
             continue;
         }
         let node = &doc.nodes[i];
-        match &node.kind {
-            Kind::Text(t)
-                if !doc.in_raw_text(i as NodeId) => {
-                    let (len, commas, ascii) = text_stats(t);
-                    f[i].text += len;
-                    f[i].commas += commas;
-                    f[i].ascii_commas += ascii;
-                }
-            Kind::Element(e) => {
-                let name = &*e.name;
-                match name {
-                    "a" => {
-                        let href = e.attr("href").unwrap_or("");
-                        // A `javascript:` "link" goes nowhere: it is text to a reader (Readability
-                        // turns such links into text in its output, and so does our sanitiser).
-                        let coef = if href.trim_start().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")) {
-                            0.0
-                        } else if href.starts_with('#') && href.len() > 1 {
-                            rules::HASH_LINK_WEIGHT
-                        } else {
-                            1.0
-                        };
-                        f[i].link = f[i].text as f32 * coef;
-                        f[i].links += 1;
-                    }
-                    "p" => f[i].p += 1,
-                    "img" => f[i].img += 1,
-                    "li" => f[i].li += 1,
-                    "input" => f[i].input += 1,
-                    "embed" | "object" | "iframe" => f[i].embed += 1,
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => f[i].heading_text = f[i].text,
-                    "ul" | "ol" => f[i].list_text = f[i].text,
-                    _ => {}
-                }
+        let k = &facts[i];
+        let fi = &mut f[i];
+        match k.role {
+            ROLE_NONE => {
+                let [len, commas, ascii] = k.text;
+                fi.text += len;
+                fi.commas += commas;
+                fi.ascii_commas += ascii;
             }
+            ROLE_A => {
+                fi.link = fi.text as f32 * k.link_coef;
+                fi.links += 1;
+            }
+            ROLE_P => fi.p += 1,
+            ROLE_IMG => fi.img += 1,
+            ROLE_LI => fi.li += 1,
+            ROLE_INPUT => fi.input += 1,
+            ROLE_EMBED => fi.embed += 1,
+            ROLE_HEADING => fi.heading_text = fi.text,
+            ROLE_LIST => fi.list_text = fi.text,
             _ => {}
         }
         let p = node.parent;
         if p != NONE {
             let mine = f[i];
-            let child_is_textish;
-            let child_is_block;
-            if let Kind::Element(e) = &node.kind {
-                child_is_block = rules::DIV_TO_P_ELEMS.contains(&&*e.name);
-                child_is_textish = child_is_block || matches!(&*e.name, "span" | "li" | "td");
-            } else {
-                child_is_block = false;
-                child_is_textish = false;
-            }
             let parent = &mut f[p as usize];
             parent.add(&mine);
-            if child_is_textish {
+            if k.textish {
                 parent.textish += mine.text;
             }
-            if child_is_block {
+            if k.block {
                 parent.has_block = true;
             }
         }

@@ -66,9 +66,12 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     for (m, c) in scoring_mask.iter_mut().zip(&consumed) {
         *m |= *c;
     }
-    let extraction = extract::run(&doc, &scoring_mask, meta.title.as_deref(), options);
-    let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
     let page_feats = features::compute(&doc, &base_mask);
+    // Scoring leaves out the lines read into metadata; when there are none, its features are
+    // the page's.
+    let scoring_feats = (!meta.consumed.is_empty()).then(|| features::compute(&doc, &scoring_mask));
+    let extraction = extract::run(&doc, &scoring_mask, scoring_feats.as_deref().unwrap_or(&page_feats), meta.title.as_deref(), options);
+    let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
     let plan = if options.plan {
         let mut protect = meta.consumed.clone();
         protect.extend(extraction.title_heading);

@@ -133,6 +133,10 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
             return true;
         }
     }
+    // Without class or id the match string is a lone space: no need to build it.
+    if e.class().is_empty() && e.id().is_empty() {
+        return false;
+    }
     let s = match_string(e);
     if s.len() <= 1 {
         return false;
@@ -244,7 +248,7 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     // instead of a substring search per token (this runs for every element of the page).
     let mut best = usize::MAX;
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if let Some(&(_, g)) = index.short.iter().find(|(t, _)| *t == w) {
+        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| *t == w) {
             best = best.min(g);
         }
     }
@@ -262,18 +266,20 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
 }
 
 /// [`rules::REASON_TOKENS`] with '-' trimmed off each token, each token with its group index:
-/// the short ones (whole words), and the long ones (substrings) by their first byte.
+/// the short ones (whole words) and the long ones (substrings), both by their first byte.
 struct ReasonIndex {
-    short: Vec<(&'static str, usize)>,
+    short: Vec<Vec<(&'static str, usize)>>,
     long: Vec<Vec<(&'static str, usize)>>,
 }
 
 static REASON_INDEX: std::sync::LazyLock<ReasonIndex> = std::sync::LazyLock::new(|| {
-    let mut index = ReasonIndex { short: Vec::new(), long: vec![Vec::new(); 256] };
+    let mut index = ReasonIndex { short: vec![Vec::new(); 256], long: vec![Vec::new(); 256] };
     for (g, (tokens, _)) in rules::REASON_TOKENS.iter().enumerate() {
         for t in tokens.iter().map(|t| t.trim_matches('-')) {
             if t.len() < rules::MIN_SUBSTRING_TOKEN {
-                index.short.push((t, g));
+                if let Some(&first) = t.as_bytes().first() {
+                    index.short[first as usize].push((t, g));
+                }
             } else if let Some(&first) = t.as_bytes().first() {
                 index.long[first as usize].push((t, g));
             }

@@ -369,59 +369,70 @@ pub fn boilerplate_reason(block_text: &str) -> Option<&'static str> {
         return None;
     }
     let text_chars = text.chars().count();
-    // Where a phrase may start inside the block (after a non-alphanumeric character), found
-    // once rather than once per phrase: the lexicon has ~200 phrases.
-    let mut starts: Vec<usize> = Vec::new();
-    let mut prev_alnum = false;
-    for (at, c) in text.char_indices() {
-        if !prev_alnum {
-            starts.push(at);
+    // The answer is the first group with a match, so every entry of a later group than the best
+    // so far is skipped; entries are looked up by their first byte where the text may match.
+    let index = &*BOILERPLATE_INDEX;
+    let mut best = usize::MAX;
+    let first = text.as_bytes()[0];
+    for e in &index.phrases[first as usize] {
+        if e.group < best && starts_with_word(from_start, &e.text) {
+            best = e.group;
         }
-        prev_alnum = c.is_alphanumeric();
     }
-    for group in FOLDED_BOILERPLATE.iter() {
-        for (p, p_chars) in &group.phrases {
-            if starts_with_word(from_start, p) {
-                return Some(group.reason);
-            }
-            // Inside the block, a phrase counts only when it is most of it.
-            if *p_chars as f32 >= PHRASE_MIN_SHARE * text_chars as f32 && find_word_at(text, &starts, p).is_some() {
-                return Some(group.reason);
-            }
-        }
-        for w in &group.bare_words {
-            if !starts_with_word(text, w) {
-                continue;
-            }
-            let tail = text.get(w.len()..).unwrap_or("").trim_start();
+    for e in &index.bare_words[first as usize] {
+        if e.group < best && starts_with_word(text, &e.text) {
+            let tail = text.get(e.text.len()..).unwrap_or("").trim_start();
             let tail_is_separator = tail.starts_with(|c: char| SEPARATORS.contains(&c));
             let tail_words = tail.split(' ').filter(|t| t.chars().any(char::is_alphanumeric)).count();
             if tail.is_empty() || tail_is_separator || tail_words <= BARE_WORD_MAX_TAIL_WORDS {
-                return Some(group.reason);
+                best = e.group;
             }
         }
     }
-    None
+    // Inside the block, a phrase counts only when it is most of it; it may start after any
+    // non-alphanumeric character.
+    let mut prev_alnum = false;
+    for (at, c) in text.char_indices() {
+        if !prev_alnum {
+            for e in &index.phrases[text.as_bytes()[at] as usize] {
+                if e.group < best && e.chars as f32 >= PHRASE_MIN_SHARE * text_chars as f32 && word_at(text, at, &e.text) {
+                    best = e.group;
+                }
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    BOILERPLATE.get(best).map(|g| g.reason)
 }
 
 const COPYRIGHT_SIGN: char = '©';
 
-/// [`BOILERPLATE`] folded once: (phrase, its length in chars) and bare words, per group.
-struct FoldedGroup {
-    reason: &'static str,
-    phrases: Vec<(String, usize)>,
-    bare_words: Vec<String>,
+/// One folded phrase or bare word of [`BOILERPLATE`], with its group's position.
+struct Entry {
+    group: usize,
+    text: String,
+    chars: usize,
 }
 
-static FOLDED_BOILERPLATE: LazyLock<Vec<FoldedGroup>> = LazyLock::new(|| {
-    BOILERPLATE
-        .iter()
-        .map(|g| FoldedGroup {
-            reason: g.reason,
-            phrases: g.phrases.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).map(|p| { let n = p.chars().count(); (p, n) }).collect(),
-            bare_words: g.bare_words.iter().map(|w| fold(w)).filter(|w| !w.is_empty()).collect(),
-        })
-        .collect()
+/// [`BOILERPLATE`] folded once and bucketed by first byte: a block is compared only with the
+/// entries that can match where it starts (scanning all ~200 phrases per block was most of
+/// the boilerplate test's time).
+struct BoilerplateIndex {
+    phrases: Vec<Vec<Entry>>,
+    bare_words: Vec<Vec<Entry>>,
+}
+
+static BOILERPLATE_INDEX: LazyLock<BoilerplateIndex> = LazyLock::new(|| {
+    let mut index = BoilerplateIndex { phrases: (0..256).map(|_| Vec::new()).collect(), bare_words: (0..256).map(|_| Vec::new()).collect() };
+    for (group, g) in BOILERPLATE.iter().enumerate() {
+        for (list, words) in [(&mut index.phrases, g.phrases), (&mut index.bare_words, g.bare_words)] {
+            for text in words.iter().map(|w| fold(w)).filter(|w| !w.is_empty()) {
+                let chars = text.chars().count();
+                list[text.as_bytes()[0] as usize].push(Entry { group, text, chars });
+            }
+        }
+    }
+    index
 });
 
 /// Characters that, right after a bare word, show it is a label ("Partager :", "Related »").
@@ -437,17 +448,9 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
     !matches!(next, Some(c) if c.is_alphanumeric())
 }
 
-/// Byte offset of `needle` in `hay` where it stands as whole words; `starts` are the offsets
-/// where a word may begin (every offset whose previous character is not alphanumeric).
-fn find_word_at(hay: &str, starts: &[usize], needle: &str) -> Option<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return None;
-    }
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    starts.iter().copied().find(|&at| {
-        h.get(at..).is_some_and(|r| r.starts_with(n))
-            && !matches!(hay.get(at + n.len()..).and_then(|r| r.chars().next()), Some(c) if c.is_alphanumeric())
-    })
+/// True when `needle` is at byte `at` of `hay` and ends at a word boundary.
+fn word_at(hay: &str, at: usize, needle: &str) -> bool {
+    hay.as_bytes()[at..].starts_with(needle.as_bytes()) && !matches!(hay.get(at + needle.len()..).and_then(|r| r.chars().next()), Some(c) if c.is_alphanumeric())
 }
 
 // ---------------------------------------------------------------------------------------------
