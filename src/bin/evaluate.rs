@@ -244,7 +244,37 @@ fn date_match(truth: &str, got: Option<&str>) -> bool {
             t = format!("{y}-{b}-{a}");
         }
     }
-    got.map(|g| day(g) == t).unwrap_or(false)
+    let Some(g) = got else { return false };
+    // Two date-times with zones are compared on their UTC days: "2018-06-12T23:00:00.000Z" and
+    // "2018-06-13T00:00:00+01:00" are the same instant, written in two time zones.
+    if let (Some(a), Some(b)) = (utc_day(truth), utc_day(g)) {
+        return a == b;
+    }
+    day(g) == t
+}
+
+/// Days since 1970-01-01 in UTC of a "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH[:]MM)" date-time;
+/// `None` without a time and a zone.
+fn utc_day(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let n = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<i64>().ok());
+    let (y, m, d, h, mi) = (n(0..4)?, n(5..7)?, n(8..10)?, n(11..13)?, n(14..16)?);
+    let zone_at = s.get(16..)?.find(['Z', '+', '-']).map(|i| i + 16)?;
+    let zone = s.get(zone_at..)?;
+    let offset = if zone == "Z" {
+        0
+    } else {
+        let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
+        let (zh, zm) = (digits.get(..2)?.parse::<i64>().ok()?, digits.get(2..4).and_then(|x| x.parse::<i64>().ok()).unwrap_or(0));
+        (zh * 60 + zm) * if zone.starts_with('-') { -1 } else { 1 }
+    };
+    // Howard Hinnant's days_from_civil, then the local minutes shifted to UTC.
+    let yy = if m <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    Some((days * 1440 + h * 60 + mi - offset).div_euclid(1440))
 }
 
 #[derive(Default)]

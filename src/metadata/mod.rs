@@ -155,6 +155,17 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
         .or_else(|| any_block_date(&ctx, &blocks, lang));
+    // A UTC date-time is read in the page's own time: its local day, as the URL and the
+    // machine dates written with a local offset give it. (Visible text dates were tried as
+    // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
+    // only with a time: date-only `itemprop` values are often stale (tagblatt.ch).
+    if let Some(utc) = m.published.as_deref().filter(|p| dates::is_utc(p)) {
+        let timed = [itemprop_date(doc, lang), time_element_date(doc, &ctx, lang)].into_iter().flatten().filter(|d| d.len() > 10);
+        let local: Vec<String> = base.and_then(|u| dates::date_from_url(u.as_str())).into_iter().chain(timed).collect();
+        if let Some(day) = dates::local_day(utc, &local) {
+            m.published = Some(day);
+        }
+    }
     m.source = lines.iter().find_map(|l| l.source.clone());
     if m.site_name.is_none() {
         m.site_name = m.source.clone();
