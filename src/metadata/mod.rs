@@ -52,11 +52,16 @@ pub const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo
 /// sailthru, NYT's `byl`, Highwire/Google Scholar `citation_author`.
 pub const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author"];
 
+/// Date keys that name no event: TYPO3 and other CMSs fill them with the last modification
+/// ("date" 2020-02-12 over a visible "05.02.2020"), so a visible `<time>`, date line or
+/// date-classed block comes first; they still beat the URL and loose text.
+pub const GENERIC_DATE_KEYS: &[&str] = &["date", "dc:date", "dcterms:date"];
+
 /// Publication-date keys: Readability's (article:published_time, parsely-pub-date) first, then
 /// the ones htmldate checks, most specific first. Modification dates are deliberately absent.
 pub const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time", "og:published_time", "og:article:published_time", "article:published", "parsely-pub-date",
-    "itemprop:datepublished", "datepublished", "date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:date",
+    "itemprop:datepublished", "datepublished", "dc:date:issued", "dcterms:issued",
     "dc:date:created", "dcterms:created", "sailthru:date", "pubdate", "publishdate", "publish-date", "publish_date",
     "publication_date", "citation_publication_date", "citation_date", "date_published", "originalpublicationdate",
     "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "release_date", "created",
@@ -153,6 +158,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| time_element_date(doc, &ctx, lang))
         .or_else(|| lines.first().map(|l| l.date.clone()))
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
+        .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
         .or_else(|| any_block_date(&ctx, &blocks, lang));
     // A UTC date-time is read in the page's own time: its local day, as the URL and the
