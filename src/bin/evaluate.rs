@@ -165,6 +165,10 @@ const TRUTH_BYLINE_PREFIXES: &[&str] = &["by", "par", "von", "por"];
 /// languages ("A und B", "A (avec B et C)", "E. BARRENECHE / J. I. DA SILVA").
 const TRUTH_NAME_SEPARATORS: &[&str] = &[" and ", " und ", " et ", " y ", "(avec ", "(with "];
 
+/// Degrees and titles a truth writes after a comma ("Michael L. Anderson, PhD", "Brenda
+/// Goodman, MA"): not names of their own.
+const NAME_SUFFIXES: &[&str] = &["phd", "ph.d", "md", "ma", "jr", "sr"];
+
 fn author_match(truth: &str, got: &[String]) -> bool {
     let mut t = norm_meta(truth);
     if let Some(rest) = TRUTH_BYLINE_PREFIXES.iter().find_map(|p| t.strip_prefix(p).filter(|r| r.starts_with(|c: char| !c.is_alphanumeric()))) {
@@ -188,7 +192,7 @@ fn author_match(truth: &str, got: &[String]) -> bool {
             parts
         })
         .map(|n| norm_meta(&n))
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !NAME_SUFFIXES.contains(&n.as_str()))
         .collect();
     g.contains(&t) || t.contains(&g) || (!names.is_empty() && names.iter().all(|n| g.contains(n.as_str())))
 }

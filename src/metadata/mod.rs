@@ -103,7 +103,9 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let byline_el = byline::find_byline_element(doc, &ctx);
     let blocks = short_blocks(doc);
     let prefixed = if byline_el.is_none() {
-        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id)).collect()).into_iter().next()
+        // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
+        let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
+        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id) && !heading(b.id)).collect()).into_iter().next()
     } else {
         None
     };
