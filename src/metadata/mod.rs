@@ -301,9 +301,11 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         }
         (n, h) => n.clone().or_else(|| h.clone()),
     };
+    let headings = title::headline_texts(doc);
     from_ld
         .map(|t| strip_site_name(&t, site, host))
         .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
+        .map(|t| title::trim_to_headline(&t, &headings))
         .or_else(|| {
             // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
             // otherwise Readability's cleaner decides.
