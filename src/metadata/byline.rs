@@ -4,7 +4,7 @@
 use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
-use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
+use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
@@ -287,6 +287,46 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
     None
 }
 
+/// The names after an author label ("<span>Autor:</span> Fritz Imhof<br>", "<h4>Autor</h4>
+/// <p><a>Nikolai Huke</a></p>"): `label` is an element whose whole text is one of
+/// [`AUTHOR_LABELS`]; the value is the text of its following siblings up to a line break, the
+/// first sibling element with text, or [`BYLINE_MAX_CHARS`].
+pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
+    let Some(parent) = doc.parent(label) else { return Vec::new() };
+    let mut value = String::new();
+    for sib in doc.children(parent).skip_while(|&c| c != label).skip(1) {
+        if doc.tag(sib) == "br" && !value.trim().is_empty() {
+            break;
+        }
+        let t = match doc.text(sib) {
+            Some(t) => t.to_string(),
+            None => doc.text_content(sib),
+        };
+        value.push(' ');
+        value.push_str(&t);
+        if (doc.element(sib).is_some() && !t.trim().is_empty()) || value.chars().count() >= BYLINE_MAX_CHARS {
+            break;
+        }
+    }
+    let value = normalize_ws(&value);
+    if value.chars().count() >= BYLINE_MAX_CHARS {
+        return Vec::new();
+    }
+    // A label in a menu is followed by a link text, not a name ("Wer schreibt für …").
+    let names = split_names(&value);
+    if names.first().is_some_and(|n| looks_like_name(n)) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
+pub fn is_author_label(block_text: &str) -> bool {
+    let f = fold(block_text.trim_end_matches([':', ' ']));
+    AUTHOR_LABELS.iter().any(|l| folded(l) == f)
+}
+
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
 /// The text after a leading dateline ("صفاقس - كتبه: …", "PARIS — By …"): a place of at most
@@ -375,6 +415,22 @@ mod tests {
         assert_eq!(split_names("Autoren Jelko Djuren und Jutta Klaukien"), ["Jelko Djuren", "Jutta Klaukien"]);
         assert_eq!(split_names("Text: Klausmartin Friedrich"), ["Klausmartin Friedrich"]);
         assert!(split_names("[email protected]").is_empty());
+    }
+
+    #[test]
+    fn labelled_authors() {
+        use crate::options::Options;
+        let names = |html: &str| {
+            let doc = Document::parse(html, &Options::default()).expect("parse");
+            let label = (0..doc.len() as u32).find(|&i| doc.element(i).is_some_and(|e| e.class() == "l")).unwrap_or(0);
+            assert!(is_author_label(&normalize_ws(&doc.text_content(label))));
+            labelled_names(&doc, label)
+        };
+        assert_eq!(names(r#"<p><span>Datum:</span> 19.11.2021<br><span class="l">Autor:</span> Fritz Imhof<br><span>Quelle:</span> X</p>"#), ["Fritz Imhof"]);
+        assert_eq!(names(r#"<div><h4 class="l">Autor</h4><p><a href="/p">Nikolai Huke</a>, </p><h4>Datum</h4><p>x</p></div>"#), ["Nikolai Huke"]);
+        assert_eq!(names(r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#), ["Jean Dupont"]);
+        assert!(names(r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#).is_empty());
+        assert!(!is_author_label("Autorenverzeichnis"));
     }
 
     #[test]

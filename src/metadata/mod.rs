@@ -82,6 +82,8 @@ pub const DATE_LINE_MAX_CHARS: usize = 200;
 pub const BARE_DATE_MAX_WORDS: usize = 8;
 /// A source name in "Publié dans X le …" has at most this many words.
 pub const SOURCE_MAX_WORDS: usize = 8;
+/// At most this many author labels are tried (each reads a few siblings).
+const MAX_AUTHOR_LABELS: usize = 8;
 /// Subtrees larger than this many nodes are never a single line (keeps scans linear-ish).
 pub const LINE_MAX_NODES: usize = 200;
 
@@ -134,6 +136,17 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         } else if let Some(b) = prefixed {
             m.authors = byline::split_names(&b.text);
         }
+    }
+    // Last: a name after an "Autor:" label. The label and name stay in the body (they may
+    // share a line with other fields).
+    if m.authors.is_empty() {
+        m.authors = blocks
+            .iter()
+            .filter(|b| byline::is_author_label(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .take(MAX_AUTHOR_LABELS)
+            .map(|b| byline::labelled_names(doc, b.id))
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
     }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {

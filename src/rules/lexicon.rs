@@ -157,6 +157,10 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "بقلم", "كتبه", "كتبته", "كتب", "كتبت", "إعداد", "بواسطة",
 ];
 
+/// Labels printed before the author's name in its own element ("<span>Autor:</span> Fritz
+/// Imhof", "<h4>Author</h4><p>Jane Doe</p>"); compared on the whole folded text, colon trimmed.
+pub const AUTHOR_LABELS: &[&str] = &["Autor", "Autorin", "Autoren", "Author", "Authors", "Auteur", "Auteurs", "Autor/in", "Written by", "Verfasser", "Verfasst von", "Escrito por", "Autora", "الكاتب", "المؤلف"];
+
 /// Byline words that follow a date inside a line ("Posted on March 3, 2021 by Jane Doe",
 /// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
 pub const INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
@@ -536,7 +540,7 @@ static FOLDED: LazyLock<HashMap<(usize, usize), String, BuildHasherDefault<Addre
     let mut m = HashMap::default();
     let lists: &[&[&'static str]] = &[
         DATE_LINE_PREFIXES, SOURCE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, BYLINE_PREFIXES, NAME_CONJUNCTIONS,
-        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE,
+        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE, AUTHOR_LABELS,
     ];
     for list in lists {
         for w in list.iter() {
