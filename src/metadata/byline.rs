@@ -414,6 +414,7 @@ mod tests {
         assert_eq!(split_names("Gespeichert von Rasos am 24. Juli 2017 - 18:55"), ["Rasos"]);
         assert_eq!(split_names("Autoren Jelko Djuren und Jutta Klaukien"), ["Jelko Djuren", "Jutta Klaukien"]);
         assert_eq!(split_names("Text: Klausmartin Friedrich"), ["Klausmartin Friedrich"]);
+        assert_eq!(split_names("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"), ["Pamela Sladky"]);
         assert!(split_names("[email protected]").is_empty());
     }
 

@@ -149,7 +149,7 @@ pub const SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتا�
 pub const BYLINE_PREFIXES: &[&str] = &[
     "Written by", "Posted by", "Published by", "Reported by", "Story by", "Words by", "Text by", "By",
     "Texte :", "Texte:", "Auteur :", "Auteur:", "Auteurs :", "Propos recueillis par", "Écrit par", "Rédigé par", "Publié par", "Par",
-    "Geschrieben von", "Verfasst von", "Gespeichert von", "Eingestellt von", "Erstellt von", "Veröffentlicht von",
+    "Ein Artikel von", "Ein Beitrag von", "Geschrieben von", "Verfasst von", "Gespeichert von", "Eingestellt von", "Erstellt von", "Veröffentlicht von",
     "Autorin:", "Autoren:", "Autoren", "Autor:", "Redaktion:", "Text:", "Von",
     "Submitted by",
     "Escrito por", "Autor:", "Por",
