@@ -10,8 +10,8 @@ use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_P
 /// marks a date, not a name).
 pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
 /// class/id fragments that contain "author" without marking a byline: login widgets
-/// ("authorization"), author boxes with bios and avatars.
-pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
+/// ("authorization"), Wikipedia's "authority-control" navbox, author boxes with bios and avatars.
+pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
 /// Readability's byline length limit: a byline is shorter than this many characters.
 pub const BYLINE_MAX_CHARS: usize = 100;
 /// A visible "By X" line has at most this many words (longer is a sentence: "By 2030 the…").

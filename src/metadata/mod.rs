@@ -116,6 +116,8 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // of a personal blog named after them (readability's toc-missing: "Haki Benita").
     m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref())).collect();
     dedupe(&mut m.authors);
+    // An organisation named as author is kept only when no other source names someone.
+    let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
             let names: Vec<String> = metas
@@ -136,6 +138,9 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         } else if let Some(b) = prefixed {
             m.authors = byline::split_names(&b.text);
         }
+    }
+    if m.authors.is_empty() {
+        m.authors = organisation;
     }
     // Last: a name after an "Autor:" label. The label and name stay in the body (they may
     // share a line with other fields).

@@ -195,3 +195,13 @@ fn headlines_are_not_bylines() {
         <p>Von David Hutzler, dpa</p></body></html>"#);
     assert_eq!(m.authors, ["David Hutzler", "dpa"]);
 }
+
+#[test]
+fn organisation_author_yields_to_a_person() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}</script>"#;
+    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p class="byline">Von Cosima Künzel</p><p>Ein langer Absatz mit vielen Wörtern über die Auktion in der Kirche.</p></body></html>"#));
+    assert_eq!(m.authors, ["Cosima Künzel"]);
+    // Alone, the organisation stays; Wikipedia's "authority-control" box is no byline.
+    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p>Ein langer Absatz mit vielen Wörtern.</p><div class="authority-control">Authority control</div></body></html>"#));
+    assert_eq!(m.authors, ["LN"]);
+}
