@@ -4,14 +4,14 @@
 use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
-use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, NAME_CONJUNCTIONS, NOT_AN_AUTHOR, WEEKDAYS};
+use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
 pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
 /// class/id fragments that contain "author" without marking a byline: login widgets
-/// ("authorization"), author boxes with bios and avatars.
-pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
+/// ("authorization"), Wikipedia's "authority-control" navbox, author boxes with bios and avatars.
+pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
 /// Readability's byline length limit: a byline is shorter than this many characters.
 pub const BYLINE_MAX_CHARS: usize = 100;
 /// A visible "By X" line has at most this many words (longer is a sentence: "By 2030 the…").
@@ -22,6 +22,9 @@ const NAME_MAX_WORDS: usize = 7;
 /// Ancestors whose class/id marks comments or sidebars: their "author" elements are
 /// commenters and related-story bylines (Readability removes these containers first).
 pub const NOT_ARTICLE_CONTAINER_TOKENS: &[&str] = &["comment", "disqus", "replies", "sidebar", "related", "footer", "widget", "recommend"];
+/// Whole class tokens that make a "widget" the main column: Blogger wraps every post, byline
+/// included, in `<div class="widget Blog" id="Blog1">`.
+pub const MAIN_WIDGET_TOKENS: &[&str] = &["blog"];
 
 /// Turns a byline string into author names: strips a leading "By"/"Par"/"بقلم"…, cuts at the
 /// first digit (dates, times) and at " | ", trims date glue words, splits on commas and
@@ -35,6 +38,11 @@ pub fn split_names(raw: &str) -> Vec<String> {
     text = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
     if !BYLINE_PREFIXES.iter().any(|p| strip_prefix_folded(&text, p).is_some()) {
         text = after_dateline(&text).to_string();
+    }
+    // "Posted on September 21, 2020 by Adi Tzlil", "06.11.2023 13:30 von Olga": the names follow
+    // a byline word that comes after a date.
+    if let Some(rest) = after_dated_prefix(&text) {
+        text = rest;
     }
     for p in BYLINE_PREFIXES {
         if let Some(rest) = strip_prefix_folded(&text, p) {
@@ -74,6 +82,16 @@ pub fn split_names(raw: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The text after an inner byline word ([`INNER_BYLINE_WORDS`]) when a digit (a date or a
+/// time) comes before it; `None` otherwise.
+fn after_dated_prefix(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let at = words.iter().enumerate().skip(1).find(|(_, w)| INNER_BYLINE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))?.0;
+    let before = words.get(..at)?.join(" ");
+    let after = words.get(at + 1..)?.join(" ");
+    (before.chars().any(|c| c.is_ascii_digit()) && !after.is_empty()).then_some(after)
 }
 
 fn split_on_conjunctions(part: &str) -> Vec<String> {
@@ -216,6 +234,9 @@ fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
     if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
         return true;
     }
+    if e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t))) {
+        return false;
+    }
     // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
     e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
         NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
@@ -266,6 +287,46 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
     None
 }
 
+/// The names after an author label ("<span>Autor:</span> Fritz Imhof<br>", "<h4>Autor</h4>
+/// <p><a>Nikolai Huke</a></p>"): `label` is an element whose whole text is one of
+/// [`AUTHOR_LABELS`]; the value is the text of its following siblings up to a line break, the
+/// first sibling element with text, or [`BYLINE_MAX_CHARS`].
+pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
+    let Some(parent) = doc.parent(label) else { return Vec::new() };
+    let mut value = String::new();
+    for sib in doc.children(parent).skip_while(|&c| c != label).skip(1) {
+        if doc.tag(sib) == "br" && !value.trim().is_empty() {
+            break;
+        }
+        let t = match doc.text(sib) {
+            Some(t) => t.to_string(),
+            None => doc.text_content(sib),
+        };
+        value.push(' ');
+        value.push_str(&t);
+        if (doc.element(sib).is_some() && !t.trim().is_empty()) || value.chars().count() >= BYLINE_MAX_CHARS {
+            break;
+        }
+    }
+    let value = normalize_ws(&value);
+    if value.chars().count() >= BYLINE_MAX_CHARS {
+        return Vec::new();
+    }
+    // A label in a menu is followed by a link text, not a name ("Wer schreibt für …").
+    let names = split_names(&value);
+    if names.first().is_some_and(|n| looks_like_name(n)) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
+pub fn is_author_label(block_text: &str) -> bool {
+    let f = fold(block_text.trim_end_matches([':', ' ']));
+    AUTHOR_LABELS.iter().any(|l| folded(l) == f)
+}
+
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
 /// The text after a leading dateline ("صفاقس - كتبه: …", "PARIS — By …"): a place of at most
@@ -300,12 +361,24 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
     if !FOLDED_BYLINE_PREFIXES.iter().any(|p| head.starts_with(p.as_str())) {
         return false;
     }
-    BYLINE_PREFIXES.iter().any(|p| {
+    let prefixed = BYLINE_PREFIXES.iter().any(|p| {
         strip_prefix_folded(block_text, p).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
             // Latin names are capitalised; caseless scripts (Arabic) just need a letter.
             rest.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
+    });
+    // Without an element marking it, the line must also read as names: "Von Mob mit Macheten
+    // ermordet" is a German headline, "By 2030 the city…" a sentence. Only the first name is
+    // tested: agencies follow in lower case ("Von David Hutzler, dpa").
+    prefixed && split_names(block_text).first().is_some_and(|n| looks_like_name(n))
+}
+
+/// Every word of a name is capitalised, caseless (Arabic) or a [`NAME_PARTICLES`] word.
+fn looks_like_name(name: &str) -> bool {
+    name.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        first.is_none_or(|c| !c.is_lowercase()) || NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
     })
 }
 
@@ -335,6 +408,30 @@ mod tests {
         assert!(split_names("admin").is_empty());
         assert!(split_names("").is_empty());
         assert_eq!(split_names("Byron Smith"), ["Byron Smith"]);
+        // The names after a date.
+        assert_eq!(split_names("Posted on September 21, 2020 by Adi Tzlil"), ["Adi Tzlil"]);
+        assert_eq!(split_names("06.11.2023 13:30 von Olga Meier"), ["Olga Meier"]);
+        assert_eq!(split_names("Gespeichert von Rasos am 24. Juli 2017 - 18:55"), ["Rasos"]);
+        assert_eq!(split_names("Autoren Jelko Djuren und Jutta Klaukien"), ["Jelko Djuren", "Jutta Klaukien"]);
+        assert_eq!(split_names("Text: Klausmartin Friedrich"), ["Klausmartin Friedrich"]);
+        assert_eq!(split_names("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"), ["Pamela Sladky"]);
+        assert!(split_names("[email protected]").is_empty());
+    }
+
+    #[test]
+    fn labelled_authors() {
+        use crate::options::Options;
+        let names = |html: &str| {
+            let doc = Document::parse(html, &Options::default()).expect("parse");
+            let label = (0..doc.len() as u32).find(|&i| doc.element(i).is_some_and(|e| e.class() == "l")).unwrap_or(0);
+            assert!(is_author_label(&normalize_ws(&doc.text_content(label))));
+            labelled_names(&doc, label)
+        };
+        assert_eq!(names(r#"<p><span>Datum:</span> 19.11.2021<br><span class="l">Autor:</span> Fritz Imhof<br><span>Quelle:</span> X</p>"#), ["Fritz Imhof"]);
+        assert_eq!(names(r#"<div><h4 class="l">Autor</h4><p><a href="/p">Nikolai Huke</a>, </p><h4>Datum</h4><p>x</p></div>"#), ["Nikolai Huke"]);
+        assert_eq!(names(r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#), ["Jean Dupont"]);
+        assert!(names(r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#).is_empty());
+        assert!(!is_author_label("Autorenverzeichnis"));
     }
 
     #[test]
@@ -345,5 +442,8 @@ mod tests {
         assert!(!is_prefixed_byline("By 2030, the city will have grown a lot."));
         assert!(!is_prefixed_byline("by the way"));
         assert!(!is_prefixed_byline("Byron Smith said hello"));
+        assert!(!is_prefixed_byline("Von Mob mit Macheten ermordet"));
+        assert!(is_prefixed_byline("Von Anna von der Heide"));
+        assert!(is_prefixed_byline("Por José de la Cruz"));
     }
 }

@@ -212,6 +212,61 @@ pub fn date_from_url(url: &str) -> Option<String> {
     None
 }
 
+/// Days since 1970-01-01 of an ISO day (`YYYY-MM-DD…`), for comparing days across months.
+fn day_number(iso: &str) -> Option<i64> {
+    let n = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<i64>().ok());
+    let (y, m, d) = (n(0..4)?, n(5..7)?, n(8..10)?);
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The ISO day after `iso`'s day.
+fn next_day(iso: &str) -> Option<String> {
+    let n = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (y, m, d) = (n(0..4)?, n(5..7)?, n(8..10)?);
+    ymd(y, m, d + 1).or_else(|| ymd(y, m + 1, 1)).or_else(|| ymd(y + 1, 1, 1))
+}
+
+/// UTC hours at which a whole hour is a local midnight east of Greenwich, UTC+1..UTC+3 (Europe,
+/// Africa, the Arab world): a CMS that stores a date-only publication as local midnight writes
+/// "2021-11-04T23:00Z" for 5 November in Berlin. West of Greenwich local midnight falls on the
+/// same UTC day, so nothing is needed there.
+pub const LOCAL_MIDNIGHT_UTC_HOURS: std::ops::RangeInclusive<u32> = 21..=23;
+
+/// A machine date-time in UTC ("…Z", "…+00:00"), as [`normalize_machine_date`] writes them.
+pub fn is_utc(iso: &str) -> bool {
+    iso.len() > 10 && (iso.ends_with('Z') || iso.ends_with("+00:00"))
+}
+
+/// The page's local publication day for a date-time the CMS stored in UTC: readers and
+/// annotators see the local day, which differs from the UTC one near midnight. `local` holds
+/// days the page gives in local time (the URL's date, `datetime`s with their own offset). A
+/// whole hour in [`LOCAL_MIDNIGHT_UTC_HOURS`] is read as local midnight and the same instant
+/// is returned with that offset; otherwise the first local day next to the UTC one is returned.
+/// `None` when `utc` needs no change, or a local day confirms the UTC one.
+pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
+    if !is_utc(utc) {
+        return None;
+    }
+    let day = day_number(utc)?;
+    let offsets: Vec<i64> = local.iter().filter(|l| !is_utc(l)).filter_map(|l| day_number(l).map(|d| d - day)).collect();
+    if offsets.contains(&0) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| utc.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (h, mi, sec) = (n(11..13)?, n(14..16)?, n(17..19).unwrap_or(0));
+    if mi == 0 && sec == 0 && LOCAL_MIDNIGHT_UTC_HOURS.contains(&h) && !offsets.contains(&-1) {
+        return Some(format!("{}T00:00:00+{:02}:00", next_day(utc)?, 24 - h));
+    }
+    let neighbour = local.iter().filter(|l| !is_utc(l)).find(|l| day_number(l).is_some_and(|d| (d - day).abs() == 1))?;
+    neighbour.get(..10).map(str::to_string)
+}
+
 /// True when `s` holds four ASCII digits in a row.
 fn has_four_digits(s: &str) -> bool {
     let mut run = 0;
@@ -287,6 +342,26 @@ mod tests {
         assert_eq!(normalize_machine_date("11/01/2023 12:43:42", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("01.11.2023", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("garbage", None), None);
+    }
+
+    #[test]
+    fn utc_dates_read_in_local_time() {
+        // A date-only publication stored as Berlin midnight in UTC.
+        assert_eq!(local_day("2021-11-04T23:00:00Z", &[]).as_deref(), Some("2021-11-05T00:00:00+01:00"));
+        assert_eq!(local_day("2022-12-31T22:00:00+00:00", &[]).as_deref(), Some("2023-01-01T00:00:00+02:00"));
+        // Late evening in Minnesota is the next day in UTC; the URL's day is the local one.
+        assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-11-08".into()]).as_deref(), Some("2023-11-08"));
+        assert_eq!(local_day("2018-06-12T23:00:00Z", &["2018-06-13".into()]).as_deref(), Some("2018-06-13T00:00:00+01:00"));
+        assert_eq!(local_day("2018-06-12T23:00:00Z", &["2018-06-12".into()]), None);
+        // Evidence that agrees, evidence too far away, times that are not midnight, local offsets.
+        assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-11-09".into(), "2023-11-08".into()]), None);
+        assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-10-08".into()]), None);
+        assert_eq!(local_day("2021-11-04T23:10:00Z", &[]), None);
+        assert_eq!(local_day("2021-11-04T23:00:00+01:00", &["2021-11-05".into()]), None);
+        assert_eq!(local_day("2021-11-04", &["2021-11-05".into()]), None);
+        assert_eq!(next_day("2024-02-28").as_deref(), Some("2024-02-29"));
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(day_number("2000-03-01").zip(day_number("2000-02-28")).map(|(a, b)| a - b), Some(2));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct JsonLd {
     pub name: Option<String>,
     pub headline: Option<String>,
     pub authors: Vec<String>,
+    /// Every author is typed `Organization` (or a subtype such as `NewsMediaOrganization`): the
+    /// publisher named as author ("LN" on ln-online.de), not a person.
+    pub authors_are_organisations: bool,
     pub published: Option<String>,
     /// `dateCreated` / `uploadDate`: used only after the meta tags (Readability reads only
     /// `datePublished`; `dateCreated` is often a UTC copy that shifts the day).
@@ -158,6 +161,11 @@ fn from_items(items: &[Value]) -> JsonLd {
             Some(v) => vec![v],
             None => vec![],
         };
+        let is_org = |o: &Map<String, Value>| types(o).iter().map(|t| type_name(t)).any(|t| t.ends_with("Organization"));
+        out.authors_are_organisations = !list.is_empty()
+            && list.iter().all(|v| {
+                v.as_object().is_some_and(|o| is_org(o) || o.get("@id").and_then(Value::as_str).and_then(by_id).is_some_and(is_org))
+            });
         for v in list {
             let name = match v {
                 Value::String(s) => clean(s),
@@ -248,6 +256,9 @@ mod tests {
         let j = ld(&[r##"[{"@type":"Organization","name":"Org"},{"@type":["BlogPosting"],"name":"T","author":[{"name":"A"},{"@id":"#p2"},"C"]}]"##, r##"{"@graph":[{"@type":"Person","@id":"#p2","name":"B"}]}"##]);
         // The Person lives in another script: references resolve across the whole page.
         assert_eq!(j.authors, ["A", "B", "C"]);
+        assert!(!j.authors_are_organisations);
+        let o = ld(&[r##"{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}"##]);
+        assert!(o.authors_are_organisations);
         let g = ld(&[r##"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"Article","headline":"H","image":["https://x/a.jpg"],"publisher":{"@id":"#org"}},{"@type":"Organization","@id":"#org","name":"Org"}]}"##]);
         assert_eq!(g.headline.as_deref(), Some("H"));
         assert_eq!(g.publisher.as_deref(), Some("Org"));

@@ -52,11 +52,16 @@ pub const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo
 /// sailthru, NYT's `byl`, Highwire/Google Scholar `citation_author`.
 pub const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author"];
 
+/// Date keys that name no event: TYPO3 and other CMSs fill them with the last modification
+/// ("date" 2020-02-12 over a visible "05.02.2020"), so a visible `<time>`, date line or
+/// date-classed block comes first; they still beat the URL and loose text.
+pub const GENERIC_DATE_KEYS: &[&str] = &["date", "dc:date", "dcterms:date"];
+
 /// Publication-date keys: Readability's (article:published_time, parsely-pub-date) first, then
 /// the ones htmldate checks, most specific first. Modification dates are deliberately absent.
 pub const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time", "og:published_time", "og:article:published_time", "article:published", "parsely-pub-date",
-    "itemprop:datepublished", "datepublished", "date", "dc:date", "dc:date:issued", "dcterms:issued", "dcterms:date",
+    "itemprop:datepublished", "datepublished", "dc:date:issued", "dcterms:issued",
     "dc:date:created", "dcterms:created", "sailthru:date", "pubdate", "publishdate", "publish-date", "publish_date",
     "publication_date", "citation_publication_date", "citation_date", "date_published", "originalpublicationdate",
     "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "release_date", "created",
@@ -77,6 +82,8 @@ pub const DATE_LINE_MAX_CHARS: usize = 200;
 pub const BARE_DATE_MAX_WORDS: usize = 8;
 /// A source name in "Publié dans X le …" has at most this many words.
 pub const SOURCE_MAX_WORDS: usize = 8;
+/// At most this many author labels are tried (each reads a few siblings).
+const MAX_AUTHOR_LABELS: usize = 8;
 /// Subtrees larger than this many nodes are never a single line (keeps scans linear-ish).
 pub const LINE_MAX_NODES: usize = 200;
 
@@ -98,7 +105,9 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let byline_el = byline::find_byline_element(doc, &ctx);
     let blocks = short_blocks(doc);
     let prefixed = if byline_el.is_none() {
-        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id)).collect()).into_iter().next()
+        // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
+        let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
+        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id) && !heading(b.id)).collect()).into_iter().next()
     } else {
         None
     };
@@ -107,6 +116,8 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // of a personal blog named after them (readability's toc-missing: "Haki Benita").
     m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref())).collect();
     dedupe(&mut m.authors);
+    // An organisation named as author is kept only when no other source names someone.
+    let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
             let names: Vec<String> = metas
@@ -127,6 +138,20 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         } else if let Some(b) = prefixed {
             m.authors = byline::split_names(&b.text);
         }
+    }
+    if m.authors.is_empty() {
+        m.authors = organisation;
+    }
+    // Last: a name after an "Autor:" label. The label and name stay in the body (they may
+    // share a line with other fields).
+    if m.authors.is_empty() {
+        m.authors = blocks
+            .iter()
+            .filter(|b| byline::is_author_label(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .take(MAX_AUTHOR_LABELS)
+            .map(|b| byline::labelled_names(doc, b.id))
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
     }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {
@@ -153,8 +178,20 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| time_element_date(doc, &ctx, lang))
         .or_else(|| lines.first().map(|l| l.date.clone()))
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
+        .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
         .or_else(|| any_block_date(&ctx, &blocks, lang));
+    // A UTC date-time is read in the page's own time: its local day, as the URL and the
+    // machine dates written with a local offset give it. (Visible text dates were tried as
+    // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
+    // only with a time: date-only `itemprop` values are often stale (tagblatt.ch).
+    if let Some(utc) = m.published.as_deref().filter(|p| dates::is_utc(p)) {
+        let timed = [itemprop_date(doc, lang), time_element_date(doc, &ctx, lang)].into_iter().flatten().filter(|d| d.len() > 10);
+        let local: Vec<String> = base.and_then(|u| dates::date_from_url(u.as_str())).into_iter().chain(timed).collect();
+        if let Some(day) = dates::local_day(utc, &local) {
+            m.published = Some(day);
+        }
+    }
     m.source = lines.iter().find_map(|l| l.source.clone());
     if m.site_name.is_none() {
         m.site_name = m.source.clone();
@@ -282,9 +319,11 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         }
         (n, h) => n.clone().or_else(|| h.clone()),
     };
+    let headings = title::headline_texts(doc);
     from_ld
         .map(|t| strip_site_name(&t, site, host))
         .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
+        .map(|t| title::trim_to_headline(&t, &headings))
         .or_else(|| {
             // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
             // otherwise Readability's cleaner decides.

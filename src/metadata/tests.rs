@@ -153,3 +153,55 @@ fn byline_after_a_dateline() {
     // A headline with a dash is not a dateline followed by a byline.
     assert!(!is_prefixed_byline("Brexit - the long road ahead for everyone involved"));
 }
+
+#[test]
+fn blogger_main_widget_is_not_a_sidebar() {
+    // Blogger wraps the post in `widget Blog`: its byline and date are the article's.
+    let (_, m) = meta_doc(r#"<html><head><title>Tach auch</title></head><body>
+        <div class="widget Blog" id="Blog1"><div class="post"><h3>Tach auch</h3>
+        <p>Ein langer Absatz über den Tag, der hier erzählt wird, mit vielen Wörtern darin.</p>
+        <div class="post-footer"><span class="post-author vcard">Eingestellt von <span class="fn">der Michel</span></span>
+        <time class="published" datetime="2020-04-28T10:00:00+02:00">28. April 2020</time></div></div></div>
+        <div class="widget HTML"><span class="author">Someone Else</span></div></body></html>"#);
+    assert_eq!(m.authors, ["der Michel"]);
+    assert_eq!(m.published.as_deref(), Some("2020-04-28T10:00:00+02:00"));
+}
+
+#[test]
+fn generic_meta_date_yields_to_visible_time() {
+    // TYPO3 writes the modification day into `<meta name="date">`.
+    let (_, m) = meta_doc(r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body>
+        <div class="news"><div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr</div>
+        <p>Ein langer Absatz über faire Lieferketten, mit vielen Wörtern und noch mehr Inhalt.</p></div></body></html>"#);
+    assert_eq!(m.published.as_deref(), Some("2020-02-05"));
+    let (_, m) = meta_doc(r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body><p>Text ohne Datum.</p></body></html>"#);
+    assert_eq!(m.published.as_deref(), Some("2020-02-12"));
+}
+
+#[test]
+fn utc_midnight_is_the_local_day() {
+    let m = meta(r#"<html lang="de"><head><meta property="article:published_time" content="2021-11-04T23:00Z"></head><body><p>x</p></body></html>"#);
+    assert_eq!(m.published.as_deref(), Some("2021-11-05T00:00:00+01:00"));
+    // The URL (…/2021/05/06/…) gives the local day of a late-evening UTC stamp.
+    let m = meta(r#"<html><head><meta property="article:published_time" content="2021-05-07T03:30:59Z"></head><body><p>x</p></body></html>"#);
+    assert_eq!(m.published.as_deref(), Some("2021-05-06"));
+}
+
+#[test]
+fn headlines_are_not_bylines() {
+    let (_, m) = meta_doc(r#"<html lang="de"><head><title>Sprachregeln</title></head><body>
+        <h1>Von Sprachregeln, Gender-Politik und Deutsch</h1><ul><li><a href="/a">Von Mob mit Macheten ermordet</a></li></ul>
+        <p>Ein langer Absatz, der die Geschichte erzählt, mit vielen Wörtern und noch mehr Inhalt.</p>
+        <p>Von David Hutzler, dpa</p></body></html>"#);
+    assert_eq!(m.authors, ["David Hutzler", "dpa"]);
+}
+
+#[test]
+fn organisation_author_yields_to_a_person() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}</script>"#;
+    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p class="byline">Von Cosima Künzel</p><p>Ein langer Absatz mit vielen Wörtern über die Auktion in der Kirche.</p></body></html>"#));
+    assert_eq!(m.authors, ["Cosima Künzel"]);
+    // Alone, the organisation stays; Wikipedia's "authority-control" box is no byline.
+    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p>Ein langer Absatz mit vielen Wörtern.</p><div class="authority-control">Authority control</div></body></html>"#));
+    assert_eq!(m.authors, ["LN"]);
+}

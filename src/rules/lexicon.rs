@@ -149,11 +149,25 @@ pub const SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتا�
 pub const BYLINE_PREFIXES: &[&str] = &[
     "Written by", "Posted by", "Published by", "Reported by", "Story by", "Words by", "Text by", "By",
     "Texte :", "Texte:", "Auteur :", "Auteur:", "Auteurs :", "Propos recueillis par", "Écrit par", "Rédigé par", "Publié par", "Par",
-    "Geschrieben von", "Autor:", "Von",
+    "Ein Artikel von", "Ein Beitrag von", "Geschrieben von", "Verfasst von", "Gespeichert von", "Eingestellt von", "Erstellt von", "Veröffentlicht von",
+    "Autorin:", "Autoren:", "Autoren", "Autor:", "Redaktion:", "Text:", "Von",
+    "Submitted by",
     "Escrito por", "Autor:", "Por",
     "Scritto da",
     "بقلم", "كتبه", "كتبته", "كتب", "كتبت", "إعداد", "بواسطة",
 ];
+
+/// Labels printed before the author's name in its own element ("<span>Autor:</span> Fritz
+/// Imhof", "<h4>Author</h4><p>Jane Doe</p>"); compared on the whole folded text, colon trimmed.
+pub const AUTHOR_LABELS: &[&str] = &["Autor", "Autorin", "Autoren", "Author", "Authors", "Auteur", "Auteurs", "Autor/in", "Written by", "Verfasser", "Verfasst von", "Escrito por", "Autora", "الكاتب", "المؤلف"];
+
+/// Byline words that follow a date inside a line ("Posted on March 3, 2021 by Jane Doe",
+/// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
+pub const INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
+
+/// Lower-case words inside personal names ("Anna von der Heide", "José de la Cruz", "Ahmed
+/// bin Salman"): a visible byline's names are otherwise capitalised word by word.
+pub const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "y"];
 
 /// Conjunctions between author names: "A, B and C", "A et B", "A و B", "A und B", "A y B".
 /// Only matched as whole words with spaces around them.
@@ -165,6 +179,8 @@ pub const NAME_CONJUNCTIONS: &[&str] = &["and", "&", "et", "und", "y", "e", "و"
 pub const NOT_AN_AUTHOR: &[&str] = &[
     "admin", "administrator", "wordpressadmin", "unknown", "anonymous", "staff", "redaction", "rédaction", "editor", "null", "none", "undefined",
     "no author", "author", "authors", "autor", "auteur", "by", "von", "par", "date", "datum", "stand", "follow", "share", "posted", "published",
+    // Cloudflare's e-mail obfuscation ("[email protected]"), and source labels whose value is elsewhere.
+    "email protected", "quelle", "source",
 ];
 
 /// Weekday names (fr, en, de, es, ar), full and short: they precede dates in date lines
@@ -527,7 +543,7 @@ static FOLDED: LazyLock<HashMap<(usize, usize), String, BuildHasherDefault<Addre
     let mut m = HashMap::default();
     let lists: &[&[&'static str]] = &[
         DATE_LINE_PREFIXES, SOURCE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, BYLINE_PREFIXES, NAME_CONJUNCTIONS,
-        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE,
+        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE, AUTHOR_LABELS,
     ];
     for list in lists {
         for w in list.iter() {
