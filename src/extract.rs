@@ -4,6 +4,7 @@
 
 use crate::candidates::{self, Flags, Scored};
 use crate::clean::{self, Cleaned};
+use crate::{consensus, container};
 use crate::dom::{Document, NodeId};
 use crate::features::{self, Feat};
 use crate::prep;
@@ -19,6 +20,9 @@ pub struct Extraction {
     pub cleaned: Cleaned,
     /// How many relaxations it took (0 = all flags on).
     pub relaxations: usize,
+    /// Share of text the scored article and the page's named container agree on (0..1);
+    /// `None` when the page names no container.
+    pub agreement: Option<f32>,
 }
 
 impl Extraction {
@@ -43,12 +47,17 @@ impl Extraction {
 pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options) -> Extraction {
     let base_feats: Vec<Feat> = features::compute(doc, base);
     let title_dup = title.and_then(|t| title_heading(doc, base, &base_feats, t));
-    let attempt = |flags: Flags, relaxations: usize| {
+    // `forced`: the container-first pass, the named container as the only part.
+    let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
         let scored = candidates::score(doc, base, &base_feats, title_dup, flags);
-        let selection = select::select(doc, &scored, options.top_candidates);
+        let selection = match forced {
+            Some(c) => select::forced(&scored, c),
+            None => select::select(doc, &scored, options.top_candidates),
+        };
         let cleaned = clean::clean(doc, &scored, &selection);
-        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations }
+        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
     };
+    let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);
     let mut flags = Flags::ALL;
     let mut best = attempt(flags, 0);
     let mut relaxations = 0;
@@ -63,6 +72,10 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
         if best.cleaned.text_len >= options.char_threshold {
             break;
         }
+    }
+    if let Some(c) = container::find(doc, base, &base_feats) {
+        let (flags, relaxations) = (best.scored.flags, best.relaxations);
+        best = consensus::settle(doc, c, base_feats[c as usize].text, best, || attempt_in(flags, relaxations, Some(c)));
     }
     include_lead(doc, base, &base_feats, &mut best);
     best

@@ -249,3 +249,45 @@ pub const NO_ARTICLE_MIN_CHARS: usize = 1;
 /// A page that is not "probably readerable" still has an article unless the extraction has
 /// more than this share of its text in links (a grid of teasers).
 pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
+
+// ---------------------------------------------------------------------------------------------
+// Container-first pass and consensus (container.rs, consensus.rs), after trafilatura's
+// `BODY_XPATH` cascade (reference.md §4). Calibrated as a set on both dev corpora.
+
+/// Class/id names of the article's body container, tried group by group (most specific
+/// first, as trafilatura orders `BODY_XPATH`). Matched inside the class/id string with `_`
+/// read as `-`, so `article_body` and `entry-content-wrap` match too; each is long enough not
+/// to hit unrelated words. CMS names (WordPress `entry-content`, Drupal `field-name-body`,
+/// Blogger `post-body`) are language-neutral.
+pub const CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
+    &["articlebody", "article-body", "article--body", "article__body", "articletext", "article-text", "article__text", "story-body", "storybody", "story-text", "story__body"],
+    &["article-content", "article__content", "articlecontent", "post-content", "postcontent", "post-body", "postbody", "post-text", "entry-content", "entry-body", "field-name-body", "field--name-body", "news-content", "news-text", "news-body", "blog-content", "single-content", "text-content", "content-body", "td-post-content", "rich-text", "richtext"],
+];
+/// Semantic tags that hold the article, tried after the names (`<article>`, then `<main>`).
+pub const CONTAINER_TAGS: &[&str] = &["article", "main"];
+/// A container needs at least this much text (characters) to stand for the article
+/// (trafilatura's `MIN_EXTRACTED_SIZE`).
+pub const CONTAINER_MIN_CHARS: usize = 250;
+/// ...and at most this share of link text (a teaser grid named `post-content` is no article).
+pub const CONTAINER_MAX_LINK_DENSITY: f32 = 0.4;
+
+/// The two strategies agree on the article when the container holds at least this share of
+/// the scored article's text: what the scored article adds after the container's end is
+/// then its tail (author box, newsletter, teasers) and is left out.
+pub const CONSENSUS_MIN_SHARE: f32 = 0.5;
+/// Escalation: a scored article shorter than this (characters) may give way to the container
+/// (trafilatura's `ESCALATION_MAX_LENGTH`)...
+pub const ESCALATION_MAX_CHARS: usize = 3000;
+/// ...when the container, cleaned the same way, is at least this many times longer
+/// (trafilatura's `ESCALATION_ACCEPT_RATIO`).
+pub const ESCALATION_ACCEPT_RATIO: f32 = 1.5;
+/// Weight of that agreement in the article's confidence...
+pub const AGREEMENT_WEIGHT: f32 = 0.3;
+/// ...and the agreement assumed when the page names no container (neither for nor against).
+pub const AGREEMENT_UNKNOWN: f32 = 0.5;
+/// Class/id substrings of the blocks that close a page after the article's body: the author
+/// box (en "author", de "autor", fr "auteur"; WordPress' Simple Author Box "saboxplugin"),
+/// the licence or copyright line. Left out only after the agreed container (consensus.rs).
+pub const TAIL_TOKENS: &[&str] = &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
+/// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
+pub const TAIL_WORDS: &[&str] = &["bio", "about"];
