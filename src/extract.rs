@@ -75,7 +75,17 @@ pub fn run(doc: &Document, base: &[bool], title: Option<&str>, options: &Options
     }
     if let Some(c) = container::find(doc, base, &base_feats) {
         let (flags, relaxations) = (best.scored.flags, best.relaxations);
-        best = consensus::settle(doc, c, base_feats[c as usize].text, best, || attempt_in(flags, relaxations, Some(c)));
+        let in_container = || {
+            // The named container may sit in a block the scoring set aside as unlikely (a
+            // "header" column): then it is read without that flag.
+            let alt = attempt_in(flags, relaxations, Some(c));
+            if alt.scored.removed[c as usize] && flags.strip_unlikely {
+                attempt_in(Flags { strip_unlikely: false, ..flags }, relaxations + 1, Some(c))
+            } else {
+                alt
+            }
+        };
+        best = consensus::settle(doc, c, base_feats[c as usize].text, best, in_container);
     }
     include_lead(doc, base, &base_feats, &mut best);
     best

@@ -144,7 +144,7 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["comment", "disqus", "replies", "remark", "respond", "discussion", "comentario", "kommentar", "commenti", "reactions", "ta3li9"], "comments"),
     (&["share", "social", "sharedaddy", "addthis", "partage", "partager", "compartir", "teilen", "sharing"], "share bar"),
     (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
-    (&["newsletter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
+    (&["newsletter", "news-letter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
     (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
     (&["poll", "survey", "sondage", "umfrage", "encuesta", "quiz"], "poll"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
