@@ -38,10 +38,11 @@ pub fn settle(doc: &Document, c: NodeId, container_text: u32, mut scored: Extrac
     let agreement = if sel > 0.0 { shared / sel.max(container_text as f32) } else { 0.0 };
     scored.agreement = Some(agreement.clamp(0.0, 1.0));
 
-    // 2. Too short: escalate to the container.
-    if (sel as usize) < rules::ESCALATION_MAX_CHARS && container_text as f32 >= rules::ESCALATION_ACCEPT_RATIO * sel {
+    // 2. Too short, or a fragment of the container: escalate to the container.
+    let ratio = rules::ESCALATION_ACCEPT_RATIO;
+    if ((sel as usize) < rules::ESCALATION_MAX_CHARS || shared >= rules::ESCALATION_INSIDE_SHARE * sel) && container_text as f32 >= ratio * sel {
         let mut alt = in_container();
-        if alt.cleaned.text_len as f32 >= rules::ESCALATION_ACCEPT_RATIO * sel {
+        if alt.cleaned.text_len as f32 >= ratio * sel {
             alt.agreement = scored.agreement;
             return alt;
         }

@@ -278,6 +278,9 @@ pub const CONSENSUS_MIN_SHARE: f32 = 0.5;
 /// Escalation: a scored article shorter than this (characters) may give way to the container
 /// (trafilatura's `ESCALATION_MAX_LENGTH`)...
 pub const ESCALATION_MAX_CHARS: usize = 3000;
+/// ...or whatever its length, when it lies inside the container (this share of its text):
+/// the scoring took one fragment of the body (a layout table's cell, one of its divs)...
+pub const ESCALATION_INSIDE_SHARE: f32 = 0.9;
 /// ...when the container, cleaned the same way, is at least this many times longer
 /// (trafilatura's `ESCALATION_ACCEPT_RATIO`).
 pub const ESCALATION_ACCEPT_RATIO: f32 = 1.5;
