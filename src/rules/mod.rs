@@ -146,6 +146,8 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
     (&["newsletter", "news-letter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
     (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
+    // Advertiser and affiliate disclosures, legal disclaimers (de "Haftungsausschluss").
+    (&["disclaimer", "disclosure", "haftungsausschluss"], "disclaimer"),
     (&["poll", "survey", "sondage", "umfrage", "encuesta", "quiz"], "poll"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
@@ -206,7 +208,7 @@ pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// Reasons that, named by a block's class/id inside the article, drop it from the article
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
 pub const IN_ARTICLE_CLUTTER: &[&str] =
-    &["advertisement", "newsletter", "paywall", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
+    &["advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
 /// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
 pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
