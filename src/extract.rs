@@ -4,6 +4,7 @@
 
 use crate::candidates::{self, Flags, Scored};
 use crate::clean::{self, Cleaned};
+use crate::{consensus, container};
 use crate::dom::{Document, NodeId};
 use crate::features::Feat;
 use crate::prep;
@@ -19,6 +20,9 @@ pub struct Extraction {
     pub cleaned: Cleaned,
     /// How many relaxations it took (0 = all flags on).
     pub relaxations: usize,
+    /// Share of text the scored article and the page's named container agree on (0..1);
+    /// `None` when the page names no container.
+    pub agreement: Option<f32>,
 }
 
 impl Extraction {
@@ -43,12 +47,17 @@ impl Extraction {
 /// features under it (`features::compute(doc, base)`, which the caller has already).
 pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
-    let attempt = |flags: Flags, relaxations: usize| {
+    // `forced`: the container-first pass, the named container as the only part.
+    let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
         let scored = candidates::score(doc, base, base_feats, title_dup, flags);
-        let selection = select::select(doc, &scored, options.top_candidates);
+        let selection = match forced {
+            Some(c) => select::forced(&scored, c),
+            None => select::select(doc, &scored, options.top_candidates),
+        };
         let cleaned = clean::clean(doc, &scored, &selection);
-        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations }
+        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
     };
+    let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);
     let mut flags = Flags::ALL;
     let mut best = attempt(flags, 0);
     let mut relaxations = 0;
@@ -63,6 +72,20 @@ pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&st
         if best.cleaned.text_len >= options.char_threshold {
             break;
         }
+    }
+    if let Some(c) = container::find(doc, base, base_feats) {
+        let (flags, relaxations) = (best.scored.flags, best.relaxations);
+        let in_container = || {
+            // The named container may sit in a block the scoring set aside as unlikely (a
+            // "header" column): then it is read without that flag.
+            let alt = attempt_in(flags, relaxations, Some(c));
+            if alt.scored.removed[c as usize] && flags.strip_unlikely {
+                attempt_in(Flags { strip_unlikely: false, ..flags }, relaxations + 1, Some(c))
+            } else {
+                alt
+            }
+        };
+        best = consensus::settle(doc, c, base_feats[c as usize].text, best, in_container);
     }
     include_lead(doc, base, base_feats, &mut best);
     best

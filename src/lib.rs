@@ -27,6 +27,8 @@
 
 mod candidates;
 mod clean;
+mod consensus;
+mod container;
 pub mod dom;
 mod error;
 mod extract;

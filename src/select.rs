@@ -92,6 +92,11 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     Selection { top: best, top_score, parts, whole_body: false, runner_up }
 }
 
+/// The container-first pass's selection: the named container alone.
+pub fn forced(s: &Scored, top: NodeId) -> Selection {
+    Selection { top, top_score: s.score[top as usize].unwrap_or(0.0), parts: vec![top], whole_body: false, runner_up: 0.0 }
+}
+
 fn whole_body(body: NodeId, runner_up: f32) -> Selection {
     Selection { top: body, top_score: 0.0, parts: vec![body], whole_body: true, runner_up }
 }

@@ -119,7 +119,8 @@ fn byline(authors: &[String]) -> Option<String> {
     }
 }
 
-/// How sure we are (0..1): long text, few links, a clear winner, no relaxation needed.
+/// How sure we are (0..1): long text, few links, a clear winner, no relaxation needed, and
+/// the container-first pass agreeing with the scored one.
 fn confidence(ex: &Extraction, chars: usize) -> f32 {
     let length = (chars as f32 / rules::CONFIDENT_LENGTH).min(1.0);
     let links = 1.0 - (ex.link_density().unwrap_or(1.0) * 2.0).min(1.0);
@@ -129,5 +130,7 @@ fn confidence(ex: &Extraction, chars: usize) -> f32 {
     if ex.selection.whole_body {
         c *= 0.5;
     }
+    // The two strategies' agreement (consensus.rs); a page naming no container gives no vote.
+    c = (1.0 - rules::AGREEMENT_WEIGHT) * c + rules::AGREEMENT_WEIGHT * ex.agreement.unwrap_or(rules::AGREEMENT_UNKNOWN);
     (c * 100.0).round() / 100.0
 }

@@ -144,8 +144,10 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["comment", "disqus", "replies", "remark", "respond", "discussion", "comentario", "kommentar", "commenti", "reactions", "ta3li9"], "comments"),
     (&["share", "social", "sharedaddy", "addthis", "partage", "partager", "compartir", "teilen", "sharing"], "share bar"),
     (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
-    (&["newsletter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
+    (&["newsletter", "news-letter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
     (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
+    // Advertiser and affiliate disclosures, legal disclaimers (de "Haftungsausschluss").
+    (&["disclaimer", "disclosure", "haftungsausschluss"], "disclaimer"),
     (&["poll", "survey", "sondage", "umfrage", "encuesta", "quiz"], "poll"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
@@ -206,7 +208,7 @@ pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// Reasons that, named by a block's class/id inside the article, drop it from the article
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
 pub const IN_ARTICLE_CLUTTER: &[&str] =
-    &["advertisement", "newsletter", "paywall", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
+    &["advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
 /// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
 pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
@@ -249,3 +251,48 @@ pub const NO_ARTICLE_MIN_CHARS: usize = 1;
 /// A page that is not "probably readerable" still has an article unless the extraction has
 /// more than this share of its text in links (a grid of teasers).
 pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
+
+// ---------------------------------------------------------------------------------------------
+// Container-first pass and consensus (container.rs, consensus.rs), after trafilatura's
+// `BODY_XPATH` cascade (reference.md §4). Calibrated as a set on both dev corpora.
+
+/// Class/id names of the article's body container, tried group by group (most specific
+/// first, as trafilatura orders `BODY_XPATH`). Matched inside the class/id string with `_`
+/// read as `-`, so `article_body` and `entry-content-wrap` match too; each is long enough not
+/// to hit unrelated words. CMS names (WordPress `entry-content`, Drupal `field-name-body`,
+/// Blogger `post-body`) are language-neutral.
+pub const CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
+    &["articlebody", "article-body", "article--body", "article__body", "articletext", "article-text", "article__text", "story-body", "storybody", "story-text", "story__body"],
+    &["article-content", "article__content", "articlecontent", "post-content", "postcontent", "post-body", "postbody", "post-text", "entry-content", "entry-body", "field-name-body", "field--name-body", "news-content", "news-text", "news-body", "blog-content", "single-content", "text-content", "content-body", "td-post-content", "rich-text", "richtext"],
+];
+/// Semantic tags that hold the article, tried after the names (`<article>`, then `<main>`).
+pub const CONTAINER_TAGS: &[&str] = &["article", "main"];
+/// A container needs at least this much text (characters) to stand for the article
+/// (trafilatura's `MIN_EXTRACTED_SIZE`).
+pub const CONTAINER_MIN_CHARS: usize = 250;
+/// ...and at most this share of link text (a teaser grid named `post-content` is no article).
+pub const CONTAINER_MAX_LINK_DENSITY: f32 = 0.4;
+
+/// The two strategies agree on the article when the container holds at least this share of
+/// the scored article's text: what the scored article adds after the container's end is
+/// then its tail (author box, newsletter, teasers) and is left out.
+pub const CONSENSUS_MIN_SHARE: f32 = 0.5;
+/// Escalation: a scored article shorter than this (characters) may give way to the container
+/// (trafilatura's `ESCALATION_MAX_LENGTH`)...
+pub const ESCALATION_MAX_CHARS: usize = 3000;
+/// ...or whatever its length, when it lies inside the container (this share of its text):
+/// the scoring took one fragment of the body (a layout table's cell, one of its divs)...
+pub const ESCALATION_INSIDE_SHARE: f32 = 0.9;
+/// ...when the container, cleaned the same way, is at least this many times longer
+/// (trafilatura's `ESCALATION_ACCEPT_RATIO`).
+pub const ESCALATION_ACCEPT_RATIO: f32 = 1.5;
+/// Weight of that agreement in the article's confidence...
+pub const AGREEMENT_WEIGHT: f32 = 0.3;
+/// ...and the agreement assumed when the page names no container (neither for nor against).
+pub const AGREEMENT_UNKNOWN: f32 = 0.5;
+/// Class/id substrings of the blocks that close a page after the article's body: the author
+/// box (en "author", de "autor", fr "auteur"; WordPress' Simple Author Box "saboxplugin"),
+/// the licence or copyright line. Left out only after the agreed container (consensus.rs).
+pub const TAIL_TOKENS: &[&str] = &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
+/// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
+pub const TAIL_WORDS: &[&str] = &["bio", "about"];
