@@ -4,7 +4,7 @@
 // WebAssembly compiled in a content script (shared/notes/toolchain.md, "Page CSP vs WASM").
 
 import * as core from './pkg/declutter.js';
-import { CS_TO_BG, BG_TO_CS, MODES, MENU, COMMANDS } from './messages.js';
+import { CS_TO_BG, MODES, MENU, COMMANDS } from './messages.js';
 import './settings.js'; // defines globalThis.DECLUTTER_SETTINGS
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -170,16 +170,6 @@ api.tabs.onRemoved.addListener((tabId) => injectedTabs.delete(tabId));
 /** What `runScript` answers when the page has no content script of ours (a new document). */
 const ABSENT = 'declutter-absent';
 
-/** Runs `mode` through the content script's message listener; ABSENT when the page has no
- * content script of ours (no receiving end). */
-async function runByMessage(tabId, mode) {
-  try {
-    return (await api.tabs.sendMessage(tabId, { type: BG_TO_CS.RUN, mode }, { frameId: 0 })) ?? null;
-  } catch {
-    return ABSENT;
-  }
-}
-
 /** Runs `mode` in the content script if the page has it; ABSENT if not. Own property only: a
  * page element named `__declutter` shows through as a window property (DOM clobbering). */
 async function runScript(target, mode) {
@@ -213,7 +203,7 @@ async function runInTab(tabId, mode, clickedAt = performance.now()) {
   const t0 = performance.now();
   let result = ABSENT;
   let t1 = t0;
-  if (injectedTabs.has(tabId)) result = await runByMessage(tabId, mode);
+  if (injectedTabs.has(tabId)) result = await runScript(target, mode).catch(() => ABSENT);
   if (result === ABSENT) {
     await inject(target);
     injectedTabs.add(tabId);

@@ -469,12 +469,4 @@
   }
 
   globalThis.__declutter = Object.freeze({ run, restore });
-
-  // Later clicks on this page come as a message (BG_TO_CS.RUN in messages.js), cheaper than the
-  // background's executeScript round trip. Only our own extension can reach this listener.
-  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (sender?.id !== api.runtime.id || msg?.type !== 'bg-cs-run') return false;
-    run(msg.mode).then(sendResponse, (e) => sendResponse({ state: 'error', error: String(e?.message ?? e) }));
-    return true; // reply is asynchronous
-  });
 })();

@@ -20,11 +20,10 @@ export const CS_TO_BG = Object.freeze({
 });
 
 /**
- * Background → content script.
- * - RUN: `{type, mode}` through `tabs.sendMessage` to a page that has our content script (the
- *   first click on a page injects it, then calls `globalThis.__declutter.run(mode)` as the
- *   function of a `scripting.executeScript`); `mode` is one of MODES; the reply is
- *   `{state, hidden, skipped, strategy, error?, timings}`. content.js repeats the value.
+ * Background → content script. Sent as the function run by `scripting.executeScript`
+ * (its return value is the reply), not through `runtime.sendMessage`:
+ * - RUN: `globalThis.__declutter.run(mode)` with `mode` one of MODES; resolves to
+ *   `{state, hidden, skipped, strategy, error?, timings}`.
  */
 export const BG_TO_CS = Object.freeze({
   RUN: 'bg-cs-run',
