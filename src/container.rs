@@ -18,17 +18,10 @@ pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
     };
     let best = |test: &dyn Fn(NodeId) -> bool| -> Option<NodeId> {
         let mut found: Option<NodeId> = None;
-        let mut i = 0usize;
-        while i < doc.len() {
-            if base[i] {
-                i = doc.nodes[i].end as usize;
-                continue;
-            }
-            let id = i as NodeId;
-            if doc.element(id).is_some() && test(id) && usable(id) && found.is_none_or(|f| feats[id as usize].text > feats[f as usize].text) {
+        for id in doc.unmasked_elements(base) {
+            if test(id) && usable(id) && found.is_none_or(|f| feats[id as usize].text > feats[f as usize].text) {
                 found = Some(id);
             }
-            i += 1;
         }
         found
     };

@@ -307,6 +307,26 @@ impl Document {
         Children { doc: self, next: id + 1, end }
     }
 
+    /// The elements outside `mask`, in document order: a masked node hides its whole subtree,
+    /// which is skipped in one step (its `end`).
+    pub fn unmasked_elements<'a>(&'a self, mask: &'a [bool]) -> impl Iterator<Item = NodeId> + 'a {
+        let mut i = 0usize;
+        std::iter::from_fn(move || {
+            while i < self.nodes.len() {
+                if mask[i] {
+                    i = self.nodes[i].end as usize;
+                    continue;
+                }
+                let id = i as NodeId;
+                i += 1;
+                if self.element(id).is_some() {
+                    return Some(id);
+                }
+            }
+            None
+        })
+    }
+
     /// Element children of `id`, in order.
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.children(id).filter(move |&c| self.element(c).is_some())

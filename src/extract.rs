@@ -145,22 +145,11 @@ fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
 /// The first `h1`/`h2` that repeats the title (Readability removes it from the body: the
 /// reader view shows the title itself).
 fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> Option<NodeId> {
-    let mut i = 0usize;
-    while i < doc.len() {
-        if base[i] {
-            i = doc.nodes[i].end as usize;
-            continue;
-        }
-        let id = i as NodeId;
-        if matches!(doc.tag(id), "h1" | "h2") && feats[i].text < 1000 {
-            let heading = prep::inner_text(doc, id, base);
-            if text_similarity(title, &heading) > crate::rules::TITLE_SIMILARITY {
-                return Some(id);
-            }
-        }
-        i += 1;
-    }
-    None
+    doc.unmasked_elements(base).find(|&id| {
+        matches!(doc.tag(id), "h1" | "h2")
+            && feats[id as usize].text < 1000
+            && text_similarity(title, &prep::inner_text(doc, id, base)) > crate::rules::TITLE_SIMILARITY
+    })
 }
 
 /// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B),
