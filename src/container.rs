@@ -12,37 +12,33 @@ use crate::rules;
 /// wins (a `post-content` wrapper beats the `post-content__author` box inside it; the first
 /// in page order wins ties, so an outer wrapper beats its inner twin).
 pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
-    let usable = |id: NodeId| {
-        let f = &feats[id as usize];
-        f.text as usize >= rules::CONTAINER_MIN_CHARS && f.link_density() <= rules::CONTAINER_MAX_LINK_DENSITY
+    // One walk: the best element of every group at once, then the first group that has one.
+    // Groups: itemprop=articleBody, each token group, each tag. An element can be in several.
+    let groups = 1 + rules::CONTAINER_TOKEN_GROUPS.len() + rules::CONTAINER_TAGS.len();
+    let mut best: Vec<Option<NodeId>> = vec![None; groups];
+    let mut offer = |g: usize, id: NodeId| {
+        if best[g].is_none_or(|f| feats[id as usize].text > feats[f as usize].text) {
+            best[g] = Some(id);
+        }
     };
-    let best = |test: &dyn Fn(NodeId) -> bool| -> Option<NodeId> {
-        let mut found: Option<NodeId> = None;
-        for id in doc.unmasked_elements(base) {
-            if test(id) && usable(id) && found.is_none_or(|f| feats[id as usize].text > feats[f as usize].text) {
-                found = Some(id);
+    for id in doc.unmasked_elements(base) {
+        let f = &feats[id as usize];
+        if (f.text as usize) < rules::CONTAINER_MIN_CHARS || f.link_density() > rules::CONTAINER_MAX_LINK_DENSITY {
+            continue;
+        }
+        let Some(e) = doc.element(id) else { continue };
+        if e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
+            offer(0, id);
+        }
+        let names = crate::prep::match_string(e).replace('_', "-");
+        for (k, group) in rules::CONTAINER_TOKEN_GROUPS.iter().enumerate() {
+            if group.iter().any(|t| names.contains(t)) {
+                offer(1 + k, id);
             }
         }
-        found
-    };
-    let item_body = |id: NodeId| doc.element(id).and_then(|e| e.attr("itemprop")).is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
-    if let Some(c) = best(&item_body) {
-        return Some(c);
-    }
-    for group in rules::CONTAINER_TOKEN_GROUPS {
-        let named = |id: NodeId| {
-            let Some(e) = doc.element(id) else { return false };
-            let s = crate::prep::match_string(e).replace('_', "-");
-            group.iter().any(|t| s.contains(t))
-        };
-        if let Some(c) = best(&named) {
-            return Some(c);
+        if let Some(k) = rules::CONTAINER_TAGS.iter().position(|t| *t == &*e.name) {
+            offer(1 + rules::CONTAINER_TOKEN_GROUPS.len() + k, id);
         }
     }
-    for tag in rules::CONTAINER_TAGS {
-        if let Some(c) = best(&|id: NodeId| doc.tag(id) == *tag) {
-            return Some(c);
-        }
-    }
-    None
+    best.into_iter().flatten().next()
 }

@@ -226,6 +226,19 @@ export async function hiddenByUs(page) {
 
 export const outerHTML = (page) => page.evaluate(() => document.documentElement.outerHTML);
 
+/** Opens pages/form.html in a new tab of `b` and fills it halfway as a user would: two text
+ * fields, a checkbox, a select, and one click on the page's own counter button. */
+export async function openHalfFilledForm(b, server) {
+  const page = await b.ctx.newPage();
+  await page.goto(server.url('/form.html'));
+  await page.fill('#name', 'Amina');
+  await page.fill('#msg', 'Bonjour, ceci est un message à moitié écrit');
+  await page.check('#agree');
+  await page.selectOption('#topic', 'c');
+  await page.click('#counter');
+  return page;
+}
+
 /** The e2e's own pages and their scripts, served on loopback (the strict page with its CSP). */
 export function pageRoutes() {
   const file = (f, headers) => ({ file: path.join(PAGES, f), headers });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction, clickShadow, shadowHTML, textOfHTML, worker } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { ARTIFACTS, EXT, HERE, contrast, ensureBuilt, inContentWorld, inShadow, launch, outerHTML, pageRoutes, until } from './helpers.mjs';
+import { ARTIFACTS, EXT, HERE, contrast, ensureBuilt, inContentWorld, inShadow, launch, openHalfFilledForm, outerHTML, pageRoutes, until } from './helpers.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const EXPECTED = path.join(HERE, 'expected');
@@ -371,13 +371,7 @@ describe('keyboard', () => {
 describe('Back button', () => {
   test('Back leaves the reader and gives the page back exactly; Escape drops our history entry too', async () => {
     await resetSettings();
-    const page = await b.ctx.newPage();
-    await page.goto(server.url('/form.html'));
-    await page.fill('#name', 'Amina');
-    await page.fill('#msg', 'Bonjour, ceci est un message à moitié écrit');
-    await page.check('#agree');
-    await page.selectOption('#topic', 'c');
-    await page.click('#counter');
+    const page = await openHalfFilledForm(b, server);
     // What the page's own popstate listener (added before ours, so it runs) sees.
     await page.evaluate(() => { window.__pops = []; window.addEventListener('popstate', (e) => { window.__pops.push([location.href, JSON.stringify(e.state)]); }); });
     const stateBefore = await page.evaluate(() => JSON.stringify(history.state));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction, clickShadow, shadowHTML } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { EXT, ensureBuilt, launch, outerHTML, pageRoutes } from './helpers.mjs';
+import { EXT, ensureBuilt, launch, openHalfFilledForm, outerHTML, pageRoutes } from './helpers.mjs';
 
 // Leaving the reader view with Back is issue 4's feature (branch `reader`); its test runs once
 // content.js handles history navigation.
@@ -31,13 +31,7 @@ after(async () => {
 
 /** Opens the form page and leaves it as a user would mid-task. */
 async function halfDone() {
-  const page = await b.ctx.newPage();
-  await page.goto(server.url('/form.html'));
-  await page.fill('#name', 'Amina');
-  await page.fill('#msg', 'Bonjour, ceci est un message à moitié écrit');
-  await page.check('#agree');
-  await page.selectOption('#topic', 'c');
-  await page.click('#counter');
+  const page = await openHalfFilledForm(b, server);
   await page.evaluate(() => window.scrollTo(0, 640));
   await page.focus('#msg');
   await page.evaluate(() => document.getElementById('msg').setSelectionRange(8, 12));
