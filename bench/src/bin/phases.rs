@@ -1,0 +1,61 @@
+//! Where declutter's time goes, per stage, on the dev corpora: parse alone, parse + metadata,
+//! the whole `analyze`; and dom_smoothie's parse (dom_query) and whole run for comparison.
+//! Medians of per-page minimum times (3 runs).
+//!
+//! ```text
+//! cargo run --release -p declutter-bench --bin phases [-- CORPUS_DIR]
+//! PHASE=parse|meta|all|analyze|smoothie|dom_query valgrind --tool=callgrind target/release/phases
+//! ```
+//! With `PHASE` set it runs one stage once over every fourth page (155 pages): the repeatable
+//! instruction counts that speed work is judged by on a noisy machine.
+use declutter::{analyze, decode::decode_html, dom::Document, Options};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn main() {
+    let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("../shared/corpus".into()));
+    let mut files = vec![];
+    for e in std::fs::read_dir(root.join("readability")).unwrap() {
+        let p = e.unwrap().path().join("source.html");
+        if p.is_file() { files.push(p); }
+    }
+    for sub in ["cache", "eval"] {
+        if let Ok(rd) = std::fs::read_dir(root.join("trafilatura-dev").join(sub)) {
+            for e in rd { files.push(e.unwrap().path()); }
+        }
+    }
+    files.sort();
+    let opts = Options::default();
+    if let Ok(mode) = std::env::var("PHASE") {
+        // Profiling mode: one stage over every page once (for callgrind).
+        for f in files.iter().step_by(4) {
+            let html = decode_html(&std::fs::read(f).unwrap()).0;
+            if mode == "smoothie" { if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some("https://example.com/a/b.html"), None) { black_box(r.parse().ok()); } continue; }
+            if mode == "analyze" { black_box(analyze(&html, "https://example.com/a/b.html", &opts).ok()); continue; }
+            if mode == "dom_query" { black_box(dom_query::Document::from(html.as_str())); continue; }
+            let d = Document::parse(&html, &opts).unwrap();
+            if mode == "meta" { black_box(declutter::metadata::read(&d, None)); }
+            if mode == "all" { black_box(analyze(&html, "https://example.com/a/b.html", &opts).ok()); }
+        }
+        return;
+    }
+    let url = "https://example.com/a/b.html";
+    let mut t: Vec<[f64; 5]> = vec![];
+    for f in &files {
+        let html = decode_html(&std::fs::read(f).unwrap()).0;
+        let time = |g: &dyn Fn()| (0..3).map(|_| { let s = Instant::now(); g(); s.elapsed().as_secs_f64() * 1e3 }).fold(f64::MAX, f64::min);
+        let parse = time(&|| { black_box(Document::parse(&html, &opts).ok()); });
+        let meta = time(&|| { let d = Document::parse(&html, &opts).unwrap(); black_box(declutter::metadata::read(&d, None)); });
+        let all = time(&|| { black_box(analyze(&html, url, &opts).ok()); });
+        let sparse = time(&|| { black_box(dom_query::Document::from(html.as_str())); });
+        let sall = time(&|| { if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some(url), None) { black_box(r.parse().ok()); } });
+        t.push([parse, meta, all, sparse, sall]);
+    }
+    let names = ["declutter parse", "declutter parse+metadata", "declutter analyze", "dom_query parse", "dom_smoothie all"];
+    for (k, n) in names.iter().enumerate() {
+        let mut v: Vec<f64> = t.iter().map(|r| r[k]).collect();
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let sum: f64 = v.iter().sum();
+        println!("{n:28} median {:.3} ms  total {:.1} ms", v[v.len() / 2], sum);
+    }
+}
