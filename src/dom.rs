@@ -56,7 +56,7 @@ pub fn scan_shape(html: &str) -> Shape {
         let tag_end = memchr(b'>', &b[end..]).map(|e| end + e).unwrap_or(b.len());
         let attrs = memchr::memchr_iter(b'=', &b[end..tag_end]).count();
         max_attributes = max_attributes.max(attrs);
-        if rules::DEPTH_EXEMPT_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        if is_depth_exempt(name) {
             i = tag_end.min(b.len());
             continue;
         }
@@ -84,6 +84,18 @@ fn lowercase(name: LocalName) -> LocalName {
     } else {
         name
     }
+}
+
+/// Whether `name` is one of [`rules::DEPTH_EXEMPT_TAGS`], case-insensitively. Every tag of the
+/// page asks, so the name is lower-cased into a small buffer and looked up by length first.
+fn is_depth_exempt(name: &str) -> bool {
+    let mut buf = [0u8; rules::DEPTH_EXEMPT_MAX_LEN];
+    let Some(lower) = buf.get_mut(..name.len()) else { return false };
+    for (d, s) in lower.iter_mut().zip(name.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &*lower;
+    rules::DEPTH_EXEMPT_TAGS.iter().any(|t| t.len() == lower.len() && t.as_bytes() == lower)
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
@@ -767,6 +779,8 @@ mod tests {
         // Thousands of unclosed paragraphs or list items are not nesting.
         let flat = "<p>x".repeat(50_000) + &"<li>y".repeat(50_000);
         assert!(scan_shape(&flat).depth < 10);
+        assert!(rules::DEPTH_EXEMPT_TAGS.iter().all(|t| t.len() <= rules::DEPTH_EXEMPT_MAX_LEN && is_depth_exempt(&t.to_uppercase())));
+        assert!(!is_depth_exempt("div") && !is_depth_exempt("optgroups"));
     }
 
     #[test]
