@@ -224,13 +224,16 @@ impl Document {
             let (kind, descend) = match std::mem::replace(&mut sn.kind, SKind::Other) {
                 SKind::Document => (Kind::Document, parent == NONE),
                 SKind::Element(name, mut attrs) => {
-                    let name = lowercase(name.local);
+                    // The tokenizer lower-cases HTML names; only foreign content (SVG's
+                    // `viewBox`, `clipPath`) gets capitals back from the tree builder.
+                    let foreign = name.ns != ns!(html);
+                    let name = if foreign { lowercase(name.local) } else { name.local };
                     // Template contents are not part of the document (a browser's
                     // getElementsByTagName skips them), so neither are they here.
                     let descend = name != local_name!("template");
                     // In the order scraper kept them (sorted by qualified name), local names.
                     attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                    let attrs = attrs.into_iter().map(|a| (lowercase(a.name.local), a.value)).collect();
+                    let attrs = attrs.into_iter().map(|a| (if foreign { lowercase(a.name.local) } else { a.name.local }, a.value)).collect();
                     let el = Element { name, attrs, elem_index: element_count };
                     element_count += 1;
                     (Kind::Element(el), descend)
