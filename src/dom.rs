@@ -20,62 +20,6 @@ use html5ever::{expanded_name, local_name, ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
-/// What a quick lexical pass tells about a page before parsing it.
-pub struct Shape {
-    /// Estimated nesting depth.
-    pub depth: usize,
-    /// Most attributes on one element (counted as `=` signs in the tag).
-    pub max_attributes: usize,
-}
-
-/// A quick lexical pass over the bytes that measures what html5ever handles in quadratic
-/// time, so that such pages are refused before parsing: nesting depth (scope checks walk the
-/// stack of open elements) and attributes per element (duplicates are found by a linear scan).
-/// Tags that close implicitly (p, li, td…) and void tags do not count toward depth; comments
-/// and script/style text are skipped.
-pub fn scan_shape(html: &str) -> Shape {
-    let b = html.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut max_attributes = 0usize;
-    let mut i = 0;
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        i += off + 1;
-        if b[i..].starts_with(b"!--") {
-            i = find(&b[i..], b"-->").map(|e| i + e + 3).unwrap_or(b.len());
-            continue;
-        }
-        let closing = b.get(i) == Some(&b'/');
-        let start = if closing { i + 1 } else { i };
-        let end = b[start..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'-')).map(|e| start + e).unwrap_or(b.len());
-        if end == start {
-            continue;
-        }
-        // Compared case-insensitively in place: lower-casing a copy of every tag name cost
-        // a third of this scan.
-        let name = &html[start..end];
-        let tag_end = memchr(b'>', &b[end..]).map(|e| end + e).unwrap_or(b.len());
-        let attrs = memchr::memchr_iter(b'=', &b[end..tag_end]).count();
-        max_attributes = max_attributes.max(attrs);
-        if is_depth_exempt(name) {
-            i = tag_end.min(b.len());
-            continue;
-        }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if tag_end > 0 && b.get(tag_end - 1) != Some(&b'/') {
-            if ["script", "style", "textarea", "title", "xmp"].iter().any(|t| t.eq_ignore_ascii_case(name)) {
-                let close = format!("</{name}");
-                i = find_ci(&b[tag_end..], close.as_bytes()).map(|e| tag_end + e).unwrap_or(b.len());
-                continue;
-            }
-            depth += 1;
-            max = max.max(depth);
-        }
-        i = tag_end.min(b.len());
-    }
-    Shape { depth: max, max_attributes }
-}
-
 /// `name` in lower case; the same atom when it already is (every HTML name: only foreign
 /// content such as SVG's `viewBox` or `clipPath` has capitals).
 fn lowercase(name: LocalName) -> LocalName {
@@ -84,32 +28,6 @@ fn lowercase(name: LocalName) -> LocalName {
     } else {
         name
     }
-}
-
-/// Whether `name` is one of [`rules::DEPTH_EXEMPT_TAGS`], case-insensitively. Every tag of the
-/// page asks, so the name is lower-cased into a small buffer and looked up by length first.
-fn is_depth_exempt(name: &str) -> bool {
-    let mut buf = [0u8; rules::DEPTH_EXEMPT_MAX_LEN];
-    let Some(lower) = buf.get_mut(..name.len()) else { return false };
-    for (d, s) in lower.iter_mut().zip(name.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = &*lower;
-    rules::DEPTH_EXEMPT_TAGS.iter().any(|t| t.len() == lower.len() && t.as_bytes() == lower)
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    memchr::memchr(needle, hay)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
-}
-
-/// First case-insensitive occurrence of `needle`, which starts with `<`: only the `<`s of
-/// `hay` are tried (a window compare at every byte of a long script cost more than the parse).
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memchr_iter(b'<', hay).find(|&p| hay.get(p..p + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Index of a node in [`Document::nodes`].
@@ -178,13 +96,23 @@ impl Document {
         if html.len() > options.max_bytes {
             return Err(Error::TooLarge { bytes: html.len(), limit: options.max_bytes });
         }
-        let shape = scan_shape(html);
-        if shape.depth > rules::MAX_NESTING_DEPTH {
-            return Err(Error::TooDeep { depth: shape.depth, limit: rules::MAX_NESTING_DEPTH });
+        let scan = crate::prescan::prescan(html);
+        if scan.depth > rules::MAX_NESTING_DEPTH {
+            return Err(Error::TooDeep { depth: scan.depth, limit: rules::MAX_NESTING_DEPTH });
         }
-        if shape.max_attributes > rules::MAX_ATTRIBUTES_PER_ELEMENT {
-            return Err(Error::TooManyAttributes { count: shape.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
+        if scan.max_attributes > rules::MAX_ATTRIBUTES_PER_ELEMENT {
+            return Err(Error::TooManyAttributes { count: scan.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
         }
+        // Script and style bodies nothing reads are left out: a third less to tokenise, and
+        // the same elements (see prescan).
+        match scan.skippable.is_empty() {
+            true => Self::parse_as_is(html, options),
+            false => Self::parse_as_is(&crate::prescan::without(html, &scan.skippable), options),
+        }
+    }
+
+    /// [`Document::parse`] without the limits and without leaving anything out.
+    pub(crate) fn parse_as_is(html: &str, options: &Options) -> Result<Document, Error> {
         use html5ever::tendril::TendrilSink;
         // About one node per 100 bytes on the corpora: reserving for most of them up front
         // spares the sink's vector its doublings.
@@ -781,9 +709,7 @@ mod tests {
         assert!(t.elapsed().as_secs() < 2);
         // Thousands of unclosed paragraphs or list items are not nesting.
         let flat = "<p>x".repeat(50_000) + &"<li>y".repeat(50_000);
-        assert!(scan_shape(&flat).depth < 10);
-        assert!(rules::DEPTH_EXEMPT_TAGS.iter().all(|t| t.len() <= rules::DEPTH_EXEMPT_MAX_LEN && is_depth_exempt(&t.to_uppercase())));
-        assert!(!is_depth_exempt("div") && !is_depth_exempt("optgroups"));
+        assert!(crate::prescan::prescan(&flat).depth < 10);
     }
 
     #[test]

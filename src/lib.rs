@@ -40,6 +40,7 @@ mod options;
 pub mod output;
 mod plan;
 mod prep;
+pub mod prescan;
 mod select;
 pub mod rules;
 #[cfg(target_arch = "wasm32")]

@@ -179,8 +179,6 @@ pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
     "rb", "rt", "rtc", "rp", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
     "meta", "source", "track", "wbr", "param", "keygen", "frame", "image",
 ];
-/// The longest name in [`DEPTH_EXEMPT_TAGS`] ("optgroup", "colgroup").
-pub const DEPTH_EXEMPT_MAX_LEN: usize = 8;
 
 /// Tags dropped before extraction: never article text.
 pub const NON_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas", "object", "applet", "frameset", "frame", "map", "dialog"];

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --release -p declutter-bench --bin phases [-- CORPUS_DIR]
-//! PHASE=parse|meta|all|analyze|smoothie|dom_query valgrind --tool=callgrind target/release/phases
+//! PHASE=read|prescan|parse|meta|all|analyze|smoothie|dom_query valgrind --tool=callgrind target/release/phases
 //! ```
 //! With `PHASE` set it runs one stage once over every fourth page (155 pages): the repeatable
 //! instruction counts that speed work is judged by on a noisy machine.
@@ -33,6 +33,8 @@ fn main() {
             if mode == "smoothie" { if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some("https://example.com/a/b.html"), None) { black_box(r.parse().ok()); } continue; }
             if mode == "analyze" { black_box(analyze(&html, "https://example.com/a/b.html", &opts).ok()); continue; }
             if mode == "dom_query" { black_box(dom_query::Document::from(html.as_str())); continue; }
+            if mode == "prescan" { black_box(declutter::prescan::prescan(&html)); continue; }
+            if mode == "read" { continue; }
             let d = Document::parse(&html, &opts).unwrap();
             if mode == "meta" { black_box(declutter::metadata::read(&d, None)); }
             if mode == "all" { black_box(analyze(&html, "https://example.com/a/b.html", &opts).ok()); }
