@@ -336,6 +336,6 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
 /// A candidate's starting score: its tag, plus its class weight when weighting is on.
 pub fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f32 {
     let Some(e) = doc.element(id) else { return 0.0 };
-    let w = if flags.weight_classes { prep::class_weight(e) } else { 0.0 };
+    let w = if flags.weight_classes { prep::class_weight_of(doc, id) } else { 0.0 };
     tag_score(&e.name) + w
 }

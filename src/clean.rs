@@ -199,7 +199,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     }
     if flags.weight_classes {
         for id in c.nodes_with(parts, &["h1", "h2"]) {
-            if doc.element(id).map(|e| prep::class_weight(e) < 0.0).unwrap_or(false) {
+            if prep::class_weight_of(doc, id) < 0.0 {
                 c.drop(id, None, "heading marked as clutter");
             }
         }
@@ -231,7 +231,9 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         if c.gone(id) || (tag == "div" && c.as_paragraph[id as usize]) {
             continue;
         }
-        let Some(e) = doc.element(id) else { continue };
+        if doc.element(id).is_none() {
+            continue;
+        }
         let f = c.feats[id as usize];
         let mut is_list = tag == "ul" || tag == "ol";
         if !is_list && f.text > 0 {
@@ -246,9 +248,9 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         if c.contains_data_table(id) {
             continue;
         }
-        let weight = if weight_classes { prep::class_weight(e) } else { 0.0 };
+        let weight = if weight_classes { prep::class_weight_of(doc, id) } else { 0.0 };
         if weight < 0.0 {
-            c.drop(id, Some(reason_for(e)), "");
+            c.drop(id, Some(reason_for(doc, id)), "");
             continue;
         }
         if (f.ascii_commas as usize) >= rules::CLEAN_MAX_COMMAS {
@@ -334,8 +336,8 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
 }
 
 /// A human reason for a negatively weighted block, from the words of its class/id.
-pub fn reason_for(e: &crate::dom::Element) -> &'static str {
-    prep::token_reason(e).unwrap_or("clutter")
+pub fn reason_for(doc: &Document, id: NodeId) -> &'static str {
+    prep::token_reason_of(doc, id).unwrap_or("clutter")
 }
 
 /// Beyond Readability: small blocks inside the article whose class or id names them as
@@ -345,7 +347,7 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
-        let r = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
+        let r = prep::token_reason_of(c.doc, i).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
         (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
 }

@@ -32,7 +32,7 @@ pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
         }
         let names = crate::prep::match_string(e).replace('_', "-");
         for (k, group) in rules::CONTAINER_TOKEN_GROUPS.iter().enumerate() {
-            if group.iter().any(|t| names.contains(t)) {
+            if crate::prep::contains_any(&names, group) {
                 offer(1 + k, id);
             }
         }

@@ -129,7 +129,7 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
 /// every attempt).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
     /// [`text_stats`] of a prose text node.
     text: [u32; 3],
@@ -140,6 +140,9 @@ pub(crate) struct NodeFacts {
     textish: bool,
     /// For `<a>`: the weight of its text as link text.
     link_coef: f32,
+    /// What the element's class and id say, worked out on first use (see `prep::names`):
+    /// every attempt, the cleaning and the plan ask again.
+    pub(crate) names: crate::prep::NameCache,
 }
 
 const ROLE_NONE: u8 = 0;
@@ -152,7 +155,7 @@ const ROLE_EMBED: u8 = 6;
 const ROLE_HEADING: u8 = 7;
 const ROLE_LIST: u8 = 8;
 
-fn page_facts(doc: &Document) -> &[NodeFacts] {
+pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
     doc.node_facts.get_or_init(|| {
         (0..doc.len())
             .map(|i| match &doc.nodes[i].kind {
@@ -195,7 +198,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: [0; 3], role, block, textish, link_coef }
+    NodeFacts { text: [0; 3], role, block, textish, link_coef, ..Default::default() }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).

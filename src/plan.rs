@@ -23,8 +23,8 @@ pub struct PlanInput<'a> {
     pub protect: &'a [NodeId],
 }
 
-/// Classifies an element outside the article by its tag, role and class/id.
-fn structural_reason(e: &Element) -> Option<&'static str> {
+/// Classifies an element `id` outside the article by its tag, role and class/id.
+fn structural_reason(doc: &Document, id: NodeId, e: &Element) -> Option<&'static str> {
     match &*e.name {
         "nav" | "menu" => return Some("navigation"),
         "aside" => return Some("sidebar"),
@@ -45,7 +45,7 @@ fn structural_reason(e: &Element) -> Option<&'static str> {
     if e.attr("aria-modal") == Some("true") {
         return Some("modal");
     }
-    prep::token_reason(e)
+    prep::token_reason_of(doc, id)
 }
 
 /// A block made of links: a ticker, a menu, a list of headlines.
@@ -89,7 +89,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         if input.invisible[iu] && !protected[iu] {
             // Hidden already (or script/style): nothing to do below, except for modals and
             // banners that the page's scripts will reveal later (a "report this image" dialog).
-            if let Some(r) = structural_reason(e).filter(|r| rules::REVEALED_LATER.contains(r)) {
+            if let Some(r) = structural_reason(doc, i, e).filter(|r| rules::REVEALED_LATER.contains(r)) {
                 hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
             }
             i = doc.nodes[iu].end;
@@ -108,14 +108,14 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 Some(*r)
             } else if (ex.scored.removed[iu] || ex.cleaned.dropped[iu]) && !input.invisible[iu] {
                 // Left out for no named reason: hide it only when its name says what it is.
-                prep::token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
+                prep::token_reason_of(doc, i).filter(|r| *r != "navigation" || !protected[iu])
             } else {
                 short_block_reason(doc, i, e, f, input.invisible, &mut memo)
             }
         } else if protected[iu] {
             None
         } else {
-            structural_reason(e)
+            structural_reason(doc, i, e)
                 .or_else(|| short_block_reason(doc, i, e, f, input.invisible, &mut memo))
                 .or_else(|| link_run_reason(f))
                 .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))

@@ -4,6 +4,7 @@
 
 use crate::dom::{Document, Element, NodeId};
 use crate::rules;
+use std::cell::OnceCell;
 
 /// `class id`, lower-cased: what Readability's class/id patterns are tested against.
 pub fn match_string(e: &Element) -> String {
@@ -66,6 +67,32 @@ pub fn has_word(hay: &str, words: &[&str]) -> bool {
 /// `(\b|_)word(\b|_)` patterns of Readability.
 pub fn has_bounded(hay: &str, words: &[&str]) -> bool {
     hay.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
+}
+
+/// An element's answers to the class/id tests, each worked out on first use and kept with the
+/// page's node facts (`features::page_facts`): scoring, every attempt, cleaning, the output and
+/// the plan ask about the same elements again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameCache {
+    class_weight: OnceCell<f32>,
+    token_reason: OnceCell<Option<&'static str>>,
+    unlikely_name: OnceCell<bool>,
+}
+
+fn names(doc: &Document, id: NodeId) -> &NameCache {
+    &crate::features::page_facts(doc)[id as usize].names
+}
+
+/// [`class_weight`] of element `id` (0 for other nodes), once per element.
+pub fn class_weight_of(doc: &Document, id: NodeId) -> f32 {
+    let Some(e) = doc.element(id) else { return 0.0 };
+    *names(doc, id).class_weight.get_or_init(|| class_weight(e))
+}
+
+/// [`token_reason`] of element `id` (`None` for other nodes), once per element.
+pub fn token_reason_of(doc: &Document, id: NodeId) -> Option<&'static str> {
+    let e = doc.element(id)?;
+    *names(doc, id).token_reason.get_or_init(|| token_reason(e))
 }
 
 /// Readability's class weight (`_getClassWeight`): ±25 for the class, ±25 for the id.
@@ -137,15 +164,16 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
     if e.class().is_empty() && e.id().is_empty() {
         return false;
     }
-    let s = match_string(e);
-    if s.len() <= 1 {
-        return false;
-    }
-    contains_any(&s, rules::UNLIKELY_TOKENS)
-        && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
+    *names(doc, id).unlikely_name.get_or_init(|| has_unlikely_name(e))
         && !has_ancestor_tag(doc, id, "table", 3)
         && !has_ancestor_tag(doc, id, "code", 3)
         && !holds_social_embed(doc, id, |_| false)
+}
+
+/// The class/id half of [`is_unlikely`]: an unlikely token and no rescuing one.
+fn has_unlikely_name(e: &Element) -> bool {
+    let s = match_string(e);
+    s.len() > 1 && contains_any(&s, rules::UNLIKELY_TOKENS) && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
 }
 
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
@@ -201,7 +229,9 @@ pub fn inner_text(doc: &Document, id: NodeId, removed: &[bool]) -> String {
 /// Whitespace-normalised prose text of `id`'s subtree, leaving out the subtrees `skip` names;
 /// `gap` goes between text nodes.
 pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, gap: &str) -> String {
+    // Collapsed while written: no joined copy to normalise afterwards.
     let mut out = String::new();
+    let mut space = false;
     let mut i = id;
     let end = doc.nodes[id as usize].end;
     while i < end {
@@ -211,25 +241,52 @@ pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, g
         }
         if let Some(t) = doc.text(i) {
             if !doc.in_raw_text(i) {
-                out.push_str(t);
-                out.push_str(gap);
+                push_normalized(&mut out, t, &mut space);
+                push_normalized(&mut out, gap, &mut space);
             }
         }
         i += 1;
     }
-    normalize_ws(&out)
+    out
 }
 
-/// Collapses whitespace runs into one space and trims.
-pub fn normalize_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
+/// Appends `s` to `out` with whitespace (`char::is_whitespace`) collapsed: a run before the
+/// first word is dropped, a run between words becomes one space. `space` carries a
+/// pending run from one call to the next (it is written only if a word follows).
+fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (ws, width) = whitespace_at(s, i);
+        if ws {
+            *space |= !out.is_empty();
+            i += width;
+            continue;
+        }
+        let start = i;
+        i += width;
+        while i < b.len() {
+            let (ws, width) = whitespace_at(s, i);
+            if ws {
+                break;
+            }
+            i += width;
+        }
+        if std::mem::take(space) {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[start..i]);
     }
-    out
+}
+
+/// Whether the character at byte `i` of `s` is whitespace, and its width in bytes. ASCII is
+/// decided from the byte (tab, line feed, vertical tab, form feed, carriage return, space).
+fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    }
+    s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 /// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
