@@ -37,6 +37,35 @@ struct Cleaner<'a> {
     log: Vec<(NodeId, &'static str)>,
     data_tables: Vec<bool>,
     as_paragraph: &'a [bool],
+    /// For each of [`SWEPT_TAGS`], its nodes in the parts that the attempt kept, as (part's
+    /// position, node) in document order: found in one walk, not one per pass.
+    by_tag: Vec<Vec<(usize, NodeId)>>,
+}
+
+/// The tags the cleaning passes look for.
+const SWEPT_TAGS: &[&str] =
+    &["table", "form", "fieldset", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "h1", "h2", "ul", "div"];
+
+/// The nodes of each of [`SWEPT_TAGS`] in the parts, leaving out removed subtrees. A dropped or
+/// removed node's whole subtree is marked, so a node listed here is live while it is unmarked.
+fn index_tags(doc: &Document, removed: &[bool], parts: &[NodeId]) -> Vec<Vec<(usize, NodeId)>> {
+    let mut by_tag = vec![Vec::new(); SWEPT_TAGS.len()];
+    for (k, &p) in parts.iter().enumerate() {
+        let mut i = p;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if removed[i as usize] {
+                i = doc.nodes[i as usize].end;
+                continue;
+            }
+            let tag = doc.tag(i);
+            if let Some(t) = SWEPT_TAGS.iter().position(|t| *t == tag) {
+                by_tag[t].push((k, i));
+            }
+            i += 1;
+        }
+    }
+    by_tag
 }
 
 impl Cleaner<'_> {
@@ -44,24 +73,17 @@ impl Cleaner<'_> {
         self.removed[id as usize] || self.dropped[id as usize]
     }
 
-    /// Live nodes with one of `tags` inside the parts, in document order.
-    fn nodes_with(&self, parts: &[NodeId], tags: &[&str]) -> Vec<NodeId> {
-        let mut out = Vec::new();
-        for &p in parts {
-            let mut i = p;
-            let end = self.doc.nodes[p as usize].end;
-            while i < end {
-                if self.gone(i) {
-                    i = self.doc.nodes[i as usize].end;
-                    continue;
-                }
-                if tags.contains(&self.doc.tag(i)) {
-                    out.push(i);
-                }
-                i += 1;
-            }
+    /// Live nodes with one of `tags` (of [`SWEPT_TAGS`]) inside the parts, in document order.
+    fn nodes_with(&self, tags: &[&str]) -> Vec<NodeId> {
+        let mut out: Vec<(usize, NodeId)> = Vec::new();
+        for tag in tags {
+            let k = SWEPT_TAGS.iter().position(|t| t == tag).expect("a tag the cleaning looks for is in SWEPT_TAGS");
+            out.extend(self.by_tag[k].iter().filter(|&&(_, i)| !self.gone(i)));
         }
-        out
+        if tags.len() > 1 {
+            out.sort_unstable();
+        }
+        out.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Drops `id` as page clutter named `reason` (shown in the plan too), or, with `None`, as
@@ -159,21 +181,22 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         log: Vec::new(),
         data_tables: vec![false; doc.len()],
         as_paragraph: &s.as_paragraph,
+        by_tag: index_tags(doc, &s.removed, &sel.parts),
     };
     let parts = &sel.parts;
-    for t in c.nodes_with(parts, &["table"]) {
+    for t in c.nodes_with(&["table"]) {
         c.data_tables[t as usize] = is_data_table(doc, t);
     }
     let flags = s.flags;
     if flags.clean_conditionally {
         for tag in ["form", "fieldset"] {
-            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+            clean_conditionally(&mut c, tag, flags.weight_classes);
         }
     }
     // Never article content, whatever they hold (video embeds excepted).
     for (tag, reason) in [("object", None), ("embed", None), ("footer", Some("footer")), ("link", None), ("aside", Some("sidebar"))] {
         let label = reason.unwrap_or("embedded object");
-        for id in c.nodes_with(parts, &[tag]) {
+        for id in c.nodes_with(&[tag]) {
             if matches!(tag, "object" | "embed") && is_video_embed(doc, id) {
                 continue;
             }
@@ -189,7 +212,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         share.then(|| (vec![i], "share bar"))
     });
     for tag in ["iframe", "input", "textarea", "select", "button"] {
-        for id in c.nodes_with(parts, &[tag]) {
+        for id in c.nodes_with(&[tag]) {
             if tag == "iframe" && is_video_embed(doc, id) {
                 continue;
             }
@@ -198,7 +221,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         }
     }
     if flags.weight_classes {
-        for id in c.nodes_with(parts, &["h1", "h2"]) {
+        for id in c.nodes_with(&["h1", "h2"]) {
             if prep::class_weight_of(doc, id) < 0.0 {
                 c.drop(id, None, "heading marked as clutter");
             }
@@ -206,7 +229,7 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     }
     if flags.clean_conditionally {
         for tag in ["table", "ul", "div"] {
-            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+            clean_conditionally(&mut c, tag, flags.weight_classes);
         }
     }
     drop_named_clutter(&mut c, parts);
@@ -223,9 +246,9 @@ fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
 }
 
 /// Readability's `_cleanConditionally`: drops `tag` nodes that look like clutter, last first.
-fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_classes: bool) {
+fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
     let doc = c.doc;
-    let nodes = c.nodes_with(parts, &[tag]);
+    let nodes = c.nodes_with(&[tag]);
     for &id in nodes.iter().rev() {
         // A div that reads as a paragraph is a <p> to Readability, out of reach of this pass.
         if c.gone(id) || (tag == "div" && c.as_paragraph[id as usize]) {

@@ -48,7 +48,8 @@ pub fn contains_str(hay: &str, needle: &str) -> bool {
             None => return false,
             Some(off) => {
                 i += off;
-                if &h[i + 1..i + n.len()] == rest {
+                // A byte loop: the tokens are short, and a `memcmp` call per candidate cost more.
+                if h[i + 1..i + n.len()].iter().zip(rest).all(|(a, b)| a == b) {
                     return true;
                 }
                 i += 1;
@@ -102,16 +103,76 @@ pub fn class_weight(e: &Element) -> f32 {
         if part.is_empty() {
             continue;
         }
-        let s = part.to_lowercase();
-        if contains_any(&s, rules::NEGATIVE_TOKENS) || has_word(&s, rules::NEGATIVE_WORDS) {
+        if NEGATIVE.any_in(part) || has_word_ci(part, rules::NEGATIVE_WORDS) {
             w -= rules::CLASS_WEIGHT;
         }
-        if contains_any(&s, rules::POSITIVE_TOKENS) {
+        if POSITIVE.any_in(part) {
             w += rules::CLASS_WEIGHT;
         }
     }
     w
 }
+
+/// [`has_word`] on `hay` lower-cased, without the copy when it is ASCII.
+fn has_word_ci(hay: &str, words: &[&str]) -> bool {
+    if !hay.is_ascii() {
+        return has_word(&hay.to_lowercase(), words);
+    }
+    hay.split_ascii_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// Lower-case ASCII tokens by their first byte, to tell whether a class or id lower-cased holds
+/// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
+/// test runs on every named element of the page.
+pub(crate) struct TokenSet {
+    tokens: &'static [&'static str],
+    /// The tokens by their first two bytes (`first << 8 | second`); a token of one byte is
+    /// filed under each second byte.
+    by_pair: std::collections::HashMap<u16, Vec<&'static [u8]>>,
+    /// One bit per two-byte start that some token has: most places of a class name have none.
+    pairs: Vec<u64>,
+}
+
+impl TokenSet {
+    fn new(tokens: &'static [&'static str]) -> TokenSet {
+        let mut set = TokenSet { tokens, by_pair: Default::default(), pairs: vec![0; 1 << 10] };
+        for t in tokens {
+            debug_assert!(t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{t}");
+            let b = t.as_bytes();
+            let keys: Vec<u16> = match b {
+                [] => continue,
+                [one] => (0..=255u16).map(|second| u16::from(*one) << 8 | second).collect(),
+                [first, second, ..] => vec![u16::from(*first) << 8 | u16::from(*second)],
+            };
+            for key in keys {
+                set.pairs[key as usize >> 6] |= 1 << (key & 63);
+                set.by_pair.entry(key).or_default().push(b);
+            }
+        }
+        set
+    }
+
+    /// `contains_any(&hay.to_lowercase(), tokens)`.
+    pub(crate) fn any_in(&self, hay: &str) -> bool {
+        if !hay.is_ascii() {
+            // Lower-casing may change lengths or give ASCII (the Kelvin sign is a 'k').
+            return contains_any(&hay.to_lowercase(), self.tokens);
+        }
+        let h = hay.as_bytes();
+        (0..h.len()).any(|i| {
+            // The byte after the last stands for any byte: one-byte tokens are filed under all.
+            let second = h.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+            let key = u16::from(h[i].to_ascii_lowercase()) << 8 | u16::from(second);
+            self.pairs[key as usize >> 6] & 1 << (key & 63) != 0
+                && self.by_pair[&key].iter().any(|t| h.len() - i >= t.len() && h[i..i + t.len()].iter().zip(*t).all(|(a, b)| a.to_ascii_lowercase() == *b))
+        })
+    }
+}
+
+static NEGATIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::NEGATIVE_TOKENS));
+static POSITIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::POSITIVE_TOKENS));
+static UNLIKELY: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::UNLIKELY_TOKENS));
+static MAYBE_CANDIDATE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::MAYBE_CANDIDATE_TOKENS));
 
 /// The value of one CSS property in an inline `style` attribute, lower-cased.
 pub fn style_value(e: &Element, prop: &str) -> Option<String> {
@@ -170,10 +231,12 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
         && !holds_social_embed(doc, id, |_| false)
 }
 
-/// The class/id half of [`is_unlikely`]: an unlikely token and no rescuing one.
+/// The class/id half of [`is_unlikely`]: an unlikely token and no rescuing one in the match
+/// string (no token holds a space, so none spans the class and the id: each is looked at alone).
 fn has_unlikely_name(e: &Element) -> bool {
-    let s = match_string(e);
-    s.len() > 1 && contains_any(&s, rules::UNLIKELY_TOKENS) && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
+    let (class, id) = (e.class(), e.id());
+    let any = |set: &TokenSet| set.any_in(class) || set.any_in(id);
+    !(class.is_empty() && id.is_empty()) && any(&UNLIKELY) && !any(&MAYBE_CANDIDATE)
 }
 
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
@@ -251,42 +314,49 @@ pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, g
 }
 
 /// Appends `s` to `out` with whitespace (`char::is_whitespace`) collapsed: a run before the
-/// first word is dropped, a run between words becomes one space. `space` carries a
-/// pending run from one call to the next (it is written only if a word follows).
+/// first word is dropped, a run between words becomes one space. `space` carries a pending run
+/// from one call to the next (it is written only if a word follows).
 fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
     let b = s.as_bytes();
+    let mut word = 0;
     let mut i = 0;
     while i < b.len() {
-        let (ws, width) = whitespace_at(s, i);
-        if ws {
-            *space |= !out.is_empty();
-            i += width;
+        // Printable ASCII, most of any text, is never whitespace.
+        if (0x21..0x7f).contains(&b[i]) {
+            i += 1;
             continue;
         }
-        let start = i;
+        let (ws, width) = space_at(s, i);
+        if ws {
+            push_word(out, &s[word..i], space);
+            *space |= !out.is_empty();
+            word = i + width;
+        }
         i += width;
-        while i < b.len() {
-            let (ws, width) = whitespace_at(s, i);
-            if ws {
-                break;
-            }
-            i += width;
-        }
-        if std::mem::take(space) {
-            out.push(' ');
-        }
-        out.push_str(&s[start..i]);
     }
+    push_word(out, &s[word..], space);
 }
 
-/// Whether the character at byte `i` of `s` is whitespace, and its width in bytes. ASCII is
-/// decided from the byte (tab, line feed, vertical tab, form feed, carriage return, space).
-fn whitespace_at(s: &str, i: usize) -> (bool, usize) {
+/// Whether the character at byte `i` of `s` (a character boundary) is whitespace
+/// (`char::is_whitespace`), and its width in bytes: ASCII is told from the byte (tab, line
+/// feed, vertical tab, form feed, carriage return, space), without decoding.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b.is_ascii() {
         return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
     }
     s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
+fn push_word(out: &mut String, word: &str, space: &mut bool) {
+    if word.is_empty() {
+        return;
+    }
+    if std::mem::take(space) {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
@@ -305,14 +375,14 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     // instead of a substring search per token (this runs for every element of the page).
     let mut best = usize::MAX;
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| *t == w) {
+        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| t.len() == w.len() && starts_with_bytes(w.as_bytes(), t.as_bytes())) {
             best = best.min(g);
         }
     }
     let b = s.as_bytes();
     for i in 0..b.len() {
         for &(t, g) in &index.long[b[i] as usize] {
-            if g < best && b[i..].starts_with(t.as_bytes()) {
+            if g < best && starts_with_bytes(&b[i..], t.as_bytes()) {
                 best = g;
             }
         }
@@ -320,6 +390,12 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     let reason = rules::REASON_TOKENS.get(best)?.1;
     // The site header is part of the site's look: only what is inside it goes.
     (reason != "header").then_some(reason)
+}
+
+/// `hay.starts_with(prefix)` as a byte loop: the tokens are short, and a `memcmp` call per
+/// candidate place cost more than the compare.
+fn starts_with_bytes(hay: &[u8], prefix: &[u8]) -> bool {
+    hay.len() >= prefix.len() && hay.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// [`rules::REASON_TOKENS`] with '-' trimmed off each token, each token with its group index:
