@@ -42,6 +42,8 @@ pub struct Scored {
     pub flags: Flags,
     /// Nodes this attempt ignores (base mask + unlikely + empty containers).
     pub removed: Vec<bool>,
+    /// Features under `removed`; moved on to the cleaning once the parts are selected (the
+    /// cleaned ones are `Cleaned::feats`).
     pub feats: Vec<Feat>,
     /// Content score per node; `None` for nodes that are not candidates.
     pub score: Vec<Option<f32>>,

@@ -170,13 +170,14 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     rows * max_cols > 10
 }
 
-/// Cleans the article parts chosen by `sel`.
-pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
+/// Cleans the article parts chosen by `sel`; `feats` are the attempt's (`Scored::feats`, moved
+/// here: cleaning subtracts from them).
+pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection) -> Cleaned {
     let mut c = Cleaner {
         doc,
         removed: &s.removed,
         dropped: vec![false; doc.len()],
-        feats: s.feats.clone(),
+        feats,
         reasons: Vec::new(),
         log: Vec::new(),
         data_tables: vec![false; doc.len()],

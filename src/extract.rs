@@ -49,12 +49,13 @@ pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&st
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
-        let scored = candidates::score(doc, base, base_feats, title_dup, flags);
+        let mut scored = candidates::score(doc, base, base_feats, title_dup, flags);
         let selection = match forced {
             Some(c) => select::forced(&scored, c),
             None => select::select(doc, &scored, options.top_candidates),
         };
-        let cleaned = clean::clean(doc, &scored, &selection);
+        let feats = std::mem::take(&mut scored.feats);
+        let cleaned = clean::clean(doc, &scored, feats, &selection);
         Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
     };
     let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);

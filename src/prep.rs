@@ -265,8 +265,14 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
 pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
-        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e)
+        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
     })
+}
+
+/// Whether `e` has one of the attributes that [`is_probably_visible`] and [`is_modal_dialog`]
+/// read (one pass over the attributes; most elements have none of them).
+fn may_hide(e: &Element) -> bool {
+    e.attrs.iter().any(|(k, _)| matches!(&**k, "style" | "hidden" | "aria-hidden" | "aria-modal"))
 }
 
 /// True when `id` is, or holds near its top, an embedded social post (see
