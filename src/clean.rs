@@ -206,8 +206,8 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection) -> C
     }
     // Share widgets below the parts (not the parts themselves).
     sweep(&mut c, parts, false, |c, i| {
-        let e = c.doc.element(i)?;
-        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS)
+        c.doc.element(i)?;
+        let share = prep::is_share_named(c.doc, i)
             && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT
             && !prep::holds_social_embed(c.doc, i, |d| c.gone(d));
         share.then(|| (vec![i], "share bar"))

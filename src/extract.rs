@@ -134,13 +134,12 @@ fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
     if base[id as usize] {
         return false;
     }
-    let words: Vec<String> = prep::match_string(e).split(|c: char| !c.is_alphanumeric()).map(String::from).collect();
-    if !words.iter().any(|w| crate::rules::LEAD_TOKENS.contains(&w.as_str())) {
-        return false;
-    }
+    // The figures first: they are at hand, the name needs a lower-cased copy.
     let f = &feats[id as usize];
     let len = f.text as usize;
-    (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len) && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
+    (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len)
+        && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
+        && prep::has_bounded(&prep::match_string(e), crate::rules::LEAD_TOKENS)
 }
 
 /// The first `h1`/`h2` that repeats the title (Readability removes it from the body: the

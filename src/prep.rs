@@ -78,6 +78,7 @@ pub(crate) struct NameCache {
     class_weight: OnceCell<f32>,
     token_reason: OnceCell<Option<&'static str>>,
     unlikely_name: OnceCell<bool>,
+    share_name: OnceCell<bool>,
 }
 
 fn names(doc: &Document, id: NodeId) -> &NameCache {
@@ -94,6 +95,16 @@ pub fn class_weight_of(doc: &Document, id: NodeId) -> f32 {
 pub fn token_reason_of(doc: &Document, id: NodeId) -> Option<&'static str> {
     let e = doc.element(id)?;
     *names(doc, id).token_reason.get_or_init(|| token_reason(e))
+}
+
+/// Whether element `id`'s class or id names a share widget (a word of [`rules::SHARE_WORDS`]),
+/// once per element.
+pub fn is_share_named(doc: &Document, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if e.class().is_empty() && e.id().is_empty() {
+        return false;
+    }
+    *names(doc, id).share_name.get_or_init(|| has_bounded(&match_string(e), rules::SHARE_WORDS))
 }
 
 /// Readability's class weight (`_getClassWeight`): ±25 for the class, ±25 for the id.
@@ -348,11 +359,15 @@ fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
 /// feed, vertical tab, form feed, carriage return, space), without decoding.
 #[inline]
 pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
-    let b = s.as_bytes()[i];
-    if b.is_ascii() {
-        return (matches!(b, b' ' | b'\t'..=b'\r'), 1);
+    match s.as_bytes()[i] {
+        b @ 0..=0x7f => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        // The only lead bytes of non-ASCII whitespace: U+0085 and U+00A0 (C2), U+1680 (E1),
+        // U+2000–U+205F (E2), U+3000 (E3). Other characters are told by their lead byte alone.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        0xc0..=0xdf => (false, 2),
+        0xe0..=0xef => (false, 3),
+        _ => (false, 4),
     }
-    s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 fn push_word(out: &mut String, word: &str, space: &mut bool) {
