@@ -40,6 +40,8 @@ struct Cleaner<'a> {
     /// For each of [`SWEPT_TAGS`], its nodes in the parts that the attempt kept, as (part's
     /// position, node) in document order: found in one walk, not one per pass.
     by_tag: Vec<Vec<(usize, NodeId)>>,
+    /// Some table in the parts holds data (else no subtree needs searching for one).
+    any_data_table: bool,
 }
 
 /// The tags the cleaning passes look for.
@@ -110,7 +112,7 @@ impl Cleaner<'_> {
     }
 
     fn contains_data_table(&self, id: NodeId) -> bool {
-        self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
+        self.any_data_table && self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
     }
 }
 
@@ -183,10 +185,12 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection) -> C
         data_tables: vec![false; doc.len()],
         as_paragraph: &s.as_paragraph,
         by_tag: index_tags(doc, &s.removed, &sel.parts),
+        any_data_table: false,
     };
     let parts = &sel.parts;
     for t in c.nodes_with(&["table"]) {
         c.data_tables[t as usize] = is_data_table(doc, t);
+        c.any_data_table |= c.data_tables[t as usize];
     }
     let flags = s.flags;
     if flags.clean_conditionally {
@@ -288,7 +292,9 @@ fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
         // Embeds: a video keeps the node; others count against it.
         let mut embeds = 0;
         let mut video = false;
-        for d in doc.descendants(id).skip(1) {
+        // `f.embed` counts the live embeds below (the tags cleaned here are not embeds): most
+        // blocks have none, and their subtree need not be walked.
+        for d in doc.descendants(id).skip(1).take(if f.embed > 0 { usize::MAX } else { 0 }) {
             if c.gone(d) {
                 continue;
             }
