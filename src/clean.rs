@@ -9,7 +9,7 @@ use crate::candidates::Scored;
 use crate::dom::{Document, NodeId, NONE};
 use crate::features::Feat;
 use crate::prep;
-use crate::rules::{self, lexicon};
+use crate::rules;
 use crate::select::Selection;
 
 /// What cleaning decided for one attempt.
@@ -30,6 +30,7 @@ pub struct Cleaned {
 
 struct Cleaner<'a> {
     doc: &'a Document,
+    lexicon: &'a prep::BoilerplateMemo,
     removed: &'a [bool],
     dropped: Vec<bool>,
     feats: Vec<Feat>,
@@ -174,9 +175,10 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
 
 /// Cleans the article parts chosen by `sel`; `feats` are the attempt's (`Scored::feats`, moved
 /// here: cleaning subtracts from them).
-pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection) -> Cleaned {
+pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexicon: &prep::BoilerplateMemo) -> Cleaned {
     let mut c = Cleaner {
         doc,
+        lexicon,
         removed: &s.removed,
         dropped: vec![false; doc.len()],
         feats,
@@ -394,7 +396,7 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
             return None;
         }
         let text = block_text(c, i);
-        let reason = lexicon::boilerplate_reason(&text)?;
+        let reason = c.lexicon.reason(&text)?;
         let mut drop = vec![i];
         // A bare label takes the run of links after it along.
         if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {

@@ -44,8 +44,9 @@ impl Extraction {
 }
 
 /// Runs the cascade. `base` is the mask of nodes no attempt may use, `base_feats` the
-/// features under it (`features::compute(doc, base)`, which the caller has already).
-pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options) -> Extraction {
+/// features under it (`features::compute(doc, base)`, which the caller has already);
+/// `lexicon` keeps the lexicon's answers for the page.
+pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options, lexicon: &prep::BoilerplateMemo) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
@@ -55,7 +56,7 @@ pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&st
             None => select::select(doc, &scored, options.top_candidates),
         };
         let feats = std::mem::take(&mut scored.feats);
-        let cleaned = clean::clean(doc, &scored, feats, &selection);
+        let cleaned = clean::clean(doc, &scored, feats, &selection, lexicon);
         Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
     };
     let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);

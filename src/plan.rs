@@ -10,7 +10,7 @@ use crate::extract::Extraction;
 use crate::features::Feat;
 use crate::model::{CleanPlan, PlanItem};
 use crate::prep;
-use crate::rules::{self, lexicon};
+use crate::rules;
 
 pub struct PlanInput<'a> {
     pub doc: &'a Document,
@@ -21,6 +21,8 @@ pub struct PlanInput<'a> {
     pub invisible: &'a [bool],
     /// Elements that must stay visible with their ancestors (title heading, date line…).
     pub protect: &'a [NodeId],
+    /// The lexicon's answers for the page (shared with the cleaning).
+    pub lexicon: &'a prep::BoilerplateMemo,
 }
 
 /// Classifies an element `id` outside the article by its tag, role and class/id.
@@ -76,7 +78,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     let mut hide: Vec<PlanItem> = Vec::new();
     // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer
     // for a text is computed once.
-    let mut memo: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
+    let memo = input.lexicon;
     let body = doc.body();
     let mut i = body + 1;
     let end = doc.nodes[body as usize].end;
@@ -110,13 +112,13 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 // Left out for no named reason: hide it only when its name says what it is.
                 prep::token_reason_of(doc, i).filter(|r| *r != "navigation" || !protected[iu])
             } else {
-                short_block_reason(doc, i, e, f, input.invisible, &mut memo)
+                short_block_reason(doc, i, e, f, input.invisible, memo)
             }
         } else if protected[iu] {
             None
         } else {
             structural_reason(doc, i, e)
-                .or_else(|| short_block_reason(doc, i, e, f, input.invisible, &mut memo))
+                .or_else(|| short_block_reason(doc, i, e, f, input.invisible, memo))
                 .or_else(|| link_run_reason(f))
                 .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))
         };
@@ -137,22 +139,9 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
 
 /// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
 /// sa source", "اقرأ أيضا", "Advertisement").
-fn short_block_reason(
-    doc: &Document,
-    id: NodeId,
-    e: &Element,
-    f: &Feat,
-    invisible: &[bool],
-    memo: &mut std::collections::HashMap<String, Option<&'static str>>,
-) -> Option<&'static str> {
+fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool], memo: &prep::BoilerplateMemo) -> Option<&'static str> {
     if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
         return None;
     }
-    let text = prep::inner_text(doc, id, invisible);
-    if let Some(&r) = memo.get(&text) {
-        return r;
-    }
-    let r = lexicon::boilerplate_reason(&text);
-    memo.insert(text, r);
-    r
+    memo.reason(&prep::inner_text(doc, id, invisible))
 }

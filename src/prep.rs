@@ -250,6 +250,23 @@ fn has_unlikely_name(e: &Element) -> bool {
     !(class.is_empty() && id.is_empty()) && any(&UNLIKELY) && !any(&MAYBE_CANDIDATE)
 }
 
+/// The lexicon's answer ([`rules::lexicon::boilerplate_reason`]) per block text, for one page:
+/// every attempt's cleaning and the plan ask about the same short texts again (nested blocks,
+/// retried attempts, blocks the article keeps).
+#[derive(Default)]
+pub struct BoilerplateMemo(std::cell::RefCell<std::collections::HashMap<String, Option<&'static str>>>);
+
+impl BoilerplateMemo {
+    pub fn reason(&self, text: &str) -> Option<&'static str> {
+        if let Some(&r) = self.0.borrow().get(text) {
+            return r;
+        }
+        let r = rules::lexicon::boilerplate_reason(text);
+        self.0.borrow_mut().insert(text.to_owned(), r);
+        r
+    }
+}
+
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
 /// modal dialogs, and the extra nodes the caller names (metadata read out of the body).
 pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
