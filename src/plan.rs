@@ -78,7 +78,8 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     let mut hide: Vec<PlanItem> = Vec::new();
     // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer
     // for a text is computed once.
-    let memo = input.lexicon;
+    let memo = BlockLexicon { memo: input.lexicon, last: Default::default() };
+    let memo = &memo;
     let body = doc.body();
     let mut i = body + 1;
     let end = doc.nodes[body as usize].end;
@@ -137,11 +138,36 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     CleanPlan { hide, keep, element_count: doc.element_count }
 }
 
+/// The lexicon's answers for the plan: the page's memo, and the last block asked about with its
+/// answer, which its only child shares (`div > p > span` hold one text: it is gathered once).
+struct BlockLexicon<'a> {
+    memo: &'a prep::BoilerplateMemo,
+    last: std::cell::Cell<Option<(NodeId, Option<&'static str>)>>,
+}
+
 /// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
 /// sa source", "اقرأ أيضا", "Advertisement").
-fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool], memo: &prep::BoilerplateMemo) -> Option<&'static str> {
+fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool], lexicon: &BlockLexicon<'_>) -> Option<&'static str> {
     if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
         return None;
     }
-    memo.reason(&prep::inner_text(doc, id, invisible))
+    let reason = match lexicon.last.get() {
+        Some((parent, r)) if doc.parent(id) == Some(parent) && only_content(doc, parent, id, invisible) => r,
+        _ => lexicon.memo.reason(&prep::inner_text(doc, id, invisible)),
+    };
+    lexicon.last.set(Some((id, reason)));
+    reason
+}
+
+/// True when `child` is all that `parent` shows: its other children are hidden, comments or
+/// whitespace (which the text's normalisation trims), so both have the same text.
+fn only_content(doc: &Document, parent: NodeId, child: NodeId, invisible: &[bool]) -> bool {
+    doc.children(parent).all(|c| {
+        c == child
+            || invisible[c as usize]
+            || match doc.text(c) {
+                Some(t) => t.trim().is_empty(),
+                None => doc.element(c).is_none(),
+            }
+    })
 }
