@@ -145,7 +145,7 @@ pub(crate) struct TokenSet {
 }
 
 impl TokenSet {
-    fn new(tokens: &'static [&'static str]) -> TokenSet {
+    pub(crate) fn new(tokens: &'static [&'static str]) -> TokenSet {
         let mut set = TokenSet { tokens, by_pair: Default::default(), pairs: vec![0; 1 << 10] };
         for t in tokens {
             debug_assert!(t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{t}");
@@ -169,13 +169,17 @@ impl TokenSet {
             // Lower-casing may change lengths or give ASCII (the Kelvin sign is a 'k').
             return contains_any(&hay.to_lowercase(), self.tokens);
         }
-        let h = hay.as_bytes();
+        self.any_in_ascii(hay.as_bytes(), |b: u8| b.to_ascii_lowercase())
+    }
+
+    /// Whether a token is a substring of ASCII `h` with each byte mapped by `fold`.
+    pub(crate) fn any_in_ascii(&self, h: &[u8], fold: impl Fn(u8) -> u8) -> bool {
         (0..h.len()).any(|i| {
             // The byte after the last stands for any byte: one-byte tokens are filed under all.
-            let second = h.get(i + 1).map_or(0, u8::to_ascii_lowercase);
-            let key = u16::from(h[i].to_ascii_lowercase()) << 8 | u16::from(second);
+            let second = h.get(i + 1).map_or(0, |&b| fold(b));
+            let key = u16::from(fold(h[i])) << 8 | u16::from(second);
             self.pairs[key as usize >> 6] & 1 << (key & 63) != 0
-                && self.by_pair[&key].iter().any(|t| h.len() - i >= t.len() && h[i..i + t.len()].iter().zip(*t).all(|(a, b)| a.to_ascii_lowercase() == *b))
+                && self.by_pair[&key].iter().any(|t| h.len() - i >= t.len() && h[i..i + t.len()].iter().zip(*t).all(|(&a, b)| fold(a) == *b))
         })
     }
 }
