@@ -81,8 +81,10 @@ pub(crate) struct NameCache {
     share_name: OnceCell<bool>,
 }
 
+/// The answers for `id`'s class and id, kept with the first element that has the same two.
 fn names(doc: &Document, id: NodeId) -> &NameCache {
-    &crate::features::page_facts(doc)[id as usize].names
+    let facts = crate::features::page_facts(doc);
+    &facts[facts[id as usize].name_owner as usize].names
 }
 
 /// [`class_weight`] of element `id` (0 for other nodes), once per element.
