@@ -42,6 +42,8 @@ pub struct Scored {
     pub flags: Flags,
     /// Nodes this attempt ignores (base mask + unlikely + empty containers).
     pub removed: Vec<bool>,
+    /// Features under `removed`; moved on to the cleaning once the parts are selected (the
+    /// cleaned ones are `Cleaned::feats`).
     pub feats: Vec<Feat>,
     /// Content score per node; `None` for nodes that are not candidates.
     pub score: Vec<Option<f32>>,
@@ -336,6 +338,6 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
 /// A candidate's starting score: its tag, plus its class weight when weighting is on.
 pub fn initial_score(doc: &Document, id: NodeId, flags: Flags) -> f32 {
     let Some(e) = doc.element(id) else { return 0.0 };
-    let w = if flags.weight_classes { prep::class_weight(e) } else { 0.0 };
+    let w = if flags.weight_classes { prep::class_weight_of(doc, id) } else { 0.0 };
     tag_score(&e.name) + w
 }

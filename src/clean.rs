@@ -9,7 +9,7 @@ use crate::candidates::Scored;
 use crate::dom::{Document, NodeId, NONE};
 use crate::features::Feat;
 use crate::prep;
-use crate::rules::{self, lexicon};
+use crate::rules;
 use crate::select::Selection;
 
 /// What cleaning decided for one attempt.
@@ -30,6 +30,7 @@ pub struct Cleaned {
 
 struct Cleaner<'a> {
     doc: &'a Document,
+    lexicon: &'a prep::BoilerplateMemo,
     removed: &'a [bool],
     dropped: Vec<bool>,
     feats: Vec<Feat>,
@@ -37,6 +38,37 @@ struct Cleaner<'a> {
     log: Vec<(NodeId, &'static str)>,
     data_tables: Vec<bool>,
     as_paragraph: &'a [bool],
+    /// For each of [`SWEPT_TAGS`], its nodes in the parts that the attempt kept, as (part's
+    /// position, node) in document order: found in one walk, not one per pass.
+    by_tag: Vec<Vec<(usize, NodeId)>>,
+    /// Some table in the parts holds data (else no subtree needs searching for one).
+    any_data_table: bool,
+}
+
+/// The tags the cleaning passes look for.
+const SWEPT_TAGS: &[&str] =
+    &["table", "form", "fieldset", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "h1", "h2", "ul", "div"];
+
+/// The nodes of each of [`SWEPT_TAGS`] in the parts, leaving out removed subtrees. A dropped or
+/// removed node's whole subtree is marked, so a node listed here is live while it is unmarked.
+fn index_tags(doc: &Document, removed: &[bool], parts: &[NodeId]) -> Vec<Vec<(usize, NodeId)>> {
+    let mut by_tag = vec![Vec::new(); SWEPT_TAGS.len()];
+    for (k, &p) in parts.iter().enumerate() {
+        let mut i = p;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if removed[i as usize] {
+                i = doc.nodes[i as usize].end;
+                continue;
+            }
+            let tag = doc.tag(i);
+            if let Some(t) = SWEPT_TAGS.iter().position(|t| *t == tag) {
+                by_tag[t].push((k, i));
+            }
+            i += 1;
+        }
+    }
+    by_tag
 }
 
 impl Cleaner<'_> {
@@ -44,24 +76,17 @@ impl Cleaner<'_> {
         self.removed[id as usize] || self.dropped[id as usize]
     }
 
-    /// Live nodes with one of `tags` inside the parts, in document order.
-    fn nodes_with(&self, parts: &[NodeId], tags: &[&str]) -> Vec<NodeId> {
-        let mut out = Vec::new();
-        for &p in parts {
-            let mut i = p;
-            let end = self.doc.nodes[p as usize].end;
-            while i < end {
-                if self.gone(i) {
-                    i = self.doc.nodes[i as usize].end;
-                    continue;
-                }
-                if tags.contains(&self.doc.tag(i)) {
-                    out.push(i);
-                }
-                i += 1;
-            }
+    /// Live nodes with one of `tags` (of [`SWEPT_TAGS`]) inside the parts, in document order.
+    fn nodes_with(&self, tags: &[&str]) -> Vec<NodeId> {
+        let mut out: Vec<(usize, NodeId)> = Vec::new();
+        for tag in tags {
+            let k = SWEPT_TAGS.iter().position(|t| t == tag).expect("a tag the cleaning looks for is in SWEPT_TAGS");
+            out.extend(self.by_tag[k].iter().filter(|&&(_, i)| !self.gone(i)));
         }
-        out
+        if tags.len() > 1 {
+            out.sort_unstable();
+        }
+        out.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Drops `id` as page clutter named `reason` (shown in the plan too), or, with `None`, as
@@ -88,7 +113,7 @@ impl Cleaner<'_> {
     }
 
     fn contains_data_table(&self, id: NodeId) -> bool {
-        self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
+        self.any_data_table && self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
     }
 }
 
@@ -148,32 +173,37 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     rows * max_cols > 10
 }
 
-/// Cleans the article parts chosen by `sel`.
-pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
+/// Cleans the article parts chosen by `sel`; `feats` are the attempt's (`Scored::feats`, moved
+/// here: cleaning subtracts from them).
+pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexicon: &prep::BoilerplateMemo) -> Cleaned {
     let mut c = Cleaner {
         doc,
+        lexicon,
         removed: &s.removed,
         dropped: vec![false; doc.len()],
-        feats: s.feats.clone(),
+        feats,
         reasons: Vec::new(),
         log: Vec::new(),
         data_tables: vec![false; doc.len()],
         as_paragraph: &s.as_paragraph,
+        by_tag: index_tags(doc, &s.removed, &sel.parts),
+        any_data_table: false,
     };
     let parts = &sel.parts;
-    for t in c.nodes_with(parts, &["table"]) {
+    for t in c.nodes_with(&["table"]) {
         c.data_tables[t as usize] = is_data_table(doc, t);
+        c.any_data_table |= c.data_tables[t as usize];
     }
     let flags = s.flags;
     if flags.clean_conditionally {
         for tag in ["form", "fieldset"] {
-            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+            clean_conditionally(&mut c, tag, flags.weight_classes);
         }
     }
     // Never article content, whatever they hold (video embeds excepted).
     for (tag, reason) in [("object", None), ("embed", None), ("footer", Some("footer")), ("link", None), ("aside", Some("sidebar"))] {
         let label = reason.unwrap_or("embedded object");
-        for id in c.nodes_with(parts, &[tag]) {
+        for id in c.nodes_with(&[tag]) {
             if matches!(tag, "object" | "embed") && is_video_embed(doc, id) {
                 continue;
             }
@@ -182,14 +212,14 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
     }
     // Share widgets below the parts (not the parts themselves).
     sweep(&mut c, parts, false, |c, i| {
-        let e = c.doc.element(i)?;
-        let share = prep::has_bounded(&prep::match_string(e), rules::SHARE_WORDS)
+        c.doc.element(i)?;
+        let share = prep::is_share_named(c.doc, i)
             && (c.feats[i as usize].text as usize) < rules::SHARE_MAX_TEXT
             && !prep::holds_social_embed(c.doc, i, |d| c.gone(d));
         share.then(|| (vec![i], "share bar"))
     });
     for tag in ["iframe", "input", "textarea", "select", "button"] {
-        for id in c.nodes_with(parts, &[tag]) {
+        for id in c.nodes_with(&[tag]) {
             if tag == "iframe" && is_video_embed(doc, id) {
                 continue;
             }
@@ -198,15 +228,15 @@ pub fn clean(doc: &Document, s: &Scored, sel: &Selection) -> Cleaned {
         }
     }
     if flags.weight_classes {
-        for id in c.nodes_with(parts, &["h1", "h2"]) {
-            if doc.element(id).map(|e| prep::class_weight(e) < 0.0).unwrap_or(false) {
+        for id in c.nodes_with(&["h1", "h2"]) {
+            if prep::class_weight_of(doc, id) < 0.0 {
                 c.drop(id, None, "heading marked as clutter");
             }
         }
     }
     if flags.clean_conditionally {
         for tag in ["table", "ul", "div"] {
-            clean_conditionally(&mut c, parts, tag, flags.weight_classes);
+            clean_conditionally(&mut c, tag, flags.weight_classes);
         }
     }
     drop_named_clutter(&mut c, parts);
@@ -223,15 +253,17 @@ fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
 }
 
 /// Readability's `_cleanConditionally`: drops `tag` nodes that look like clutter, last first.
-fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_classes: bool) {
+fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
     let doc = c.doc;
-    let nodes = c.nodes_with(parts, &[tag]);
+    let nodes = c.nodes_with(&[tag]);
     for &id in nodes.iter().rev() {
         // A div that reads as a paragraph is a <p> to Readability, out of reach of this pass.
         if c.gone(id) || (tag == "div" && c.as_paragraph[id as usize]) {
             continue;
         }
-        let Some(e) = doc.element(id) else { continue };
+        if doc.element(id).is_none() {
+            continue;
+        }
         let f = c.feats[id as usize];
         let mut is_list = tag == "ul" || tag == "ol";
         if !is_list && f.text > 0 {
@@ -246,9 +278,9 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         if c.contains_data_table(id) {
             continue;
         }
-        let weight = if weight_classes { prep::class_weight(e) } else { 0.0 };
+        let weight = if weight_classes { prep::class_weight_of(doc, id) } else { 0.0 };
         if weight < 0.0 {
-            c.drop(id, Some(reason_for(e)), "");
+            c.drop(id, Some(reason_for(doc, id)), "");
             continue;
         }
         if (f.ascii_commas as usize) >= rules::CLEAN_MAX_COMMAS {
@@ -262,7 +294,9 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
         // Embeds: a video keeps the node; others count against it.
         let mut embeds = 0;
         let mut video = false;
-        for d in doc.descendants(id).skip(1) {
+        // `f.embed` counts the live embeds below (the tags cleaned here are not embeds): most
+        // blocks have none, and their subtree need not be walked.
+        for d in doc.descendants(id).skip(1).take(if f.embed > 0 { usize::MAX } else { 0 }) {
             if c.gone(d) {
                 continue;
             }
@@ -334,8 +368,8 @@ fn clean_conditionally(c: &mut Cleaner<'_>, parts: &[NodeId], tag: &str, weight_
 }
 
 /// A human reason for a negatively weighted block, from the words of its class/id.
-pub fn reason_for(e: &crate::dom::Element) -> &'static str {
-    prep::token_reason(e).unwrap_or("clutter")
+pub fn reason_for(doc: &Document, id: NodeId) -> &'static str {
+    prep::token_reason_of(doc, id).unwrap_or("clutter")
 }
 
 /// Beyond Readability: small blocks inside the article whose class or id names them as
@@ -345,7 +379,7 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
-        let r = prep::token_reason(e).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
+        let r = prep::token_reason_of(c.doc, i).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
         (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
 }
@@ -362,7 +396,7 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
             return None;
         }
         let text = block_text(c, i);
-        let reason = lexicon::boilerplate_reason(&text)?;
+        let reason = c.lexicon.reason(&text)?;
         let mut drop = vec![i];
         // A bare label takes the run of links after it along.
         if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {

@@ -3,7 +3,8 @@
 //! then `<article>`, then `<main>`). Cheap, and independent of the scoring pass, so the two
 //! can check each other (consensus.rs).
 
-use crate::dom::{Document, NodeId};
+use crate::dom::{Document, Element, NodeId};
+use crate::prep;
 use crate::features::Feat;
 use crate::rules;
 
@@ -30,11 +31,8 @@ pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
         if e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
             offer(0, id);
         }
-        let names = crate::prep::match_string(e).replace('_', "-");
-        for (k, group) in rules::CONTAINER_TOKEN_GROUPS.iter().enumerate() {
-            if group.iter().any(|t| names.contains(t)) {
-                offer(1 + k, id);
-            }
+        for k in named_groups(e) {
+            offer(1 + k, id);
         }
         if let Some(k) = rules::CONTAINER_TAGS.iter().position(|t| *t == &*e.name) {
             offer(1 + rules::CONTAINER_TOKEN_GROUPS.len() + k, id);
@@ -42,3 +40,28 @@ pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
     }
     best.into_iter().flatten().next()
 }
+
+/// The groups of [`rules::CONTAINER_TOKEN_GROUPS`] that name `e`: a token in its class/id
+/// lower-cased, with '_' read as '-'.
+fn named_groups(e: &Element) -> impl Iterator<Item = usize> + '_ {
+    let (class, id) = (e.class(), e.id());
+    // Non-ASCII names are lower-cased into a copy (lengths may change); ASCII ones are read in
+    // place, the class and the id each alone (no token holds the space that joins them).
+    let copy = (!class.is_ascii() || !id.is_ascii()).then(|| prep::match_string(e).replace('_', "-"));
+    let sets = &*CONTAINER_SETS;
+    (0..sets.len()).filter(move |&k| match &copy {
+        Some(names) => prep::contains_any(names, rules::CONTAINER_TOKEN_GROUPS[k]),
+        None => [class, id].iter().any(|part| sets[k].any_in_ascii(part.as_bytes(), container_fold)),
+    })
+}
+
+/// How a container's name is compared: lower-cased, '_' as '-'.
+fn container_fold(b: u8) -> u8 {
+    match b {
+        b'_' => b'-',
+        b => b.to_ascii_lowercase(),
+    }
+}
+
+static CONTAINER_SETS: std::sync::LazyLock<Vec<prep::TokenSet>> =
+    std::sync::LazyLock::new(|| rules::CONTAINER_TOKEN_GROUPS.iter().map(|g| prep::TokenSet::new(g)).collect());

@@ -44,17 +44,19 @@ impl Extraction {
 }
 
 /// Runs the cascade. `base` is the mask of nodes no attempt may use, `base_feats` the
-/// features under it (`features::compute(doc, base)`, which the caller has already).
-pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options) -> Extraction {
+/// features under it (`features::compute(doc, base)`, which the caller has already);
+/// `lexicon` keeps the lexicon's answers for the page.
+pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options, lexicon: &prep::BoilerplateMemo) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
-        let scored = candidates::score(doc, base, base_feats, title_dup, flags);
+        let mut scored = candidates::score(doc, base, base_feats, title_dup, flags);
         let selection = match forced {
             Some(c) => select::forced(&scored, c),
             None => select::select(doc, &scored, options.top_candidates),
         };
-        let cleaned = clean::clean(doc, &scored, &selection);
+        let feats = std::mem::take(&mut scored.feats);
+        let cleaned = clean::clean(doc, &scored, feats, &selection, lexicon);
         Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
     };
     let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);
@@ -133,13 +135,12 @@ fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
     if base[id as usize] {
         return false;
     }
-    let words: Vec<String> = prep::match_string(e).split(|c: char| !c.is_alphanumeric()).map(String::from).collect();
-    if !words.iter().any(|w| crate::rules::LEAD_TOKENS.contains(&w.as_str())) {
-        return false;
-    }
+    // The figures first: they are at hand, the name needs a lower-cased copy.
     let f = &feats[id as usize];
     let len = f.text as usize;
-    (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len) && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
+    (crate::rules::LEAD_MIN_CHARS..=crate::rules::LEAD_MAX_CHARS).contains(&len)
+        && f.link_density() < crate::rules::LEAD_MAX_LINK_DENSITY
+        && prep::has_bounded(&prep::match_string(e), crate::rules::LEAD_TOKENS)
 }
 
 /// The first `h1`/`h2` that repeats the title (Readability removes it from the body: the

@@ -129,7 +129,7 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
 /// every attempt).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
     /// [`text_stats`] of a prose text node.
     text: [u32; 3],
@@ -140,6 +140,13 @@ pub(crate) struct NodeFacts {
     textish: bool,
     /// For `<a>`: the weight of its text as link text.
     link_coef: f32,
+    /// What the element's class and id say, worked out on first use (see `prep::names`):
+    /// every attempt, the cleaning and the plan ask again.
+    pub(crate) names: crate::prep::NameCache,
+    /// The first element of the page with the same class and id (this one when it is the
+    /// first): the answers depend on those two strings alone, and pages repeat them (list
+    /// items, cards), so they are kept once, with that element.
+    pub(crate) name_owner: NodeId,
 }
 
 const ROLE_NONE: u8 = 0;
@@ -152,19 +159,47 @@ const ROLE_EMBED: u8 = 6;
 const ROLE_HEADING: u8 = 7;
 const ROLE_LIST: u8 = 8;
 
-fn page_facts(doc: &Document) -> &[NodeFacts] {
+pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
     doc.node_facts.get_or_init(|| {
+        let mut owners: std::collections::HashMap<(&str, &str), NodeId, std::hash::BuildHasherDefault<Fnv>> = Default::default();
         (0..doc.len())
             .map(|i| match &doc.nodes[i].kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
                     let (len, commas, ascii) = text_stats(t);
-                    NodeFacts { text: [len, commas, ascii], ..Default::default() }
+                    NodeFacts { text: [len, commas, ascii], name_owner: i as NodeId, ..Default::default() }
                 }
-                Kind::Element(e) => element_facts(e),
-                _ => NodeFacts::default(),
+                Kind::Element(e) => {
+                    let names = (e.class(), e.id());
+                    // Without a class the id alone names the element, and ids seldom repeat.
+                    let name_owner = if names.0.is_empty() { i as NodeId } else { *owners.entry(names).or_insert(i as NodeId) };
+                    NodeFacts { name_owner, ..element_facts(e) }
+                }
+                _ => NodeFacts { name_owner: i as NodeId, ..Default::default() },
             })
             .collect()
     })
+}
+
+/// FNV-1a: the class/id strings hashed per page are short, and std's SipHash (made to resist
+/// chosen keys, which a lookup table of one page's names has no need of) cost more than the
+/// look-ups saved.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = if self.0 == 0 { OFFSET } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        self.0 = h;
+    }
 }
 
 fn element_facts(e: &crate::dom::Element) -> NodeFacts {
@@ -195,7 +230,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: [0; 3], role, block, textish, link_coef }
+    NodeFacts { text: [0; 3], role, block, textish, link_coef, ..Default::default() }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).

@@ -73,12 +73,13 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     // Scoring leaves out the lines read into metadata; when there are none, its features are
     // the page's.
     let scoring_feats = (!meta.consumed.is_empty()).then(|| features::compute(&doc, &scoring_mask));
-    let extraction = extract::run(&doc, &scoring_mask, scoring_feats.as_deref().unwrap_or(&page_feats), meta.title.as_deref(), options);
+    let lexicon = prep::BoilerplateMemo::default();
+    let extraction = extract::run(&doc, &scoring_mask, scoring_feats.as_deref().unwrap_or(&page_feats), meta.title.as_deref(), options, &lexicon);
     let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
     let plan = if options.plan {
         let mut protect = meta.consumed.clone();
         protect.extend(extraction.title_heading);
-        plan::build(&plan::PlanInput { doc: &doc, extraction: &extraction, feats: &page_feats, invisible: &base_mask, protect: &protect })
+        plan::build(&plan::PlanInput { doc: &doc, extraction: &extraction, feats: &page_feats, invisible: &base_mask, protect: &protect, lexicon: &lexicon })
     } else {
         CleanPlan { element_count: doc.element_count, ..Default::default() }
     };

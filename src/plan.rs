@@ -10,7 +10,7 @@ use crate::extract::Extraction;
 use crate::features::Feat;
 use crate::model::{CleanPlan, PlanItem};
 use crate::prep;
-use crate::rules::{self, lexicon};
+use crate::rules;
 
 pub struct PlanInput<'a> {
     pub doc: &'a Document,
@@ -21,10 +21,12 @@ pub struct PlanInput<'a> {
     pub invisible: &'a [bool],
     /// Elements that must stay visible with their ancestors (title heading, date line…).
     pub protect: &'a [NodeId],
+    /// The lexicon's answers for the page (shared with the cleaning).
+    pub lexicon: &'a prep::BoilerplateMemo,
 }
 
-/// Classifies an element outside the article by its tag, role and class/id.
-fn structural_reason(e: &Element) -> Option<&'static str> {
+/// Classifies an element `id` outside the article by its tag, role and class/id.
+fn structural_reason(doc: &Document, id: NodeId, e: &Element) -> Option<&'static str> {
     match &*e.name {
         "nav" | "menu" => return Some("navigation"),
         "aside" => return Some("sidebar"),
@@ -45,7 +47,7 @@ fn structural_reason(e: &Element) -> Option<&'static str> {
     if e.attr("aria-modal") == Some("true") {
         return Some("modal");
     }
-    prep::token_reason(e)
+    prep::token_reason_of(doc, id)
 }
 
 /// A block made of links: a ticker, a menu, a list of headlines.
@@ -76,7 +78,8 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     let mut hide: Vec<PlanItem> = Vec::new();
     // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer
     // for a text is computed once.
-    let mut memo: std::collections::HashMap<String, Option<&'static str>> = std::collections::HashMap::new();
+    let memo = BlockLexicon { memo: input.lexicon, last: Default::default() };
+    let memo = &memo;
     let body = doc.body();
     let mut i = body + 1;
     let end = doc.nodes[body as usize].end;
@@ -89,7 +92,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         if input.invisible[iu] && !protected[iu] {
             // Hidden already (or script/style): nothing to do below, except for modals and
             // banners that the page's scripts will reveal later (a "report this image" dialog).
-            if let Some(r) = structural_reason(e).filter(|r| rules::REVEALED_LATER.contains(r)) {
+            if let Some(r) = structural_reason(doc, i, e).filter(|r| rules::REVEALED_LATER.contains(r)) {
                 hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
             }
             i = doc.nodes[iu].end;
@@ -108,15 +111,15 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 Some(*r)
             } else if (ex.scored.removed[iu] || ex.cleaned.dropped[iu]) && !input.invisible[iu] {
                 // Left out for no named reason: hide it only when its name says what it is.
-                prep::token_reason(e).filter(|r| *r != "navigation" || !protected[iu])
+                prep::token_reason_of(doc, i).filter(|r| *r != "navigation" || !protected[iu])
             } else {
-                short_block_reason(doc, i, e, f, input.invisible, &mut memo)
+                short_block_reason(doc, i, e, f, input.invisible, memo)
             }
         } else if protected[iu] {
             None
         } else {
-            structural_reason(e)
-                .or_else(|| short_block_reason(doc, i, e, f, input.invisible, &mut memo))
+            structural_reason(doc, i, e)
+                .or_else(|| short_block_reason(doc, i, e, f, input.invisible, memo))
                 .or_else(|| link_run_reason(f))
                 .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))
         };
@@ -135,24 +138,36 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     CleanPlan { hide, keep, element_count: doc.element_count }
 }
 
+/// The lexicon's answers for the plan: the page's memo, and the last block asked about with its
+/// answer, which its only child shares (`div > p > span` hold one text: it is gathered once).
+struct BlockLexicon<'a> {
+    memo: &'a prep::BoilerplateMemo,
+    last: std::cell::Cell<Option<(NodeId, Option<&'static str>)>>,
+}
+
 /// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
 /// sa source", "اقرأ أيضا", "Advertisement").
-fn short_block_reason(
-    doc: &Document,
-    id: NodeId,
-    e: &Element,
-    f: &Feat,
-    invisible: &[bool],
-    memo: &mut std::collections::HashMap<String, Option<&'static str>>,
-) -> Option<&'static str> {
+fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool], lexicon: &BlockLexicon<'_>) -> Option<&'static str> {
     if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
         return None;
     }
-    let text = prep::inner_text(doc, id, invisible);
-    if let Some(&r) = memo.get(&text) {
-        return r;
-    }
-    let r = lexicon::boilerplate_reason(&text);
-    memo.insert(text, r);
-    r
+    let reason = match lexicon.last.get() {
+        Some((parent, r)) if doc.parent(id) == Some(parent) && only_content(doc, parent, id, invisible) => r,
+        _ => lexicon.memo.reason(&prep::inner_text(doc, id, invisible)),
+    };
+    lexicon.last.set(Some((id, reason)));
+    reason
+}
+
+/// True when `child` is all that `parent` shows: its other children are hidden, comments or
+/// whitespace (which the text's normalisation trims), so both have the same text.
+fn only_content(doc: &Document, parent: NodeId, child: NodeId, invisible: &[bool]) -> bool {
+    doc.children(parent).all(|c| {
+        c == child
+            || invisible[c as usize]
+            || match doc.text(c) {
+                Some(t) => t.trim().is_empty(),
+                None => doc.element(c).is_none(),
+            }
+    })
 }

@@ -4,6 +4,7 @@
 
 use crate::dom::{Document, Element, NodeId};
 use crate::rules;
+use std::cell::OnceCell;
 
 /// `class id`, lower-cased: what Readability's class/id patterns are tested against.
 pub fn match_string(e: &Element) -> String {
@@ -47,7 +48,8 @@ pub fn contains_str(hay: &str, needle: &str) -> bool {
             None => return false,
             Some(off) => {
                 i += off;
-                if &h[i + 1..i + n.len()] == rest {
+                // A byte loop: the tokens are short, and a `memcmp` call per candidate cost more.
+                if h[i + 1..i + n.len()].iter().zip(rest).all(|(a, b)| a == b) {
                     return true;
                 }
                 i += 1;
@@ -68,6 +70,45 @@ pub fn has_bounded(hay: &str, words: &[&str]) -> bool {
     hay.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
 }
 
+/// An element's answers to the class/id tests, each worked out on first use and kept with the
+/// page's node facts (`features::page_facts`): scoring, every attempt, cleaning, the output and
+/// the plan ask about the same elements again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameCache {
+    class_weight: OnceCell<f32>,
+    token_reason: OnceCell<Option<&'static str>>,
+    unlikely_name: OnceCell<bool>,
+    share_name: OnceCell<bool>,
+}
+
+/// The answers for `id`'s class and id, kept with the first element that has the same two.
+fn names(doc: &Document, id: NodeId) -> &NameCache {
+    let facts = crate::features::page_facts(doc);
+    &facts[facts[id as usize].name_owner as usize].names
+}
+
+/// [`class_weight`] of element `id` (0 for other nodes), once per element.
+pub fn class_weight_of(doc: &Document, id: NodeId) -> f32 {
+    let Some(e) = doc.element(id) else { return 0.0 };
+    *names(doc, id).class_weight.get_or_init(|| class_weight(e))
+}
+
+/// [`token_reason`] of element `id` (`None` for other nodes), once per element.
+pub fn token_reason_of(doc: &Document, id: NodeId) -> Option<&'static str> {
+    let e = doc.element(id)?;
+    *names(doc, id).token_reason.get_or_init(|| token_reason(e))
+}
+
+/// Whether element `id`'s class or id names a share widget (a word of [`rules::SHARE_WORDS`]),
+/// once per element.
+pub fn is_share_named(doc: &Document, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if e.class().is_empty() && e.id().is_empty() {
+        return false;
+    }
+    *names(doc, id).share_name.get_or_init(|| has_bounded(&match_string(e), rules::SHARE_WORDS))
+}
+
 /// Readability's class weight (`_getClassWeight`): ±25 for the class, ±25 for the id.
 pub fn class_weight(e: &Element) -> f32 {
     let mut w = 0.0;
@@ -75,16 +116,80 @@ pub fn class_weight(e: &Element) -> f32 {
         if part.is_empty() {
             continue;
         }
-        let s = part.to_lowercase();
-        if contains_any(&s, rules::NEGATIVE_TOKENS) || has_word(&s, rules::NEGATIVE_WORDS) {
+        if NEGATIVE.any_in(part) || has_word_ci(part, rules::NEGATIVE_WORDS) {
             w -= rules::CLASS_WEIGHT;
         }
-        if contains_any(&s, rules::POSITIVE_TOKENS) {
+        if POSITIVE.any_in(part) {
             w += rules::CLASS_WEIGHT;
         }
     }
     w
 }
+
+/// [`has_word`] on `hay` lower-cased, without the copy when it is ASCII.
+fn has_word_ci(hay: &str, words: &[&str]) -> bool {
+    if !hay.is_ascii() {
+        return has_word(&hay.to_lowercase(), words);
+    }
+    hay.split_ascii_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// Lower-case ASCII tokens by their first byte, to tell whether a class or id lower-cased holds
+/// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
+/// test runs on every named element of the page.
+pub(crate) struct TokenSet {
+    tokens: &'static [&'static str],
+    /// The tokens by their first two bytes (`first << 8 | second`); a token of one byte is
+    /// filed under each second byte.
+    by_pair: std::collections::HashMap<u16, Vec<&'static [u8]>>,
+    /// One bit per two-byte start that some token has: most places of a class name have none.
+    pairs: Vec<u64>,
+}
+
+impl TokenSet {
+    pub(crate) fn new(tokens: &'static [&'static str]) -> TokenSet {
+        let mut set = TokenSet { tokens, by_pair: Default::default(), pairs: vec![0; 1 << 10] };
+        for t in tokens {
+            debug_assert!(t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{t}");
+            let b = t.as_bytes();
+            let keys: Vec<u16> = match b {
+                [] => continue,
+                [one] => (0..=255u16).map(|second| u16::from(*one) << 8 | second).collect(),
+                [first, second, ..] => vec![u16::from(*first) << 8 | u16::from(*second)],
+            };
+            for key in keys {
+                set.pairs[key as usize >> 6] |= 1 << (key & 63);
+                set.by_pair.entry(key).or_default().push(b);
+            }
+        }
+        set
+    }
+
+    /// `contains_any(&hay.to_lowercase(), tokens)`.
+    pub(crate) fn any_in(&self, hay: &str) -> bool {
+        if !hay.is_ascii() {
+            // Lower-casing may change lengths or give ASCII (the Kelvin sign is a 'k').
+            return contains_any(&hay.to_lowercase(), self.tokens);
+        }
+        self.any_in_ascii(hay.as_bytes(), |b: u8| b.to_ascii_lowercase())
+    }
+
+    /// Whether a token is a substring of ASCII `h` with each byte mapped by `fold`.
+    pub(crate) fn any_in_ascii(&self, h: &[u8], fold: impl Fn(u8) -> u8) -> bool {
+        (0..h.len()).any(|i| {
+            // The byte after the last stands for any byte: one-byte tokens are filed under all.
+            let second = h.get(i + 1).map_or(0, |&b| fold(b));
+            let key = u16::from(fold(h[i])) << 8 | u16::from(second);
+            self.pairs[key as usize >> 6] & 1 << (key & 63) != 0
+                && self.by_pair[&key].iter().any(|t| h.len() - i >= t.len() && h[i..i + t.len()].iter().zip(*t).all(|(&a, b)| fold(a) == *b))
+        })
+    }
+}
+
+static NEGATIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::NEGATIVE_TOKENS));
+static POSITIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::POSITIVE_TOKENS));
+static UNLIKELY: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::UNLIKELY_TOKENS));
+static MAYBE_CANDIDATE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::MAYBE_CANDIDATE_TOKENS));
 
 /// The value of one CSS property in an inline `style` attribute, lower-cased.
 pub fn style_value(e: &Element, prop: &str) -> Option<String> {
@@ -137,15 +242,35 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
     if e.class().is_empty() && e.id().is_empty() {
         return false;
     }
-    let s = match_string(e);
-    if s.len() <= 1 {
-        return false;
-    }
-    contains_any(&s, rules::UNLIKELY_TOKENS)
-        && !contains_any(&s, rules::MAYBE_CANDIDATE_TOKENS)
+    *names(doc, id).unlikely_name.get_or_init(|| has_unlikely_name(e))
         && !has_ancestor_tag(doc, id, "table", 3)
         && !has_ancestor_tag(doc, id, "code", 3)
         && !holds_social_embed(doc, id, |_| false)
+}
+
+/// The class/id half of [`is_unlikely`]: an unlikely token and no rescuing one in the match
+/// string (no token holds a space, so none spans the class and the id: each is looked at alone).
+fn has_unlikely_name(e: &Element) -> bool {
+    let (class, id) = (e.class(), e.id());
+    let any = |set: &TokenSet| set.any_in(class) || set.any_in(id);
+    !(class.is_empty() && id.is_empty()) && any(&UNLIKELY) && !any(&MAYBE_CANDIDATE)
+}
+
+/// The lexicon's answer ([`rules::lexicon::boilerplate_reason`]) per block text, for one page:
+/// every attempt's cleaning and the plan ask about the same short texts again (nested blocks,
+/// retried attempts, blocks the article keeps).
+#[derive(Default)]
+pub struct BoilerplateMemo(std::cell::RefCell<std::collections::HashMap<String, Option<&'static str>>>);
+
+impl BoilerplateMemo {
+    pub fn reason(&self, text: &str) -> Option<&'static str> {
+        if let Some(&r) = self.0.borrow().get(text) {
+            return r;
+        }
+        let r = rules::lexicon::boilerplate_reason(text);
+        self.0.borrow_mut().insert(text.to_owned(), r);
+        r
+    }
 }
 
 /// Nodes never part of an article whatever the attempt: non-content tags, hidden nodes,
@@ -174,8 +299,14 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
 pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
-        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || !is_probably_visible(e) || is_modal_dialog(e)
+        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
     })
+}
+
+/// Whether `e` has one of the attributes that [`is_probably_visible`] and [`is_modal_dialog`]
+/// read (one pass over the attributes; most elements have none of them).
+fn may_hide(e: &Element) -> bool {
+    e.attrs.iter().any(|(k, _)| matches!(&**k, "style" | "hidden" | "aria-hidden" | "aria-modal"))
 }
 
 /// True when `id` is, or holds near its top, an embedded social post (see
@@ -201,7 +332,9 @@ pub fn inner_text(doc: &Document, id: NodeId, removed: &[bool]) -> String {
 /// Whitespace-normalised prose text of `id`'s subtree, leaving out the subtrees `skip` names;
 /// `gap` goes between text nodes.
 pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, gap: &str) -> String {
+    // Collapsed while written: no joined copy to normalise afterwards.
     let mut out = String::new();
+    let mut space = false;
     let mut i = id;
     let end = doc.nodes[id as usize].end;
     while i < end {
@@ -211,25 +344,63 @@ pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, g
         }
         if let Some(t) = doc.text(i) {
             if !doc.in_raw_text(i) {
-                out.push_str(t);
-                out.push_str(gap);
+                push_normalized(&mut out, t, &mut space);
+                push_normalized(&mut out, gap, &mut space);
             }
         }
         i += 1;
     }
-    normalize_ws(&out)
+    out
 }
 
-/// Collapses whitespace runs into one space and trims.
-pub fn normalize_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Appends `s` to `out` with whitespace (`char::is_whitespace`) collapsed: a run before the
+/// first word is dropped, a run between words becomes one space. `space` carries a pending run
+/// from one call to the next (it is written only if a word follows).
+fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
+    let b = s.as_bytes();
+    let mut word = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // Printable ASCII, most of any text, is never whitespace.
+        if (0x21..0x7f).contains(&b[i]) {
+            i += 1;
+            continue;
         }
-        out.push_str(w);
+        let (ws, width) = space_at(s, i);
+        if ws {
+            push_word(out, &s[word..i], space);
+            *space |= !out.is_empty();
+            word = i + width;
+        }
+        i += width;
     }
-    out
+    push_word(out, &s[word..], space);
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is whitespace
+/// (`char::is_whitespace`), and its width in bytes: ASCII is told from the byte (tab, line
+/// feed, vertical tab, form feed, carriage return, space), without decoding.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b @ 0..=0x7f => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        // The only lead bytes of non-ASCII whitespace: U+0085 and U+00A0 (C2), U+1680 (E1),
+        // U+2000–U+205F (E2), U+3000 (E3). Other characters are told by their lead byte alone.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        0xc0..=0xdf => (false, 2),
+        0xe0..=0xef => (false, 3),
+        _ => (false, 4),
+    }
+}
+
+fn push_word(out: &mut String, word: &str, space: &mut bool) {
+    if word.is_empty() {
+        return;
+    }
+    if std::mem::take(space) {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// The reason named by an element's class/id words, if any. Short tokens ("ad", "nav")
@@ -248,14 +419,14 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     // instead of a substring search per token (this runs for every element of the page).
     let mut best = usize::MAX;
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| *t == w) {
+        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| t.len() == w.len() && starts_with_bytes(w.as_bytes(), t.as_bytes())) {
             best = best.min(g);
         }
     }
     let b = s.as_bytes();
     for i in 0..b.len() {
         for &(t, g) in &index.long[b[i] as usize] {
-            if g < best && b[i..].starts_with(t.as_bytes()) {
+            if g < best && starts_with_bytes(&b[i..], t.as_bytes()) {
                 best = g;
             }
         }
@@ -263,6 +434,12 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     let reason = rules::REASON_TOKENS.get(best)?.1;
     // The site header is part of the site's look: only what is inside it goes.
     (reason != "header").then_some(reason)
+}
+
+/// `hay.starts_with(prefix)` as a byte loop: the tokens are short, and a `memcmp` call per
+/// candidate place cost more than the compare.
+fn starts_with_bytes(hay: &[u8], prefix: &[u8]) -> bool {
+    hay.len() >= prefix.len() && hay.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// [`rules::REASON_TOKENS`] with '-' trimmed off each token, each token with its group index:

@@ -25,14 +25,23 @@ pub struct Serialized {
     pub images: Vec<String>,
 }
 
-/// Elements that open a new line in the plain text.
-const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-    "table", "tr", "ul", "caption", "summary", "tbody", "thead", "tfoot", "body", "center",
-];
+/// Elements that open a new line in the plain text (a `match`: this runs twice per element
+/// written, and a list scan compared the name with up to 40 others).
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address" | "article" | "aside" | "blockquote" | "dd" | "details" | "div" | "dl" | "dt" | "fieldset"
+        | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header"
+        | "hr" | "li" | "main" | "nav" | "ol" | "p" | "pre" | "section" | "table" | "tr" | "ul" | "caption"
+        | "summary" | "tbody" | "thead" | "tfoot" | "body" | "center"
+    )
+}
+
 /// Elements without content or end tag.
-const VOID_TAGS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+fn is_void(tag: &str) -> bool {
+    matches!(tag, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
+}
+
 /// Attributes kept per element (everything else, `style` and `on*` first, goes).
 fn keeps_attr(tag: &str, attr: &str) -> bool {
     match attr {
@@ -55,27 +64,38 @@ fn keeps_attr(tag: &str, attr: &str) -> bool {
 }
 
 fn escape_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
+    escape(s, false, out);
 }
 
 fn escape_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
+    escape(s, true, out);
+}
+
+/// Writes `s` with `&`, `<` and `>` as references, and either `"` (in an attribute value) or
+/// the no-break space (in text). Unescaped stretches are copied whole: the characters to
+/// replace are ASCII, or the no-break space's two bytes (C2 A0, nothing else in UTF-8).
+fn escape(s: &str, attr: bool, out: &mut String) {
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (entity, width) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attr => ("&quot;", 1),
+            0xC2 if !attr && b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        i += width;
+        start = i;
     }
+    out.push_str(&s[start..]);
 }
 
 /// Resolves `href`/`src` against the page URL; `None` for script URLs and garbage.
@@ -292,6 +312,13 @@ impl Writer<'_> {
         self.html.push('>');
     }
 
+    /// Pushes the kept children of `id` to be written next, the first on top.
+    fn push_children(&self, stack: &mut Vec<(NodeId, bool, bool)>, id: NodeId) {
+        let at = stack.len();
+        stack.extend(self.src.doc.children(id).filter(|&c| (self.src.keep)(c)).map(|c| (c, false, false)));
+        stack[at..].reverse();
+    }
+
     fn run(&mut self) {
         let doc = self.src.doc;
         // Explicit stack of (node, closing?) so deep trees cannot overflow the call stack.
@@ -319,15 +346,11 @@ impl Writer<'_> {
                     if rules::UNWRAP_TAGS.contains(&name) {
                         // Keep the children, drop the wrapper (font, center, custom elements…).
                         if !closing {
-                            for c in doc.children(id).collect::<Vec<_>>().into_iter().rev() {
-                                if (self.src.keep)(c) {
-                                    stack.push((c, false, false));
-                                }
-                            }
+                            self.push_children(&mut stack, id);
                         }
                         continue;
                     }
-                    let block = BLOCK_TAGS.contains(&name);
+                    let block = is_block(name);
                     if closing {
                         self.html.push_str("</");
                         self.html.push_str(name);
@@ -358,18 +381,14 @@ impl Writer<'_> {
                     if name == "br" {
                         self.text.push('\n');
                     }
-                    if VOID_TAGS.contains(&name) {
+                    if is_void(name) {
                         continue;
                     }
                     if name == "pre" {
                         pre_depth += 1;
                     }
                     stack.push((id, true, is_part));
-                    for c in doc.children(id).collect::<Vec<_>>().into_iter().rev() {
-                        if (self.src.keep)(c) {
-                            stack.push((c, false, false));
-                        }
-                    }
+                    self.push_children(&mut stack, id);
                 }
                 _ => {}
             }
@@ -377,20 +396,29 @@ impl Writer<'_> {
     }
 }
 
-/// Appends text with whitespace runs collapsed to one space.
+/// Appends text with whitespace runs collapsed to one space (none after a space, tab or line
+/// break already written, nor at the start).
 fn push_collapsed(out: &mut String, t: &str) {
     let mut last_space = out.ends_with([' ', '\n', '\t']) || out.is_empty();
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let b = t.as_bytes();
+    let mut word = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (ws, width) = crate::prep::space_at(t, i);
+        if ws {
+            if word < i {
+                out.push_str(&t[word..i]);
+                last_space = false;
+            }
             if !last_space {
                 out.push(' ');
                 last_space = true;
             }
-        } else {
-            out.push(c);
-            last_space = false;
+            word = i + width;
         }
+        i += width;
     }
+    out.push_str(&t[word..]);
 }
 
 /// Tidies the plain text: trims each line, at most one blank line in a row.

@@ -64,7 +64,7 @@ fn removed(doc: &Document, ex: &Extraction, consumed: &[bool]) -> Vec<RemovedBlo
                 i += 1;
                 continue;
             } else if !never_content(doc, i) {
-                roots.push((i, doc.element(i).map(crate::clean::reason_for).unwrap_or("clutter")));
+                roots.push((i, crate::clean::reason_for(doc, i)));
             }
             i = doc.nodes[i as usize].end;
         }
@@ -79,7 +79,6 @@ fn removed(doc: &Document, ex: &Extraction, consumed: &[bool]) -> Vec<RemovedBlo
         }
         covered_to = doc.nodes[id as usize].end;
         let text = visible_text(doc, id, |i| i != id && never_content(doc, i), " ");
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.chars().any(char::is_alphanumeric) {
             continue;
         }

@@ -176,22 +176,31 @@ impl Writer {
 }
 
 /// html5ever's escaping, which the output keeps: `&`, `<`, `>` and no-break spaces as
-/// references, and in attribute values `"` too.
+/// references, and in attribute values `"` too. Unescaped stretches are copied whole: the
+/// characters to replace are ASCII, or the no-break space's two bytes (C2 A0, nothing else in
+/// UTF-8).
 fn escape(s: &str, attr: bool, out: &mut String) {
-    let mut rest = s;
-    while let Some(i) = rest.find(|c| matches!(c, '&' | '<' | '>' | '\u{a0}') || (attr && c == '"')) {
-        out.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or('&');
-        out.push_str(match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            _ => "&nbsp;",
-        });
-        rest = &rest[i + c.len_utf8()..];
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (entity, width) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attr => ("&quot;", 1),
+            0xC2 if b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(entity);
+        i += width;
+        start = i;
     }
-    out.push_str(rest);
+    out.push_str(&s[start..]);
 }
 
 #[cfg(test)]
