@@ -1,7 +1,7 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
+use super::text::{fold_two, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
@@ -165,6 +165,7 @@ pub struct Context {
 }
 
 impl Context {
+    #[inline(never)]
     pub fn new(doc: &Document) -> Context {
         let n = doc.len();
         let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
@@ -247,6 +248,7 @@ fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
 /// `rel=author`, an `itemprop` containing "author", or a class/id in [`BYLINE_CLASS_TOKENS`],
 /// whose text is 1..[`BYLINE_MAX_CHARS`] characters. Returns the element and its text (the text
 /// of an `itemprop=name` child when there is one).
+#[inline(never)]
 pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, String)> {
     let body = doc.body();
     for id in doc.descendants(body) {
@@ -332,6 +334,10 @@ pub fn is_author_label(block_text: &str) -> bool {
 /// The text after a leading dateline ("صفاقس - كتبه: …", "PARIS — By …"): a place of at most
 /// [`DATELINE_MAX_WORDS`] words before a dash. Unchanged when there is none.
 pub fn after_dateline(text: &str) -> &str {
+    // No '-' and no byte that starts '–' or '—' (E2 80 93/94): no separator (most blocks).
+    if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return text;
+    }
     for sep in [" - ", " – ", " — "] {
         if let Some((head, rest)) = text.split_once(sep) {
             if !head.trim().is_empty() && head.split_whitespace().count() <= DATELINE_MAX_WORDS && !head.chars().any(|c| c.is_ascii_digit()) {
@@ -353,12 +359,20 @@ pub fn is_prefixed_byline(block_text: &str) -> bool {
 }
 
 fn is_prefixed_byline_here(block_text: &str) -> bool {
-    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
+    // Cheap first test on the folded head (this runs for every short block of the page): its
+    // first two characters, then the whole head.
+    let mut folder = crate::rules::lexicon::Folder::default();
+    let mut chars = block_text.chars().take(BYLINE_PREFIX_MAX_CHARS);
+    fold_two(&mut folder, &mut chars);
+    if !BYLINE_PREFIX_HEADS.admit(&folder.out) {
         return false;
     }
-    // Cheap first test on the folded head (this runs for every short block of the page).
-    let head = fold(&block_text.chars().take(BYLINE_PREFIX_MAX_CHARS).collect::<String>());
+    chars.for_each(|c| folder.push(c));
+    let head = folder.out;
     if !FOLDED_BYLINE_PREFIXES.iter().any(|p| head.starts_with(p.as_str())) {
+        return false;
+    }
+    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
         return false;
     }
     let prefixed = BYLINE_PREFIXES.iter().any(|p| {
@@ -385,6 +399,9 @@ fn looks_like_name(name: &str) -> bool {
 /// [`BYLINE_PREFIXES`] folded once.
 static FOLDED_BYLINE_PREFIXES: std::sync::LazyLock<Vec<String>> =
     std::sync::LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect());
+
+/// The first characters of [`FOLDED_BYLINE_PREFIXES`].
+static BYLINE_PREFIX_HEADS: std::sync::LazyLock<PrefixHeads> = std::sync::LazyLock::new(|| PrefixHeads::new(&FOLDED_BYLINE_PREFIXES));
 
 /// Longer than any byline prefix, in characters.
 const BYLINE_PREFIX_MAX_CHARS: usize = 32;

@@ -143,10 +143,14 @@ fn month_first(lang: Option<&str>) -> bool {
 /// read day first (23/01/2023) unless the page is US English or the day-first reading is
 /// impossible (01/23/2023).
 pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
+    // Every pattern below needs a four-digit year and a day or month of one or two digits:
+    // most blocks have neither, and the regexes (a PikeVM with a long month alternation) are
+    // the costly part. Folding maps digits one to one, so the raw count decides before it.
+    if digit_count(text) < MIN_DATE_DIGITS {
+        return None;
+    }
     let folded = fold(text);
-    // Every pattern below needs a four-digit year: most blocks have none, and the regexes
-    // (a PikeVM with a long month alternation) are the costly part.
-    if !has_four_digits(&folded) {
+    if !has_date_digit_runs(&folded) {
         return None;
     }
     let mut best: Option<FoundDate> = None;
@@ -267,20 +271,44 @@ pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
     neighbour.get(..10).map(str::to_string)
 }
 
-/// True when `s` holds four ASCII digits in a row.
-fn has_four_digits(s: &str) -> bool {
-    let mut run = 0;
-    for b in s.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
+/// Digits of the shortest date the patterns read ("1 mai 2023"): a day or month and a year.
+const MIN_DATE_DIGITS: usize = 5;
+
+/// Digits in `s`: ASCII, Arabic-Indic (U+0660..=U+0669, UTF-8 `D9 A0..=A9`) and Persian
+/// (U+06F0..=U+06F9, UTF-8 `DB B0..=B9`), the ones [`fold`] turns into ASCII digits.
+fn digit_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        if x.is_ascii_digit() || (x == 0xD9 && (0xA0..=0xA9).contains(&next)) || (x == 0xDB && (0xB0..=0xB9).contains(&next)) {
+            n += 1;
         }
     }
-    false
+    n
+}
+
+/// True when the folded text has the digit runs every date pattern needs: a run of four or
+/// more (the year) and a run of one or two (the day or month, standing alone), or of five or
+/// six (a day written against its year, "Jan 232023", which MONTH_DAY_YEAR accepts).
+fn has_date_digit_runs(folded: &str) -> bool {
+    let (mut year, mut day) = (false, false);
+    let mut run = 0;
+    for b in folded.bytes().chain(std::iter::once(b' ')) {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 | 2 => day = true,
+            4 => year = true,
+            5 | 6 => (day, year) = (true, true),
+            _ => year = true,
+        }
+        run = 0;
+    }
+    year && day
 }
 
 #[cfg(test)]

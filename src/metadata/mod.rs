@@ -17,6 +17,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
+use std::cell::OnceCell;
+use std::rc::Rc;
 use text::{clean, looks_like_url, normalize_ws};
 
 /// What the page says about its article. Every string is HTML-unescaped, whitespace-normalised
@@ -107,7 +109,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let prefixed = if byline_el.is_none() {
         // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
         let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
-        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id) && !heading(b.id)).collect()).into_iter().next()
+        innermost(doc, blocks.iter().filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_prefixed_byline() && !heading(b.id)).collect()).into_iter().next()
     } else {
         None
     };
@@ -136,7 +138,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         if let Some((_, t)) = &byline_el {
             m.authors = byline::split_names(t);
         } else if let Some(b) = prefixed {
-            m.authors = byline::split_names(&b.text);
+            m.authors = byline::split_names(b.text());
         }
     }
     if m.authors.is_empty() {
@@ -147,7 +149,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     if m.authors.is_empty() {
         m.authors = blocks
             .iter()
-            .filter(|b| byline::is_author_label(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .filter(|b| byline::is_author_label(b.text()) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
             .take(MAX_AUTHOR_LABELS)
             .map(|b| byline::labelled_names(doc, b.id))
             .find(|n| !n.is_empty())
@@ -213,10 +215,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         let bare = blocks.iter().filter(|b| {
             !ctx.in_side(b.id)
                 && !ctx.hidden(b.id)
-                && b.text.split(' ').count() <= BARE_DATE_MAX_WORDS
-                && b.text.chars().any(char::is_numeric)
-                && is_mostly_date(&b.text)
-                && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day)
+                && b.text().split(' ').count() <= BARE_DATE_MAX_WORDS
+                && b.text().chars().any(char::is_numeric)
+                && is_mostly_date(b.text())
+                && b.line.date(lang) == Some(day.as_str())
         });
         if let Some(b) = innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id)) {
             m.consumed.push(b.id);
@@ -230,6 +232,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     m
 }
 
+#[inline(never)]
 fn dedupe(v: &mut Vec<String>) {
     let mut seen: Vec<String> = Vec::new();
     v.retain(|x| {
@@ -258,6 +261,7 @@ fn meta_key(k: &str) -> String {
 }
 
 impl MetaTags {
+    #[inline(never)]
     fn collect(doc: &Document) -> MetaTags {
         let mut pairs = Vec::new();
         let mut named = Vec::new();
@@ -307,6 +311,7 @@ impl MetaTags {
 
 /// Readability's title choice: JSON-LD (between `name` and `headline`, the one that resembles
 /// the `<title>`), then meta tags, then the cleaned `<title>`, then nothing.
+#[inline(never)]
 fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&str>, host: Option<&str>) -> Option<String> {
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
@@ -405,6 +410,7 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     })
 }
 
+#[inline(never)]
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
     let html_lang = doc.first_by_tag("html").and_then(|h| doc.element(h)).and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang"))).and_then(clean);
     html_lang
@@ -412,6 +418,7 @@ fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String>
         .or_else(|| ld.lang.clone())
 }
 
+#[inline(never)]
 fn link_image(doc: &Document) -> Option<String> {
     (0..doc.len() as u32).filter(|&i| doc.tag(i) == "link").filter_map(|i| doc.element(i)).find(|e| e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("image_src"))).and_then(|e| e.attr("href")).and_then(clean)
 }
@@ -430,15 +437,49 @@ fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
 // Visible dates
 // ---------------------------------------------------------------------------------------------
 
-/// A short element and its whitespace-normalised text.
+/// A short element and its line of text.
 struct Block {
     id: NodeId,
+    /// Shared by nested elements with the same text (`<p><span><a>` around one line).
+    line: Rc<Line>,
+}
+
+impl Block {
+    fn text(&self) -> &str {
+        &self.line.text
+    }
+}
+
+/// A whitespace-normalised block text and what the passes over the blocks learnt of it, each
+/// worked out at most once per line.
+struct Line {
     text: String,
+    /// The ISO day of the earliest date in the text ([`dates::find_date_in_text`]); the page's
+    /// language is the same for every call.
+    date: OnceCell<Option<String>>,
+    prefixed_byline: OnceCell<bool>,
+    /// What [`date_line`] reads from the text.
+    date_line: OnceCell<Option<(String, Option<String>)>>,
+}
+
+impl Line {
+    fn new(text: String) -> Line {
+        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), date_line: OnceCell::new() }
+    }
+
+    fn date(&self, lang: Option<&str>) -> Option<&str> {
+        self.date.get_or_init(|| dates::find_date_in_text(&self.text, lang).map(|d| d.iso)).as_deref()
+    }
+
+    fn is_prefixed_byline(&self) -> bool {
+        *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(&self.text))
+    }
 }
 
 /// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
 /// most [`LINE_MAX_NODES`] nodes, in document order. Text lengths are computed bottom-up in one
 /// pass, so the scan stays linear on huge pages.
+#[inline(never)]
 fn short_blocks(doc: &Document) -> Vec<Block> {
     let n = doc.len();
     let mut len = vec![0usize; n];
@@ -469,15 +510,23 @@ fn short_blocks(doc: &Document) -> Vec<Block> {
         if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
             continue;
         }
+        // Inside the previous block and holding all its visible characters: the same line
+        // (what lies outside it in that block is whitespace, which normalising drops).
+        if let Some(prev) = out.last().filter(|p: &&Block| len.get(p.id as usize) == Some(&l) && doc.contains(p.id, id)) {
+            let line = Rc::clone(&prev.line);
+            out.push(Block { id, line });
+            continue;
+        }
         let text = normalized_text(doc, id);
         if !text.is_empty() {
-            out.push(Block { id, text });
+            out.push(Block { id, line: Rc::new(Line::new(text)) });
         }
     }
     out
 }
 
 /// `normalize_ws(&doc.text_content(id))` in one pass and one allocation.
+#[inline(never)]
 fn normalized_text(doc: &Document, id: NodeId) -> String {
     let mut out = String::new();
     let mut pending_space = false;
@@ -486,16 +535,20 @@ fn normalized_text(doc: &Document, id: NodeId) -> String {
         if doc.in_raw_text(i) {
             continue;
         }
-        for c in t.chars() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        // Word by word: a separator before a word (within this text node or ending the
+        // previous one) becomes one space, unless nothing was written yet.
+        for (k, word) in t.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').enumerate() {
+            if k > 0 {
                 pending_space = !out.is_empty();
+            }
+            if word.is_empty() {
                 continue;
             }
             if pending_space {
                 out.push(' ');
                 pending_space = false;
             }
-            out.push(c);
+            out.push_str(word);
         }
     }
     out
@@ -510,6 +563,7 @@ fn is_container(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
+#[inline(never)]
 fn innermost<'a>(doc: &Document, mut v: Vec<&'a Block>) -> Vec<&'a Block> {
     // Only the first candidates matter (the caller wants the first line or a handful); the cap
     // keeps this pairwise check cheap on hostile pages with thousands of matches.
@@ -532,44 +586,54 @@ static LINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::ne
 });
 
 /// The first characters of the folded [`LINE_PREFIXES`].
-static LINE_PREFIX_FIRST_CHARS: std::sync::LazyLock<Vec<char>> =
-    std::sync::LazyLock::new(|| LINE_PREFIXES.iter().filter_map(|p| p.chars().next()).collect());
+static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> = std::sync::LazyLock::new(|| text::PrefixHeads::new(&LINE_PREFIXES));
 
 /// The longest date-line or byline prefix is shorter than this (characters).
 const LINE_PREFIX_MAX_CHARS: usize = 48;
 
+#[inline(never)]
 fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateLine> {
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
-        let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
-        let mut folder = crate::rules::lexicon::Folder::default();
-        let mut chars = start.chars();
-        // Most blocks start with a letter no prefix starts with: decide on the first one.
-        for c in chars.by_ref() {
-            folder.push(c);
-            if !folder.out.is_empty() {
-                break;
-            }
+        let read = b.line.date_line.get_or_init(|| date_line(b.text(), lang));
+        if let Some((date, source)) = read {
+            lines.push(DateLine { id: b.id, date: date.clone(), source: source.clone() });
         }
-        if !folder.out.chars().next().is_some_and(|c| LINE_PREFIX_FIRST_CHARS.contains(&c)) {
-            continue;
-        }
-        chars.take(LINE_PREFIX_MAX_CHARS).for_each(|c| folder.push(c));
-        let head = folder.out;
-        let prefixed = LINE_PREFIXES.iter().any(|p| {
-            head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
-        });
-        if !prefixed {
-            continue;
-        }
-        let Some(date) = dates::find_date_in_text(start, lang) else { continue };
-        lines.push(DateLine { id: b.id, date: date.iso, source: source_name(start, lang) });
     }
     // Keep the innermost element per line (a <span> inside the <p> that holds the same line).
     let ids: Vec<NodeId> = lines.iter().map(|l| l.id).collect();
     lines.retain(|l| !ids.iter().any(|&o| o != l.id && doc.contains(l.id, o)));
     lines
+}
+
+/// The date and the source name of a block text that is a date line.
+fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)> {
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
+    let mut folder = crate::rules::lexicon::Folder::default();
+    let mut chars = start.chars();
+    for c in chars.by_ref() {
+        folder.push(c);
+        if !folder.out.is_empty() {
+            break;
+        }
+    }
+    // Most blocks start with two letters no prefix starts with: decide on those.
+    let mut rest = chars.take(LINE_PREFIX_MAX_CHARS);
+    text::fold_two(&mut folder, &mut rest);
+    if !LINE_PREFIX_HEADS.admit(&folder.out) {
+        return None;
+    }
+    rest.for_each(|c| folder.push(c));
+    let head = folder.out;
+    let prefixed = LINE_PREFIXES.iter().any(|p| {
+        head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+    });
+    if !prefixed {
+        return None;
+    }
+    let date = dates::find_date_in_text(start, lang)?;
+    Some((date.iso, source_name(start, lang)))
 }
 
 /// "Publié dans Maroc Diplomatique le 23 - 01 - 2023" -> "Maroc Diplomatique".
@@ -605,6 +669,7 @@ fn is_mostly_date(text: &str) -> bool {
 }
 
 /// `itemprop=datePublished` on any element: `content`, `datetime` or its text.
+#[inline(never)]
 fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
     (0..doc.len() as u32).filter_map(|i| doc.element(i).map(|e| (i, e))).filter(|(_, e)| e.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))).find_map(|(i, e)| {
         let v = e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
@@ -614,6 +679,7 @@ fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
 
 /// `<time datetime>`: one marked `pubdate` or with a publish-like class first, else the first
 /// visible one outside comments and sidebars.
+#[inline(never)]
 fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
     let times: Vec<NodeId> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "time").collect();
     let value = |i: NodeId| {
@@ -628,6 +694,7 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
+#[inline(never)]
 fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
@@ -636,14 +703,15 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Opt
         if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) {
             return None;
         }
-        dates::find_date_in_text(&b.text, lang).map(|d| d.iso)
+        b.line.date(lang).map(str::to_string)
     })
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
+#[inline(never)]
 fn any_block_date(ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
-    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| dates::find_date_in_text(&b.text, lang).map(|d| d.iso))
+    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
 }
 
 #[cfg(test)]

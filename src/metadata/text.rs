@@ -134,6 +134,40 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &'static str) -> Option<&'
     None
 }
 
+/// The first two characters of each of a list of folded prefixes: a quick test that rejects
+/// most texts before their start is folded any further (these tests run on every short block).
+pub struct PrefixHeads(Vec<(char, Option<char>)>);
+
+impl PrefixHeads {
+    pub fn new(folded: &[String]) -> PrefixHeads {
+        let mut heads: Vec<(char, Option<char>)> = folded.iter().filter_map(|p| {
+            let mut c = p.chars();
+            Some((c.next()?, c.next()))
+        }).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        PrefixHeads(heads)
+    }
+
+    /// False when no prefix can start a text whose folded form starts with `folded_start` (at
+    /// least two characters of it, or all when the text is shorter).
+    pub fn admit(&self, folded_start: &str) -> bool {
+        let mut c = folded_start.chars();
+        let Some(first) = c.next() else { return false };
+        let second = c.next();
+        self.0.iter().any(|&(a, b)| a == first && (b.is_none() || second.is_none() || b == second))
+    }
+}
+
+/// Pushes characters of `chars` into `folder` until its output holds two characters or `chars`
+/// runs out: enough for [`PrefixHeads::admit`].
+pub fn fold_two(folder: &mut crate::rules::lexicon::Folder, chars: &mut impl Iterator<Item = char>) {
+    while folder.out.chars().nth(1).is_none() {
+        let Some(c) = chars.next() else { return };
+        folder.push(c);
+    }
+}
+
 /// All text under `id`, raw-text elements included (for `<title>` and `<script>` bodies,
 /// which [`Document::text_content`] leaves out).
 pub fn raw_text(doc: &Document, id: NodeId) -> String {
