@@ -1,7 +1,7 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{fold_two, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
+use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
@@ -176,19 +176,14 @@ impl Context {
         let mut side_el = vec![false; n];
         for i in 0..n {
             let id = i as NodeId;
-            let own_hidden = doc.element(id).is_some_and(|e| {
-                // Most elements have no style: no copies for them.
-                let style_hides = e.attr("style").is_some_and(|s| {
-                    let style = s.to_ascii_lowercase().replace(' ', "");
-                    style.contains("display:none") || style.contains("visibility:hidden")
-                });
-                e.attr("hidden").is_some() || style_hides || e.attr("aria-hidden") == Some("true")
-            });
+            let e = doc.element(id);
+            let own_hidden = e.is_some_and(hides);
             let (mut h, mut s, mut c) = (own_hidden, false, false);
-            let mut a = doc.tag(id) == "article";
+            let mut a = e.is_some_and(|e| &*e.name == "article");
+            let mut parent_in_article = false;
             if let Some(p) = doc.parent(id) {
                 let pi = p as usize;
-                let parent_in_article = article.get(pi).copied().unwrap_or(false);
+                parent_in_article = article.get(pi).copied().unwrap_or(false);
                 a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
                 s = side.get(pi).copied().unwrap_or(false) || side_el.get(pi).copied().unwrap_or(false);
@@ -197,8 +192,7 @@ impl Context {
             if let Some(x) = article.get_mut(i) {
                 *x = a;
             }
-            if doc.element(id).is_some() {
-                let parent_in_article = doc.parent(id).and_then(|p| article.get(p as usize).copied()).unwrap_or(false);
+            if e.is_some() {
                 if let Some(x) = side_el.get_mut(i) {
                     *x = is_side_element(doc, id, parent_in_article);
                 }
@@ -220,6 +214,47 @@ impl Context {
     pub fn in_chrome(&self, id: NodeId) -> bool {
         self.chrome.get(id as usize).copied().unwrap_or(false)
     }
+}
+
+/// The element itself is hidden: a `hidden` attribute, `aria-hidden=true`, or a style with
+/// `display:none` / `visibility:hidden` (ASCII case and spaces ignored).
+fn hides(e: &crate::dom::Element) -> bool {
+    let (mut style, mut hidden, mut aria) = (None, false, None);
+    // One pass over the attributes; the first of each name counts, as with `attr`.
+    for (k, v) in e.attrs.iter() {
+        match &**k {
+            "style" if style.is_none() => style = Some(&**v),
+            "hidden" => hidden = true,
+            "aria-hidden" if aria.is_none() => aria = Some(&**v),
+            _ => {}
+        }
+    }
+    hidden || aria == Some("true") || style.is_some_and(style_hides)
+}
+
+/// `style` with spaces removed and ASCII lower-cased contains `display:none` or
+/// `visibility:hidden`.
+fn style_hides(style: &str) -> bool {
+    contains_squeezed(style, b"display:none") || contains_squeezed(style, b"visibility:hidden")
+}
+
+/// `hay.to_ascii_lowercase().replace(' ', "").contains(needle)` without the copies, for a
+/// lower-case `needle` whose first byte occurs nowhere else in it (so after a mismatch a
+/// match can only restart at the current byte).
+fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let mut at = 0;
+    for b in hay.bytes().filter(|&b| b != b' ').map(|b| b.to_ascii_lowercase()) {
+        if needle.get(at) == Some(&b) {
+            at += 1;
+            if at == needle.len() {
+                return true;
+            }
+        } else {
+            at = usize::from(b == first);
+        }
+    }
+    false
 }
 
 /// A comment section, sidebar, related list, page footer or nav. Class and id tokens must START
@@ -360,10 +395,10 @@ pub fn is_prefixed_byline(block_text: &str) -> bool {
 
 fn is_prefixed_byline_here(block_text: &str) -> bool {
     // Cheap first test on the folded head (this runs for every short block of the page): its
-    // first two characters, then the whole head.
+    // first characters, then the whole head.
     let mut folder = crate::rules::lexicon::Folder::default();
     let mut chars = block_text.chars().take(BYLINE_PREFIX_MAX_CHARS);
-    fold_two(&mut folder, &mut chars);
+    fold_head(&mut folder, &mut chars);
     if !BYLINE_PREFIX_HEADS.admit(&folder.out) {
         return false;
     }

@@ -105,7 +105,8 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // differently spelled copies of the same person).
     let ctx = byline::Context::new(doc);
     let byline_el = byline::find_byline_element(doc, &ctx);
-    let blocks = short_blocks(doc);
+    let page = PageText::new(doc);
+    let blocks = short_blocks(doc, &page);
     let prefixed = if byline_el.is_none() {
         // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
         let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
@@ -438,22 +439,22 @@ fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 
 /// A short element and its line of text.
-struct Block {
+struct Block<'a> {
     id: NodeId,
     /// Shared by nested elements with the same text (`<p><span><a>` around one line).
-    line: Rc<Line>,
+    line: Rc<Line<'a>>,
 }
 
-impl Block {
+impl Block<'_> {
     fn text(&self) -> &str {
-        &self.line.text
+        self.line.text
     }
 }
 
 /// A whitespace-normalised block text and what the passes over the blocks learnt of it, each
 /// worked out at most once per line.
-struct Line {
-    text: String,
+struct Line<'a> {
+    text: &'a str,
     /// The ISO day of the earliest date in the text ([`dates::find_date_in_text`]); the page's
     /// language is the same for every call.
     date: OnceCell<Option<String>>,
@@ -462,94 +463,140 @@ struct Line {
     date_line: OnceCell<Option<(String, Option<String>)>>,
 }
 
-impl Line {
-    fn new(text: String) -> Line {
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
         Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), date_line: OnceCell::new() }
     }
 
     fn date(&self, lang: Option<&str>) -> Option<&str> {
-        self.date.get_or_init(|| dates::find_date_in_text(&self.text, lang).map(|d| d.iso)).as_deref()
+        self.date.get_or_init(|| dates::find_date_in_text(self.text, lang).map(|d| d.iso)).as_deref()
     }
 
     fn is_prefixed_byline(&self) -> bool {
-        *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(&self.text))
+        *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(self.text))
+    }
+}
+
+/// The page's text, whitespace-normalised as one string (`normalize_ws` of all non-raw text
+/// nodes), and where each element's text lies in it: an element's normalised text is the
+/// slice from its first word to its last, since its text nodes are contiguous in document
+/// order. One pass over the text instead of one copy per nested element.
+struct PageText {
+    buf: String,
+    /// Per node, the number of non-whitespace characters of its text (its subtree's).
+    len: Vec<usize>,
+    /// `first[i]`: where the first word of the first text node at or after node `i` starts.
+    first: Vec<usize>,
+    /// `last_end[i]`: where the last word of the last text node before node `i` ends.
+    last_end: Vec<usize>,
+}
+
+impl PageText {
+    fn new(doc: &Document) -> PageText {
+        let n = doc.len();
+        let mut buf = String::new();
+        let mut len = vec![0usize; n];
+        // Word spans of each text node with words: (start, end) in `buf`.
+        let mut spans: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut pending_space = false;
+        for i in 0..n {
+            let id = i as NodeId;
+            let Some(t) = doc.text(id) else { continue };
+            if doc.in_raw_text(id) {
+                continue;
+            }
+            if let Some(l) = len.get_mut(i) {
+                *l = t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            let mut span: Option<(usize, usize)> = None;
+            // A separator before a word (in this text node or ending an earlier one) becomes
+            // one space, unless nothing was written yet.
+            for (k, word) in t.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').enumerate() {
+                if k > 0 {
+                    pending_space = !buf.is_empty();
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                if pending_space {
+                    buf.push(' ');
+                    pending_space = false;
+                }
+                let start = buf.len();
+                buf.push_str(word);
+                span = Some((span.map_or(start, |s| s.0), buf.len()));
+            }
+            if let Some(s) = spans.get_mut(i) {
+                *s = span;
+            }
+        }
+        // Subtree lengths, bottom-up.
+        for i in (0..n).rev() {
+            if let Some(p) = doc.parent(i as NodeId) {
+                let own = len.get(i).copied().unwrap_or(0);
+                if let Some(pl) = len.get_mut(p as usize) {
+                    *pl += own;
+                }
+            }
+        }
+        let mut first = vec![buf.len(); n + 1];
+        for i in (0..n).rev() {
+            let next = first.get(i + 1).copied().unwrap_or(buf.len());
+            if let Some(f) = first.get_mut(i) {
+                *f = spans.get(i).copied().flatten().map_or(next, |s| s.0);
+            }
+        }
+        let mut last_end = vec![0usize; n + 1];
+        for i in 0..n {
+            let prev = last_end.get(i).copied().unwrap_or(0);
+            if let Some(e) = last_end.get_mut(i + 1) {
+                *e = spans.get(i).copied().flatten().map_or(prev, |s| s.1);
+            }
+        }
+        PageText { buf, len, first, last_end }
+    }
+
+    fn len(&self, id: NodeId) -> usize {
+        self.len.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none).
+    fn range(&self, doc: &Document, id: NodeId) -> std::ops::Range<usize> {
+        let start = self.first.get(id as usize).copied().unwrap_or(0);
+        let end = self.last_end.get(doc.descendants(id).end as usize).copied().unwrap_or(0);
+        start..end.max(start)
     }
 }
 
 /// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
-/// most [`LINE_MAX_NODES`] nodes, in document order. Text lengths are computed bottom-up in one
-/// pass, so the scan stays linear on huge pages.
+/// most [`LINE_MAX_NODES`] nodes, in document order.
 #[inline(never)]
-fn short_blocks(doc: &Document) -> Vec<Block> {
-    let n = doc.len();
-    let mut len = vec![0usize; n];
-    for i in (0..n).rev() {
-        let id = i as NodeId;
-        if let Some(t) = doc.text(id) {
-            if !doc.in_raw_text(id) {
-                if let Some(l) = len.get_mut(i) {
-                    *l += t.chars().filter(|c| !c.is_whitespace()).count();
-                }
-            }
-        }
-        if let Some(p) = doc.parent(id) {
-            let own = len.get(i).copied().unwrap_or(0);
-            if let Some(pl) = len.get_mut(p as usize) {
-                *pl += own;
-            }
-        }
-    }
+fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
     let body = doc.body();
-    let mut out = Vec::new();
+    let mut out: Vec<Block<'a>> = Vec::new();
+    let mut last_range = 0..0;
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
-        let l = len.get(id as usize).copied().unwrap_or(0);
+        let l = page.len(id);
         if l == 0 || l > DATE_LINE_MAX_CHARS || doc.descendants(id).len() > LINE_MAX_NODES {
             continue;
         }
         if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
             continue;
         }
-        // Inside the previous block and holding all its visible characters: the same line
-        // (what lies outside it in that block is whitespace, which normalising drops).
-        if let Some(prev) = out.last().filter(|p: &&Block| len.get(p.id as usize) == Some(&l) && doc.contains(p.id, id)) {
+        let range = page.range(doc, id);
+        if range.is_empty() {
+            continue;
+        }
+        // The previous block's text (`<p><span><a>` around one line): the same line.
+        if let Some(prev) = out.last().filter(|_| range == last_range) {
             let line = Rc::clone(&prev.line);
             out.push(Block { id, line });
             continue;
         }
-        let text = normalized_text(doc, id);
-        if !text.is_empty() {
-            out.push(Block { id, line: Rc::new(Line::new(text)) });
-        }
-    }
-    out
-}
-
-/// `normalize_ws(&doc.text_content(id))` in one pass and one allocation.
-#[inline(never)]
-fn normalized_text(doc: &Document, id: NodeId) -> String {
-    let mut out = String::new();
-    let mut pending_space = false;
-    for i in doc.descendants(id) {
-        let Some(t) = doc.text(i) else { continue };
-        if doc.in_raw_text(i) {
-            continue;
-        }
-        // Word by word: a separator before a word (within this text node or ending the
-        // previous one) becomes one space, unless nothing was written yet.
-        for (k, word) in t.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').enumerate() {
-            if k > 0 {
-                pending_space = !out.is_empty();
-            }
-            if word.is_empty() {
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push_str(word);
-        }
+        let text = page.buf.get(range.clone()).unwrap_or("");
+        out.push(Block { id, line: Rc::new(Line::new(text)) });
+        last_range = range;
     }
     out
 }
@@ -564,7 +611,7 @@ fn is_container(doc: &Document, id: NodeId) -> bool {
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
 #[inline(never)]
-fn innermost<'a>(doc: &Document, mut v: Vec<&'a Block>) -> Vec<&'a Block> {
+fn innermost<'a, 'b>(doc: &Document, mut v: Vec<&'a Block<'b>>) -> Vec<&'a Block<'b>> {
     // Only the first candidates matter (the caller wants the first line or a handful); the cap
     // keeps this pairwise check cheap on hostile pages with thousands of matches.
     const MAX_CANDIDATES: usize = 64;
@@ -592,7 +639,7 @@ static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> = std::sync::La
 const LINE_PREFIX_MAX_CHARS: usize = 48;
 
 #[inline(never)]
-fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateLine> {
+fn date_lines(doc: &Document, blocks: &[Block<'_>], lang: Option<&str>) -> Vec<DateLine> {
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
         let read = b.line.date_line.get_or_init(|| date_line(b.text(), lang));
@@ -618,9 +665,9 @@ fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)>
             break;
         }
     }
-    // Most blocks start with two letters no prefix starts with: decide on those.
+    // Most blocks start with letters no prefix starts with: decide on the first few.
     let mut rest = chars.take(LINE_PREFIX_MAX_CHARS);
-    text::fold_two(&mut folder, &mut rest);
+    text::fold_head(&mut folder, &mut rest);
     if !LINE_PREFIX_HEADS.admit(&folder.out) {
         return None;
     }
@@ -695,7 +742,7 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
 #[inline(never)]
-fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
+fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
         // Tokens hold no space, so testing class and id apart equals testing "class id".
@@ -710,7 +757,7 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Opt
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
 #[inline(never)]
-fn any_block_date(ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
+fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
 }
 

@@ -134,35 +134,44 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &'static str) -> Option<&'
     None
 }
 
-/// The first two characters of each of a list of folded prefixes: a quick test that rejects
-/// most texts before their start is folded any further (these tests run on every short block).
-pub struct PrefixHeads(Vec<(char, Option<char>)>);
+/// Characters of a folded prefix that [`PrefixHeads`] compares.
+const HEAD_CHARS: usize = 3;
+
+/// The first [`HEAD_CHARS`] characters of each of a list of folded prefixes: a quick test that
+/// rejects most texts before their start is folded any further (these tests run on every short
+/// block).
+pub struct PrefixHeads(Vec<[Option<char>; HEAD_CHARS]>);
+
+/// The first [`HEAD_CHARS`] characters of `s` (`None` past its end).
+fn head_chars(s: &str) -> [Option<char>; HEAD_CHARS] {
+    let mut c = s.chars();
+    std::array::from_fn(|_| c.next())
+}
 
 impl PrefixHeads {
     pub fn new(folded: &[String]) -> PrefixHeads {
-        let mut heads: Vec<(char, Option<char>)> = folded.iter().filter_map(|p| {
-            let mut c = p.chars();
-            Some((c.next()?, c.next()))
-        }).collect();
+        let mut heads: Vec<[Option<char>; HEAD_CHARS]> = folded.iter().filter(|p| !p.is_empty()).map(|p| head_chars(p)).collect();
         heads.sort_unstable();
         heads.dedup();
         PrefixHeads(heads)
     }
 
     /// False when no prefix can start a text whose folded form starts with `folded_start` (at
-    /// least two characters of it, or all when the text is shorter).
+    /// least [`HEAD_CHARS`] characters of it, or all when the text is shorter).
     pub fn admit(&self, folded_start: &str) -> bool {
-        let mut c = folded_start.chars();
-        let Some(first) = c.next() else { return false };
-        let second = c.next();
-        self.0.iter().any(|&(a, b)| a == first && (b.is_none() || second.is_none() || b == second))
+        let have = head_chars(folded_start);
+        if have[0].is_none() {
+            return false;
+        }
+        // Where either side has ended, the prefix or the text may still go either way.
+        self.0.iter().any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
     }
 }
 
-/// Pushes characters of `chars` into `folder` until its output holds two characters or `chars`
-/// runs out: enough for [`PrefixHeads::admit`].
-pub fn fold_two(folder: &mut crate::rules::lexicon::Folder, chars: &mut impl Iterator<Item = char>) {
-    while folder.out.chars().nth(1).is_none() {
+/// Pushes characters of `chars` into `folder` until its output holds [`HEAD_CHARS`] characters
+/// or `chars` runs out: enough for [`PrefixHeads::admit`].
+pub fn fold_head(folder: &mut crate::rules::lexicon::Folder, chars: &mut impl Iterator<Item = char>) {
+    while folder.out.chars().nth(HEAD_CHARS - 1).is_none() {
         let Some(c) = chars.next() else { return };
         folder.push(c);
     }
