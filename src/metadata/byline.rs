@@ -176,10 +176,11 @@ impl Context {
         let mut side_el = vec![false; n];
         for i in 0..n {
             let id = i as NodeId;
-            let e = doc.element(id);
-            let own_hidden = e.is_some_and(hides);
-            let (mut h, mut s, mut c) = (own_hidden, false, false);
-            let mut a = e.is_some_and(|e| &*e.name == "article");
+            // Only elements: the flags of text and comment nodes are never asked for, and the
+            // document node, the one other node with children, has no parent to inherit from.
+            let Some(e) = doc.element(id) else { continue };
+            let (mut h, mut s, mut c) = (hides(e), false, false);
+            let mut a = &*e.name == "article";
             let mut parent_in_article = false;
             if let Some(p) = doc.parent(id) {
                 let pi = p as usize;
@@ -192,10 +193,8 @@ impl Context {
             if let Some(x) = article.get_mut(i) {
                 *x = a;
             }
-            if e.is_some() {
-                if let Some(x) = side_el.get_mut(i) {
-                    *x = is_side_element(doc, id, parent_in_article);
-                }
+            if let Some(x) = side_el.get_mut(i) {
+                *x = is_side_element(doc, id, parent_in_article);
             }
             if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
                 *x = h;
@@ -386,6 +385,7 @@ pub fn after_dateline(text: &str) -> &str {
 /// Words a dateline's place name may have.
 const DATELINE_MAX_WORDS: usize = 3;
 
+#[inline(never)]
 pub fn is_prefixed_byline(block_text: &str) -> bool {
     is_prefixed_byline_here(block_text) || {
         let rest = after_dateline(block_text);

@@ -51,11 +51,101 @@ static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     names
 });
 
-/// True when some month name occurs in the folded text: the month-name regexes cannot match
-/// otherwise, and this test is far cheaper than their PikeVM (most short blocks have a year
-/// but no month name: copyright lines, phone numbers, prices).
-fn has_month_name(folded: &str) -> bool {
-    MONTH_NAMES.iter().any(|n| crate::prep::contains_str(folded, n))
+/// Bytes that start, and bytes that end, a folded month name.
+static MONTH_EDGE_BYTES: LazyLock<([bool; 256], [bool; 256])> = LazyLock::new(|| {
+    let (mut first, mut last) = ([false; 256], [false; 256]);
+    for n in MONTH_NAMES.iter() {
+        if let (Some(&a), Some(&z)) = (n.as_bytes().first(), n.as_bytes().last()) {
+            first[usize::from(a)] = true;
+            last[usize::from(z)] = true;
+        }
+    }
+    (first, last)
+});
+
+fn month_starts(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| MONTH_EDGE_BYTES.0[usize::from(b)]) && MONTH_NAMES.iter().any(|n| s.starts_with(n.as_str()))
+}
+
+fn month_ends(s: &str) -> bool {
+    s.as_bytes().last().is_some_and(|&b| MONTH_EDGE_BYTES.1[usize::from(b)]) && MONTH_NAMES.iter().any(|n| s.ends_with(n.as_str()))
+}
+
+/// What the regexes' `\s` matches (ASCII whitespace; folded text only has ' ').
+fn is_regex_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// Digit counts of the three numbers of [`NUMERIC_DMY`] and of [`NUMERIC_YMD`].
+const NUMERIC_DMY_RUNS: [std::ops::RangeInclusive<usize>; 3] = [1..=2, 1..=2, 4..=4];
+const NUMERIC_YMD_RUNS: [std::ops::RangeInclusive<usize>; 3] = [4..=4, 1..=2, 1..=2];
+
+/// The maximal runs of ASCII digits of `s`, as byte ranges.
+fn digit_runs(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, b) in s.bytes().chain(std::iter::once(b' ')).enumerate() {
+        match (b.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                runs.push(st..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// True when three consecutive digit runs have the given lengths and are joined by one of
+/// '-', '.', '/' with optional whitespace (`\s*[-./]\s*`): the numeric patterns cannot match
+/// otherwise (their numbers are whole runs: a non-digit or an end borders each one).
+fn has_numeric_shape(folded: &str, runs: &[std::ops::Range<usize>], lens: [std::ops::RangeInclusive<usize>; 3]) -> bool {
+    let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        matches!(folded.get(a.end..b.start).map(|g| g.trim_matches(is_regex_space)), Some("-" | "." | "/"))
+    };
+    runs.windows(3).any(|w| match w {
+        [a, b, c] => lens[0].contains(&a.len()) && lens[1].contains(&b.len()) && lens[2].contains(&c.len()) && joined(a, b) && joined(b, c),
+        _ => false,
+    })
+}
+
+/// Suffixes of a day before its month in [`DAY_MONTH_YEAR`] ("1er", "3rd", "1º").
+const DAY_SUFFIXES: &[&str] = &["er", "st", "nd", "rd", "th", "º", "°"];
+
+/// True when a month name follows a day of one or two digits as [`DAY_MONTH_YEAR`] allows
+/// ("23 janvier", "1er. mai", "23 de enero"): that regex cannot match otherwise, and this test
+/// is far cheaper than its PikeVM (most short blocks with a year are no date: copyright lines,
+/// phone numbers, prices).
+fn month_after_day(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    (0..b.len()).any(|e| {
+        // `e` ends a run of one or two digits.
+        let run = b.get(..e).unwrap_or(&[]).iter().rev().take_while(|x| x.is_ascii_digit()).count();
+        if !(1..=2).contains(&run) || b.get(e).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let rest = folded.get(e..).unwrap_or("");
+        let suffixed = std::iter::once(rest).chain(DAY_SUFFIXES.iter().filter_map(|x| rest.strip_prefix(x)));
+        suffixed.flat_map(|r| [Some(r), r.strip_prefix('.')]).flatten().any(|r| {
+            let r = r.trim_start_matches(is_regex_space);
+            let after_de = r.strip_prefix("de").filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            month_starts(r) || after_de.is_some_and(month_starts)
+        })
+    })
+}
+
+/// True when a month name comes before a day as [`MONTH_DAY_YEAR`] needs ("January 23",
+/// "Jan. 5"): a digit after whitespace after a month name and an optional dot.
+fn month_before_day(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    (1..b.len()).any(|i| {
+        if !(b.get(i).is_some_and(u8::is_ascii_digit) && b.get(i - 1).is_some_and(|&x| is_regex_space(char::from(x)))) {
+            return false;
+        }
+        let before = folded.get(..i).unwrap_or("").trim_end_matches(is_regex_space);
+        month_ends(before) || before.strip_suffix('.').is_some_and(month_ends)
+    })
 }
 
 fn month_number(folded_name: &str) -> Option<u32> {
@@ -146,7 +236,7 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
     // Every pattern below needs a four-digit year and a day or month of one or two digits:
     // most blocks have neither, and the regexes (a PikeVM with a long month alternation) are
     // the costly part. Folding maps digits one to one, so the raw count decides before it.
-    if digit_count(text) < MIN_DATE_DIGITS {
+    if !may_hold_date(text) {
         return None;
     }
     let folded = fold(text);
@@ -162,24 +252,26 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
         }
     };
     let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let months = has_month_name(&folded);
-    // The numeric patterns need two of '-', '.', '/' around their numbers.
-    let separators = folded.bytes().filter(|b| matches!(b, b'-' | b'.' | b'/')).nth(1).is_some();
-    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| months) {
+    let day_month = month_after_day(&folded);
+    let month_day = month_before_day(&folded);
+    let runs = digit_runs(&folded);
+    let day_month_year = has_numeric_shape(&folded, &runs, NUMERIC_DMY_RUNS);
+    let year_month_day = has_numeric_shape(&folded, &runs, NUMERIC_YMD_RUNS);
+    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| day_month) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(2).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 1)?))());
         }
     }
-    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| months) {
+    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| month_day) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(1).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 2)?))());
         }
     }
-    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| separators) {
+    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| day_month_year) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
@@ -187,7 +279,7 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
             consider(at, iso);
         }
     }
-    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| separators) {
+    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| year_month_day) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             consider(at, (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))());
@@ -269,6 +361,11 @@ pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
     }
     let neighbour = local.iter().filter(|l| !is_utc(l)).find(|l| day_number(l).is_some_and(|d| (d - day).abs() == 1))?;
     neighbour.get(..10).map(str::to_string)
+}
+
+/// False when `text` has too few digits for [`find_date_in_text`] to find a date in it.
+pub fn may_hold_date(text: &str) -> bool {
+    digit_count(text) >= MIN_DATE_DIGITS
 }
 
 /// Digits of the shortest date the patterns read ("1 mai 2023"): a day or month and a year.

@@ -477,13 +477,14 @@ impl<'a> Line<'a> {
     }
 }
 
-/// The page's text, whitespace-normalised as one string (`normalize_ws` of all non-raw text
-/// nodes), and where each element's text lies in it: an element's normalised text is the
-/// slice from its first word to its last, since its text nodes are contiguous in document
-/// order. One pass over the text instead of one copy per nested element.
+/// The text of the page's short elements, whitespace-normalised as one string (`normalize_ws`
+/// of their non-raw text nodes), and where each element's text lies in it: an element's
+/// normalised text is the slice from its first word to its last, since its text nodes are
+/// contiguous in document order. One pass over the text instead of one copy per nested element.
 struct PageText {
     buf: String,
-    /// Per node, the number of non-whitespace characters of its text (its subtree's).
+    /// Per node, the number of non-whitespace characters of its subtree's text, counting at
+    /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element).
     len: Vec<usize>,
     /// `first[i]`: where the first word of the first text node at or after node `i` starts.
     first: Vec<usize>,
@@ -492,21 +493,37 @@ struct PageText {
 }
 
 impl PageText {
+    #[inline(never)]
     fn new(doc: &Document) -> PageText {
         let n = doc.len();
-        let mut buf = String::new();
+        // Character counts, bottom-up. A long paragraph is counted only until it is too long.
         let mut len = vec![0usize; n];
-        // Word spans of each text node with words: (start, end) in `buf`.
+        // The text nodes outside raw-text elements, last first.
+        let mut texts: Vec<(NodeId, &str)> = Vec::new();
+        for i in (0..n).rev() {
+            let id = i as NodeId;
+            if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
+                texts.push((id, t));
+                if let Some(l) = len.get_mut(i) {
+                    *l = t.chars().filter(|c| !c.is_whitespace()).take(DATE_LINE_MAX_CHARS + 1).count();
+                }
+            }
+            if let Some(p) = doc.parent(id) {
+                let own = len.get(i).copied().unwrap_or(0);
+                if let Some(pl) = len.get_mut(p as usize) {
+                    *pl = pl.saturating_add(own);
+                }
+            }
+        }
+        // The words of the text nodes that can lie in a short element (their parent is short),
+        // with the span of each node's words.
+        let mut buf = String::new();
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; n];
         let mut pending_space = false;
-        for i in 0..n {
-            let id = i as NodeId;
-            let Some(t) = doc.text(id) else { continue };
-            if doc.in_raw_text(id) {
+        for &(id, t) in texts.iter().rev() {
+            let i = id as usize;
+            if doc.parent(id).is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS)) {
                 continue;
-            }
-            if let Some(l) = len.get_mut(i) {
-                *l = t.chars().filter(|c| !c.is_whitespace()).count();
             }
             let mut span: Option<(usize, usize)> = None;
             // A separator before a word (in this text node or ending an earlier one) becomes
@@ -528,15 +545,6 @@ impl PageText {
             }
             if let Some(s) = spans.get_mut(i) {
                 *s = span;
-            }
-        }
-        // Subtree lengths, bottom-up.
-        for i in (0..n).rev() {
-            if let Some(p) = doc.parent(i as NodeId) {
-                let own = len.get(i).copied().unwrap_or(0);
-                if let Some(pl) = len.get_mut(p as usize) {
-                    *pl += own;
-                }
             }
         }
         let mut first = vec![buf.len(); n + 1];
@@ -654,8 +662,13 @@ fn date_lines(doc: &Document, blocks: &[Block<'_>], lang: Option<&str>) -> Vec<D
 }
 
 /// The date and the source name of a block text that is a date line.
+#[inline(never)]
 fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)> {
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // No date can be found without its digits (most lines).
+    if !dates::may_hold_date(start) {
+        return None;
+    }
     // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
     let mut folder = crate::rules::lexicon::Folder::default();
     let mut chars = start.chars();

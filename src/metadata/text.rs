@@ -163,8 +163,10 @@ impl PrefixHeads {
         if have[0].is_none() {
             return false;
         }
+        // The heads are sorted: only those with the text's first character are compared.
         // Where either side has ended, the prefix or the text may still go either way.
-        self.0.iter().any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
+        let from = self.0.partition_point(|h| h[0] < have[0]);
+        self.0.get(from..).unwrap_or(&[]).iter().take_while(|h| h[0] == have[0]).any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
     }
 }
 
