@@ -4,6 +4,7 @@
 use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
+use html5ever::local_name;
 use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
@@ -180,7 +181,7 @@ impl Context {
             // document node, the one other node with children, has no parent to inherit from.
             let Some(e) = doc.element(id) else { continue };
             let (mut h, mut s, mut c) = (hides(e), false, false);
-            let mut a = &*e.name == "article";
+            let mut a = e.name == local_name!("article");
             let mut parent_in_article = false;
             if let Some(p) = doc.parent(id) {
                 let pi = p as usize;
@@ -188,7 +189,7 @@ impl Context {
                 a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
                 s = side.get(pi).copied().unwrap_or(false) || side_el.get(pi).copied().unwrap_or(false);
-                c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
+                c = chrome.get(pi).copied().unwrap_or(false) || doc.element(p).is_some_and(|pe| pe.name == local_name!("header") || pe.name == local_name!("nav"));
             }
             if let Some(x) = article.get_mut(i) {
                 *x = a;
@@ -263,10 +264,12 @@ fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
 /// chrome.
 fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
     let Some(e) = doc.element(id) else { return false };
-    if matches!(&*e.name, "body" | "html" | "article" | "main") {
+    // Names compared as interned atoms (this runs for every element).
+    let name = &e.name;
+    if *name == local_name!("body") || *name == local_name!("html") || *name == local_name!("article") || *name == local_name!("main") {
         return false;
     }
-    if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
+    if *name == local_name!("nav") || (*name == local_name!("footer") && !inside_article) {
         return true;
     }
     if e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t))) {

@@ -486,10 +486,8 @@ struct PageText {
     /// Per node, the number of non-whitespace characters of its subtree's text, counting at
     /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element).
     len: Vec<usize>,
-    /// `first[i]`: where the first word of the first text node at or after node `i` starts.
-    first: Vec<usize>,
-    /// `last_end[i]`: where the last word of the last text node before node `i` ends.
-    last_end: Vec<usize>,
+    /// The text nodes with words in `buf`, in document order, and the span of their words.
+    spans: Vec<(NodeId, std::ops::Range<usize>)>,
 }
 
 impl PageText {
@@ -505,7 +503,7 @@ impl PageText {
             if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
                 texts.push((id, t));
                 if let Some(l) = len.get_mut(i) {
-                    *l = t.chars().filter(|c| !c.is_whitespace()).take(DATE_LINE_MAX_CHARS + 1).count();
+                    *l = visible_chars(t);
                 }
             }
             if let Some(p) = doc.parent(id) {
@@ -515,64 +513,110 @@ impl PageText {
                 }
             }
         }
-        // The words of the text nodes that can lie in a short element (their parent is short),
-        // with the span of each node's words.
+        // The words of the text nodes that can lie in a short element (their parent is short).
         let mut buf = String::new();
-        let mut spans: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut spans = Vec::new();
         let mut pending_space = false;
         for &(id, t) in texts.iter().rev() {
-            let i = id as usize;
             if doc.parent(id).is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS)) {
                 continue;
             }
-            let mut span: Option<(usize, usize)> = None;
+            let mut span: Option<std::ops::Range<usize>> = None;
             // A separator before a word (in this text node or ending an earlier one) becomes
             // one space, unless nothing was written yet.
-            for (k, word) in t.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').enumerate() {
-                if k > 0 {
-                    pending_space = !buf.is_empty();
+            for_each_piece(t, |piece| match piece {
+                Piece::Separator => pending_space = !buf.is_empty(),
+                Piece::Word(word) => {
+                    if pending_space {
+                        buf.push(' ');
+                        pending_space = false;
+                    }
+                    let start = buf.len();
+                    buf.push_str(word);
+                    span = Some(span.as_ref().map_or(start, |s| s.start)..buf.len());
                 }
-                if word.is_empty() {
-                    continue;
-                }
-                if pending_space {
-                    buf.push(' ');
-                    pending_space = false;
-                }
-                let start = buf.len();
-                buf.push_str(word);
-                span = Some((span.map_or(start, |s| s.0), buf.len()));
-            }
-            if let Some(s) = spans.get_mut(i) {
-                *s = span;
+            });
+            if let Some(span) = span {
+                spans.push((id, span));
             }
         }
-        let mut first = vec![buf.len(); n + 1];
-        for i in (0..n).rev() {
-            let next = first.get(i + 1).copied().unwrap_or(buf.len());
-            if let Some(f) = first.get_mut(i) {
-                *f = spans.get(i).copied().flatten().map_or(next, |s| s.0);
-            }
-        }
-        let mut last_end = vec![0usize; n + 1];
-        for i in 0..n {
-            let prev = last_end.get(i).copied().unwrap_or(0);
-            if let Some(e) = last_end.get_mut(i + 1) {
-                *e = spans.get(i).copied().flatten().map_or(prev, |s| s.1);
-            }
-        }
-        PageText { buf, len, first, last_end }
+        PageText { buf, len, spans }
     }
 
     fn len(&self, id: NodeId) -> usize {
         self.len.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none).
+    /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none):
+    /// from its first text node with words to its last.
     fn range(&self, doc: &Document, id: NodeId) -> std::ops::Range<usize> {
-        let start = self.first.get(id as usize).copied().unwrap_or(0);
-        let end = self.last_end.get(doc.descendants(id).end as usize).copied().unwrap_or(0);
-        start..end.max(start)
+        let nodes = doc.descendants(id);
+        let from = self.spans.partition_point(|(t, _)| *t < nodes.start);
+        let to = self.spans.partition_point(|(t, _)| *t < nodes.end);
+        match (self.spans.get(from).filter(|_| from < to), to.checked_sub(1).and_then(|k| self.spans.get(k))) {
+            (Some((_, first)), Some((_, last))) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// What `char::is_whitespace` says of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The character starting at byte `i` of `t` (a char boundary).
+fn char_at(t: &str, i: usize) -> char {
+    t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+}
+
+/// The non-whitespace characters of a text node, counted up to [`DATE_LINE_MAX_CHARS`] + 1.
+/// Byte by byte: ASCII (most text, and the indentation between tags) needs no decoding.
+fn visible_chars(t: &str) -> usize {
+    let mut n = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        // Continuation bytes (10xxxxxx) belong to the character before.
+        let visible = if b < 0x80 { !is_ascii_space(b) } else { b >= 0xC0 && !char_at(t, i).is_whitespace() };
+        if visible {
+            n += 1;
+            if n > DATE_LINE_MAX_CHARS {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// A word of a text node, or one separator character (whitespace, U+200B, U+FEFF).
+enum Piece<'t> {
+    Separator,
+    Word(&'t str),
+}
+
+/// Calls `f` with the words and separators of `t`, in order, scanning ASCII byte by byte.
+fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
+    let bytes = t.as_bytes();
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (separator, width) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = char_at(t, i);
+            (c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}', c.len_utf8())
+        };
+        if separator {
+            if let Some(s) = word_start.take() {
+                f(Piece::Word(t.get(s..i).unwrap_or("")));
+            }
+            f(Piece::Separator);
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+        i += width;
+    }
+    if let Some(s) = word_start {
+        f(Piece::Word(t.get(s..).unwrap_or("")));
     }
 }
 
@@ -583,6 +627,7 @@ fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
     let body = doc.body();
     let mut out: Vec<Block<'a>> = Vec::new();
     let mut last_range = 0..0;
+    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::new();
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         let l = page.len(id);
@@ -602,8 +647,11 @@ fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
             out.push(Block { id, line });
             continue;
         }
+        // Elsewhere on the page, the same text is the same line too (teaser lists repeat
+        // their dates and "By" lines): what is read from it is read once.
         let text = page.buf.get(range.clone()).unwrap_or("");
-        out.push(Block { id, line: Rc::new(Line::new(text)) });
+        let line = Rc::clone(seen.entry(text).or_insert_with(|| Rc::new(Line::new(text))));
+        out.push(Block { id, line });
         last_range = range;
     }
     out
