@@ -222,11 +222,12 @@ fn hides(e: &crate::dom::Element) -> bool {
     let (mut style, mut hidden, mut aria) = (None, false, None);
     // One pass over the attributes; the first of each name counts, as with `attr`.
     for (k, v) in e.attrs.iter() {
-        match &**k {
-            "style" if style.is_none() => style = Some(&**v),
-            "hidden" => hidden = true,
-            "aria-hidden" if aria.is_none() => aria = Some(&**v),
-            _ => {}
+        if *k == local_name!("style") && style.is_none() {
+            style = Some(&**v);
+        } else if *k == local_name!("hidden") {
+            hidden = true;
+        } else if *k == local_name!("aria-hidden") && aria.is_none() {
+            aria = Some(&**v);
         }
     }
     hidden || aria == Some("true") || style.is_some_and(style_hides)
@@ -272,13 +273,12 @@ fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
     if *name == local_name!("nav") || (*name == local_name!("footer") && !inside_article) {
         return true;
     }
-    if e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t))) {
-        return false;
-    }
     // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
-    e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
+    let marked = e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
         NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
-    })
+    });
+    // Unless it is the main column (tested second: most elements are not marked at all).
+    marked && !e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
@@ -293,9 +293,11 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         // Class and id tested apart: no token holds a space, so none can straddle the two.
         let (class, eid) = (e.class(), e.id());
         let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
+        // Every byline token holds "by" or "author": two scans rule most elements out.
+        let may_be_named = || ["by", "author"].iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
         let is_byline = e.attr("rel") == Some("author")
             || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || (named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
+            || (may_be_named() && named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }
@@ -487,6 +489,17 @@ mod tests {
         assert_eq!(names(r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#), ["Jean Dupont"]);
         assert!(names(r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#).is_empty());
         assert!(!is_author_label("Autorenverzeichnis"));
+    }
+
+    #[test]
+    fn quick_tests_agree_with_the_full_ones() {
+        // find_byline_element rules out elements without "by" or "author" before the tokens.
+        assert!(BYLINE_CLASS_TOKENS.iter().all(|t| t.contains("by") || t.contains("author")));
+        assert!(style_hides("color: red; DISPLAY : NONE"));
+        assert!(style_hides("ddisplay:none"));
+        assert!(style_hides("visibility: hidden"));
+        assert!(!style_hides("display: block; visibility: visible"));
+        assert!(!style_hides("display:nonne; visibility:hid"));
     }
 
     #[test]
