@@ -63,8 +63,47 @@ static MONTH_EDGE_BYTES: LazyLock<([bool; 256], [bool; 256])> = LazyLock::new(||
     (first, last)
 });
 
-fn month_starts(s: &str) -> bool {
-    s.as_bytes().first().is_some_and(|&b| MONTH_EDGE_BYTES.0[usize::from(b)]) && MONTH_NAMES.iter().any(|n| s.starts_with(n.as_str()))
+/// The rests of `s` after each month name it starts with.
+fn after_month(s: &str) -> impl Iterator<Item = &str> {
+    let may = s.as_bytes().first().is_some_and(|&b| MONTH_EDGE_BYTES.0[usize::from(b)]);
+    MONTH_NAMES.iter().filter(move |_| may).filter_map(move |n| s.strip_prefix(n.as_str()))
+}
+
+/// `s` starts with a run of exactly four digits.
+fn starts_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && !b.get(4).is_some_and(u8::is_ascii_digit)
+}
+
+/// `rest` (after a month name) goes on as [`DAY_MONTH_YEAR`] needs:
+/// `\.?\s*[,،]?\s*(?:de\s+|del\s+)?` and a four-digit year.
+fn year_after_month(rest: &str) -> bool {
+    [Some(rest), rest.strip_prefix('.')].into_iter().flatten().any(|r| {
+        let r = r.trim_start_matches(is_regex_space);
+        [Some(r), r.strip_prefix(','), r.strip_prefix('،')].into_iter().flatten().any(|r| {
+            let r = r.trim_start_matches(is_regex_space);
+            let after_de = ["de", "del"].into_iter().filter_map(|d| r.strip_prefix(d)).filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            std::iter::once(r).chain(after_de).any(starts_with_year)
+        })
+    })
+}
+
+/// `s` (from a digit after a month name) goes on as [`MONTH_DAY_YEAR`] needs: a day of one or
+/// two digits, `(?:st|nd|rd|th)?\s*,?\s*` and a four-digit year, or the day and year run
+/// together ("232023").
+fn day_and_year(s: &str) -> bool {
+    let run = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (5..=6).contains(&run) {
+        return true;
+    }
+    if !(1..=2).contains(&run) {
+        return false;
+    }
+    let r = s.get(run..).unwrap_or("");
+    let suffixed = std::iter::once(r).chain(["st", "nd", "rd", "th"].into_iter().filter_map(|x| r.strip_prefix(x)));
+    suffixed.map(|r| r.trim_start_matches(is_regex_space)).any(|r| {
+        [Some(r), r.strip_prefix(',')].into_iter().flatten().any(|r| starts_with_year(r.trim_start_matches(is_regex_space)))
+    })
 }
 
 fn month_ends(s: &str) -> bool {
@@ -113,8 +152,9 @@ fn has_numeric_shape(folded: &str, runs: &[std::ops::Range<usize>], lens: [std::
 /// Suffixes of a day before its month in [`DAY_MONTH_YEAR`] ("1er", "3rd", "1º").
 const DAY_SUFFIXES: &[&str] = &["er", "st", "nd", "rd", "th", "º", "°"];
 
-/// True when a month name follows a day of one or two digits as [`DAY_MONTH_YEAR`] allows
-/// ("23 janvier", "1er. mai", "23 de enero"): that regex cannot match otherwise, and this test
+/// True when a month name follows a day of one or two digits, and a year the month, as
+/// [`DAY_MONTH_YEAR`] allows ("23 janvier 2023", "1er. mai, 2023", "23 de enero de 2023"): that
+/// regex cannot match otherwise, and this test
 /// is far cheaper than its PikeVM (most short blocks with a year are no date: copyright lines,
 /// phone numbers, prices).
 fn month_after_day(folded: &str) -> bool {
@@ -130,13 +170,13 @@ fn month_after_day(folded: &str) -> bool {
         suffixed.flat_map(|r| [Some(r), r.strip_prefix('.')]).flatten().any(|r| {
             let r = r.trim_start_matches(is_regex_space);
             let after_de = r.strip_prefix("de").filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
-            month_starts(r) || after_de.is_some_and(month_starts)
+            std::iter::once(r).chain(after_de).any(|r| after_month(r).any(year_after_month))
         })
     })
 }
 
-/// True when a month name comes before a day as [`MONTH_DAY_YEAR`] needs ("January 23",
-/// "Jan. 5"): a digit after whitespace after a month name and an optional dot.
+/// True when a month name comes before a day and a year as [`MONTH_DAY_YEAR`] needs
+/// ("January 23, 2023", "Jan. 5th 2023").
 fn month_before_day(folded: &str) -> bool {
     let b = folded.as_bytes();
     (1..b.len()).any(|i| {
@@ -144,7 +184,7 @@ fn month_before_day(folded: &str) -> bool {
             return false;
         }
         let before = folded.get(..i).unwrap_or("").trim_end_matches(is_regex_space);
-        month_ends(before) || before.strip_suffix('.').is_some_and(month_ends)
+        (month_ends(before) || before.strip_suffix('.').is_some_and(month_ends)) && day_and_year(folded.get(i..).unwrap_or(""))
     })
 }
 
