@@ -166,7 +166,6 @@ pub struct Context {
 }
 
 impl Context {
-    #[inline(never)]
     pub fn new(doc: &Document) -> Context {
         let n = doc.len();
         let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
@@ -180,7 +179,8 @@ impl Context {
             // Only elements: the flags of text and comment nodes are never asked for, and the
             // document node, the one other node with children, has no parent to inherit from.
             let Some(e) = doc.element(id) else { continue };
-            let (mut h, mut s, mut c) = (hides(e), false, false);
+            let attrs = Attrs::of(e);
+            let (mut h, mut s, mut c) = (attrs.hide(), false, false);
             let mut a = e.name == local_name!("article");
             let mut parent_in_article = false;
             if let Some(p) = doc.parent(id) {
@@ -195,7 +195,7 @@ impl Context {
                 *x = a;
             }
             if let Some(x) = side_el.get_mut(i) {
-                *x = is_side_element(doc, id, parent_in_article);
+                *x = is_side_element(e, &attrs, parent_in_article);
             }
             if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
                 *x = h;
@@ -216,21 +216,57 @@ impl Context {
     }
 }
 
-/// The element itself is hidden: a `hidden` attribute, `aria-hidden=true`, or a style with
-/// `display:none` / `visibility:hidden` (ASCII case and spaces ignored).
-fn hides(e: &crate::dom::Element) -> bool {
-    let (mut style, mut hidden, mut aria) = (None, false, None);
-    // One pass over the attributes; the first of each name counts, as with `attr`.
-    for (k, v) in e.attrs.iter() {
-        if *k == local_name!("style") && style.is_none() {
-            style = Some(&**v);
-        } else if *k == local_name!("hidden") {
-            hidden = true;
-        } else if *k == local_name!("aria-hidden") && aria.is_none() {
-            aria = Some(&**v);
+/// The attributes the element scans below read (the first of each name, as with `attr`),
+/// gathered in one pass over the element's attributes.
+#[derive(Default)]
+struct Attrs<'e> {
+    class: &'e str,
+    id: &'e str,
+    rel: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    style: Option<&'e str>,
+    hidden: bool,
+    aria_hidden: Option<&'e str>,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(e: &'e crate::dom::Element) -> Attrs<'e> {
+        let mut a = Attrs::default();
+        let (mut class, mut id) = (None, None);
+        // Names compared as interned atoms.
+        for (k, v) in e.attrs.iter() {
+            let v: &str = v;
+            let first = |slot: &mut Option<&'e str>| {
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            };
+            if *k == local_name!("class") {
+                first(&mut class);
+            } else if *k == local_name!("id") {
+                first(&mut id);
+            } else if *k == local_name!("rel") {
+                first(&mut a.rel);
+            } else if *k == local_name!("itemprop") {
+                first(&mut a.itemprop);
+            } else if *k == local_name!("style") {
+                first(&mut a.style);
+            } else if *k == local_name!("hidden") {
+                a.hidden = true;
+            } else if *k == local_name!("aria-hidden") {
+                first(&mut a.aria_hidden);
+            }
         }
+        a.class = class.unwrap_or("");
+        a.id = id.unwrap_or("");
+        a
     }
-    hidden || aria == Some("true") || style.is_some_and(style_hides)
+
+    /// The element itself is hidden: a `hidden` attribute, `aria-hidden=true`, or a style with
+    /// `display:none` / `visibility:hidden` (ASCII case and spaces ignored).
+    fn hide(&self) -> bool {
+        self.hidden || self.aria_hidden == Some("true") || self.style.is_some_and(style_hides)
+    }
 }
 
 /// `style` with spaces removed and ASCII lower-cased contains `display:none` or
@@ -263,8 +299,7 @@ fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
 /// that merely mention one ("has-sidebar", "right-sidebar", "elementor-widget-container") wrap
 /// the article itself. A `<footer>` inside an `<article>` is the entry's meta line, not page
 /// chrome.
-fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
-    let Some(e) = doc.element(id) else { return false };
+fn is_side_element(e: &crate::dom::Element, attrs: &Attrs<'_>, inside_article: bool) -> bool {
     // Names compared as interned atoms (this runs for every element).
     let name = &e.name;
     if *name == local_name!("body") || *name == local_name!("html") || *name == local_name!("article") || *name == local_name!("main") {
@@ -274,29 +309,29 @@ fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
         return true;
     }
     // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
-    let marked = e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
+    let marked = attrs.class.split_whitespace().chain(attrs.id.split_whitespace()).any(|tok| {
         NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
     });
     // Unless it is the main column (tested second: most elements are not marked at all).
-    marked && !e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
+    marked && !attrs.class.split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
 /// `rel=author`, an `itemprop` containing "author", or a class/id in [`BYLINE_CLASS_TOKENS`],
 /// whose text is 1..[`BYLINE_MAX_CHARS`] characters. Returns the element and its text (the text
 /// of an `itemprop=name` child when there is one).
-#[inline(never)]
 pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, String)> {
     let body = doc.body();
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         // Class and id tested apart: no token holds a space, so none can straddle the two.
-        let (class, eid) = (e.class(), e.id());
+        let attrs = Attrs::of(e);
+        let (class, eid) = (attrs.class, attrs.id);
         let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
         // Every byline token holds "by" or "author": two scans rule most elements out.
         let may_be_named = || ["by", "author"].iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        let is_byline = e.attr("rel") == Some("author")
-            || e.attr("itemprop").is_some_and(|p| p.contains("author"))
+        let is_byline = attrs.rel == Some("author")
+            || attrs.itemprop.is_some_and(|p| p.contains("author"))
             || (may_be_named() && named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
@@ -364,9 +399,19 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
 
 /// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
 pub fn is_author_label(block_text: &str) -> bool {
-    let f = fold(block_text.trim_end_matches([':', ' ']));
-    AUTHOR_LABELS.iter().any(|l| folded(l) == f)
+    // Folded a character at a time: a text that folds longer than every label is none of them.
+    let mut f = crate::rules::lexicon::Folder::default();
+    for c in block_text.trim_end_matches([':', ' ']).chars() {
+        f.push(c);
+        if f.out.len() > *AUTHOR_LABEL_MAX_BYTES {
+            return false;
+        }
+    }
+    AUTHOR_LABELS.iter().any(|l| folded(l) == f.out)
 }
+
+/// The length of the longest folded [`AUTHOR_LABELS`] entry, in bytes.
+static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| AUTHOR_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
 
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
@@ -390,7 +435,6 @@ pub fn after_dateline(text: &str) -> &str {
 /// Words a dateline's place name may have.
 const DATELINE_MAX_WORDS: usize = 3;
 
-#[inline(never)]
 pub fn is_prefixed_byline(block_text: &str) -> bool {
     is_prefixed_byline_here(block_text) || {
         let rest = after_dateline(block_text);

@@ -150,7 +150,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     if m.authors.is_empty() {
         m.authors = blocks
             .iter()
-            .filter(|b| byline::is_author_label(b.text()) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_author_label())
             .take(MAX_AUTHOR_LABELS)
             .map(|b| byline::labelled_names(doc, b.id))
             .find(|n| !n.is_empty())
@@ -233,7 +233,6 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     m
 }
 
-#[inline(never)]
 fn dedupe(v: &mut Vec<String>) {
     let mut seen: Vec<String> = Vec::new();
     v.retain(|x| {
@@ -262,7 +261,6 @@ fn meta_key(k: &str) -> String {
 }
 
 impl MetaTags {
-    #[inline(never)]
     fn collect(doc: &Document) -> MetaTags {
         let mut pairs = Vec::new();
         let mut named = Vec::new();
@@ -312,7 +310,6 @@ impl MetaTags {
 
 /// Readability's title choice: JSON-LD (between `name` and `headline`, the one that resembles
 /// the `<title>`), then meta tags, then the cleaned `<title>`, then nothing.
-#[inline(never)]
 fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&str>, host: Option<&str>) -> Option<String> {
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
@@ -411,7 +408,6 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     })
 }
 
-#[inline(never)]
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
     let html_lang = doc.first_by_tag("html").and_then(|h| doc.element(h)).and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang"))).and_then(clean);
     html_lang
@@ -419,7 +415,6 @@ fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String>
         .or_else(|| ld.lang.clone())
 }
 
-#[inline(never)]
 fn link_image(doc: &Document) -> Option<String> {
     (0..doc.len() as u32).filter(|&i| doc.tag(i) == "link").filter_map(|i| doc.element(i)).find(|e| e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("image_src"))).and_then(|e| e.attr("href")).and_then(clean)
 }
@@ -459,13 +454,14 @@ struct Line<'a> {
     /// language is the same for every call.
     date: OnceCell<Option<String>>,
     prefixed_byline: OnceCell<bool>,
+    author_label: OnceCell<bool>,
     /// What [`date_line`] reads from the text.
     date_line: OnceCell<Option<(String, Option<String>)>>,
 }
 
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
-        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), date_line: OnceCell::new() }
+        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), author_label: OnceCell::new(), date_line: OnceCell::new() }
     }
 
     fn date(&self, lang: Option<&str>) -> Option<&str> {
@@ -474,6 +470,10 @@ impl<'a> Line<'a> {
 
     fn is_prefixed_byline(&self) -> bool {
         *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(self.text))
+    }
+
+    fn is_author_label(&self) -> bool {
+        *self.author_label.get_or_init(|| byline::is_author_label(self.text))
     }
 }
 
@@ -491,7 +491,6 @@ struct PageText {
 }
 
 impl PageText {
-    #[inline(never)]
     fn new(doc: &Document) -> PageText {
         let n = doc.len();
         // Character counts, bottom-up. A long paragraph is counted only until it is too long.
@@ -622,7 +621,6 @@ fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
 
 /// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
 /// most [`LINE_MAX_NODES`] nodes, in document order.
-#[inline(never)]
 fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
     let body = doc.body();
     let mut out: Vec<Block<'a>> = Vec::new();
@@ -666,7 +664,6 @@ fn is_container(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
-#[inline(never)]
 fn innermost<'a, 'b>(doc: &Document, mut v: Vec<&'a Block<'b>>) -> Vec<&'a Block<'b>> {
     // Only the first candidates matter (the caller wants the first line or a handful); the cap
     // keeps this pairwise check cheap on hostile pages with thousands of matches.
@@ -694,7 +691,6 @@ static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> = std::sync::La
 /// The longest date-line or byline prefix is shorter than this (characters).
 const LINE_PREFIX_MAX_CHARS: usize = 48;
 
-#[inline(never)]
 fn date_lines(doc: &Document, blocks: &[Block<'_>], lang: Option<&str>) -> Vec<DateLine> {
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
@@ -710,7 +706,6 @@ fn date_lines(doc: &Document, blocks: &[Block<'_>], lang: Option<&str>) -> Vec<D
 }
 
 /// The date and the source name of a block text that is a date line.
-#[inline(never)]
 fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)> {
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     // No date can be found without its digits (most lines).
@@ -777,7 +772,6 @@ fn is_mostly_date(text: &str) -> bool {
 }
 
 /// `itemprop=datePublished` on any element: `content`, `datetime` or its text.
-#[inline(never)]
 fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
     (0..doc.len() as u32).filter_map(|i| doc.element(i).map(|e| (i, e))).filter(|(_, e)| e.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))).find_map(|(i, e)| {
         let v = e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
@@ -787,7 +781,6 @@ fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
 
 /// `<time datetime>`: one marked `pubdate` or with a publish-like class first, else the first
 /// visible one outside comments and sidebars.
-#[inline(never)]
 fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
     let times: Vec<NodeId> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "time").collect();
     let value = |i: NodeId| {
@@ -802,7 +795,6 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
-#[inline(never)]
 fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
@@ -817,7 +809,6 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang:
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
-#[inline(never)]
 fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
 }
