@@ -586,16 +586,18 @@ fn visible_chars(t: &str) -> usize {
     n
 }
 
-/// A word of a text node, or one separator character (whitespace, U+200B, U+FEFF).
+/// A word of a text node, or a run of separator characters (whitespace, U+200B, U+FEFF).
 enum Piece<'t> {
     Separator,
     Word(&'t str),
 }
 
-/// Calls `f` with the words and separators of `t`, in order, scanning ASCII byte by byte.
+/// Calls `f` with the words of `t` and once per run of separators, in order, scanning ASCII
+/// byte by byte.
 fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
     let bytes = t.as_bytes();
     let mut word_start: Option<usize> = None;
+    let mut after_separator = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (separator, width) = if b < 0x80 {
@@ -608,10 +610,14 @@ fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
             if let Some(s) = word_start.take() {
                 f(Piece::Word(t.get(s..i).unwrap_or("")));
             }
-            f(Piece::Separator);
+            // One call per run: a second separator in a row tells nothing more.
+            if !after_separator {
+                f(Piece::Separator);
+            }
         } else if word_start.is_none() {
             word_start = Some(i);
         }
+        after_separator = separator;
         i += width;
     }
     if let Some(s) = word_start {
@@ -625,7 +631,8 @@ fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
     let body = doc.body();
     let mut out: Vec<Block<'a>> = Vec::new();
     let mut last_range = 0..0;
-    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::new();
+    // About one line per text node of the short elements: sized once, not regrown.
+    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::with_capacity(page.spans.len());
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         let l = page.len(id);
