@@ -154,9 +154,8 @@ const DAY_SUFFIXES: &[&str] = &["er", "st", "nd", "rd", "th", "º", "°"];
 
 /// True when a month name follows a day of one or two digits, and a year the month, as
 /// [`DAY_MONTH_YEAR`] allows ("23 janvier 2023", "1er. mai, 2023", "23 de enero de 2023"): that
-/// regex cannot match otherwise, and this test
-/// is far cheaper than its PikeVM (most short blocks with a year are no date: copyright lines,
-/// phone numbers, prices).
+/// regex cannot match otherwise, and this test is far cheaper than its PikeVM (most short
+/// blocks with a year are no date: copyright lines, phone numbers, prices).
 fn month_after_day(folded: &str) -> bool {
     let b = folded.as_bytes();
     (0..b.len()).any(|e| {
