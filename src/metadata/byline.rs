@@ -1,9 +1,10 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{looks_like_url, normalize_ws, strip_prefix_folded};
+use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
+use html5ever::local_name;
 use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
@@ -175,32 +176,26 @@ impl Context {
         let mut side_el = vec![false; n];
         for i in 0..n {
             let id = i as NodeId;
-            let own_hidden = doc.element(id).is_some_and(|e| {
-                // Most elements have no style: no copies for them.
-                let style_hides = e.attr("style").is_some_and(|s| {
-                    let style = s.to_ascii_lowercase().replace(' ', "");
-                    style.contains("display:none") || style.contains("visibility:hidden")
-                });
-                e.attr("hidden").is_some() || style_hides || e.attr("aria-hidden") == Some("true")
-            });
-            let (mut h, mut s, mut c) = (own_hidden, false, false);
-            let mut a = doc.tag(id) == "article";
+            // Only elements: the flags of text and comment nodes are never asked for, and the
+            // document node, the one other node with children, has no parent to inherit from.
+            let Some(e) = doc.element(id) else { continue };
+            let attrs = Attrs::of(e);
+            let (mut h, mut s, mut c) = (attrs.hide(), false, false);
+            let mut a = e.name == local_name!("article");
+            let mut parent_in_article = false;
             if let Some(p) = doc.parent(id) {
                 let pi = p as usize;
-                let parent_in_article = article.get(pi).copied().unwrap_or(false);
+                parent_in_article = article.get(pi).copied().unwrap_or(false);
                 a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
                 s = side.get(pi).copied().unwrap_or(false) || side_el.get(pi).copied().unwrap_or(false);
-                c = chrome.get(pi).copied().unwrap_or(false) || matches!(doc.tag(p), "header" | "nav");
+                c = chrome.get(pi).copied().unwrap_or(false) || doc.element(p).is_some_and(|pe| pe.name == local_name!("header") || pe.name == local_name!("nav"));
             }
             if let Some(x) = article.get_mut(i) {
                 *x = a;
             }
-            if doc.element(id).is_some() {
-                let parent_in_article = doc.parent(id).and_then(|p| article.get(p as usize).copied()).unwrap_or(false);
-                if let Some(x) = side_el.get_mut(i) {
-                    *x = is_side_element(doc, id, parent_in_article);
-                }
+            if let Some(x) = side_el.get_mut(i) {
+                *x = is_side_element(e, &attrs, parent_in_article);
             }
             if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
                 *x = h;
@@ -221,26 +216,104 @@ impl Context {
     }
 }
 
+/// The attributes the element scans below read (the first of each name, as with `attr`),
+/// gathered in one pass over the element's attributes.
+#[derive(Default)]
+struct Attrs<'e> {
+    class: &'e str,
+    id: &'e str,
+    rel: Option<&'e str>,
+    itemprop: Option<&'e str>,
+    style: Option<&'e str>,
+    hidden: bool,
+    aria_hidden: Option<&'e str>,
+}
+
+impl<'e> Attrs<'e> {
+    fn of(e: &'e crate::dom::Element) -> Attrs<'e> {
+        let mut a = Attrs::default();
+        let (mut class, mut id) = (None, None);
+        // Names compared as interned atoms.
+        for (k, v) in e.attrs.iter() {
+            let v: &str = v;
+            let first = |slot: &mut Option<&'e str>| {
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            };
+            if *k == local_name!("class") {
+                first(&mut class);
+            } else if *k == local_name!("id") {
+                first(&mut id);
+            } else if *k == local_name!("rel") {
+                first(&mut a.rel);
+            } else if *k == local_name!("itemprop") {
+                first(&mut a.itemprop);
+            } else if *k == local_name!("style") {
+                first(&mut a.style);
+            } else if *k == local_name!("hidden") {
+                a.hidden = true;
+            } else if *k == local_name!("aria-hidden") {
+                first(&mut a.aria_hidden);
+            }
+        }
+        a.class = class.unwrap_or("");
+        a.id = id.unwrap_or("");
+        a
+    }
+
+    /// The element itself is hidden: a `hidden` attribute, `aria-hidden=true`, or a style with
+    /// `display:none` / `visibility:hidden` (ASCII case and spaces ignored).
+    fn hide(&self) -> bool {
+        self.hidden || self.aria_hidden == Some("true") || self.style.is_some_and(style_hides)
+    }
+}
+
+/// `style` with spaces removed and ASCII lower-cased contains `display:none` or
+/// `visibility:hidden`.
+fn style_hides(style: &str) -> bool {
+    contains_squeezed(style, b"display:none") || contains_squeezed(style, b"visibility:hidden")
+}
+
+/// `hay.to_ascii_lowercase().replace(' ', "").contains(needle)` without the copies, for a
+/// lower-case `needle` whose first byte occurs nowhere else in it (so after a mismatch a
+/// match can only restart at the current byte).
+fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let mut at = 0;
+    for b in hay.bytes().filter(|&b| b != b' ').map(|b| b.to_ascii_lowercase()) {
+        if needle.get(at) == Some(&b) {
+            at += 1;
+            if at == needle.len() {
+                return true;
+            }
+        } else {
+            at = usize::from(b == first);
+        }
+    }
+    false
+}
+
 /// A comment section, sidebar, related list, page footer or nav. Class and id tokens must START
 /// with a marker ("sidebar-wrapper", "comments-area", "widget_recent_comments"): layout classes
 /// that merely mention one ("has-sidebar", "right-sidebar", "elementor-widget-container") wrap
 /// the article itself. A `<footer>` inside an `<article>` is the entry's meta line, not page
 /// chrome.
-fn is_side_element(doc: &Document, id: NodeId, inside_article: bool) -> bool {
-    let Some(e) = doc.element(id) else { return false };
-    if matches!(&*e.name, "body" | "html" | "article" | "main") {
+fn is_side_element(e: &crate::dom::Element, attrs: &Attrs<'_>, inside_article: bool) -> bool {
+    // Names compared as interned atoms (this runs for every element).
+    let name = &e.name;
+    if *name == local_name!("body") || *name == local_name!("html") || *name == local_name!("article") || *name == local_name!("main") {
         return false;
     }
-    if &*e.name == "nav" || (&*e.name == "footer" && !inside_article) {
+    if *name == local_name!("nav") || (*name == local_name!("footer") && !inside_article) {
         return true;
     }
-    if e.class().split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t))) {
-        return false;
-    }
     // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
-    e.class().split_whitespace().chain(e.id().split_whitespace()).any(|tok| {
+    let marked = attrs.class.split_whitespace().chain(attrs.id.split_whitespace()).any(|tok| {
         NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
-    })
+    });
+    // Unless it is the main column (tested second: most elements are not marked at all).
+    marked && !attrs.class.split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
@@ -252,11 +325,14 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         // Class and id tested apart: no token holds a space, so none can straddle the two.
-        let (class, eid) = (e.class(), e.id());
+        let attrs = Attrs::of(e);
+        let (class, eid) = (attrs.class, attrs.id);
         let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        let is_byline = e.attr("rel") == Some("author")
-            || e.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || (named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
+        // Every byline token holds "by" or "author": two scans rule most elements out.
+        let may_be_named = || ["by", "author"].iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
+        let is_byline = attrs.rel == Some("author")
+            || attrs.itemprop.is_some_and(|p| p.contains("author"))
+            || (may_be_named() && named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }
@@ -323,15 +399,29 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
 
 /// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
 pub fn is_author_label(block_text: &str) -> bool {
-    let f = fold(block_text.trim_end_matches([':', ' ']));
-    AUTHOR_LABELS.iter().any(|l| folded(l) == f)
+    // Folded a character at a time: a text that folds longer than every label is none of them.
+    let mut f = crate::rules::lexicon::Folder::default();
+    for c in block_text.trim_end_matches([':', ' ']).chars() {
+        f.push(c);
+        if f.out.len() > *AUTHOR_LABEL_MAX_BYTES {
+            return false;
+        }
+    }
+    AUTHOR_LABELS.iter().any(|l| folded(l) == f.out)
 }
+
+/// The length of the longest folded [`AUTHOR_LABELS`] entry, in bytes.
+static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| AUTHOR_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
 
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
 /// The text after a leading dateline ("صفاقس - كتبه: …", "PARIS — By …"): a place of at most
 /// [`DATELINE_MAX_WORDS`] words before a dash. Unchanged when there is none.
 pub fn after_dateline(text: &str) -> &str {
+    // No '-' and no byte that starts '–' or '—' (E2 80 93/94): no separator (most blocks).
+    if !text.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return text;
+    }
     for sep in [" - ", " – ", " — "] {
         if let Some((head, rest)) = text.split_once(sep) {
             if !head.trim().is_empty() && head.split_whitespace().count() <= DATELINE_MAX_WORDS && !head.chars().any(|c| c.is_ascii_digit()) {
@@ -353,12 +443,20 @@ pub fn is_prefixed_byline(block_text: &str) -> bool {
 }
 
 fn is_prefixed_byline_here(block_text: &str) -> bool {
-    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
+    // Cheap first test on the folded head (this runs for every short block of the page): its
+    // first characters, then the whole head.
+    let mut folder = crate::rules::lexicon::Folder::default();
+    let mut chars = block_text.chars().take(BYLINE_PREFIX_MAX_CHARS);
+    fold_head(&mut folder, &mut chars);
+    if !BYLINE_PREFIX_HEADS.admit(&folder.out) {
         return false;
     }
-    // Cheap first test on the folded head (this runs for every short block of the page).
-    let head = fold(&block_text.chars().take(BYLINE_PREFIX_MAX_CHARS).collect::<String>());
+    chars.for_each(|c| folder.push(c));
+    let head = folder.out;
     if !FOLDED_BYLINE_PREFIXES.iter().any(|p| head.starts_with(p.as_str())) {
+        return false;
+    }
+    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
         return false;
     }
     let prefixed = BYLINE_PREFIXES.iter().any(|p| {
@@ -385,6 +483,9 @@ fn looks_like_name(name: &str) -> bool {
 /// [`BYLINE_PREFIXES`] folded once.
 static FOLDED_BYLINE_PREFIXES: std::sync::LazyLock<Vec<String>> =
     std::sync::LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect());
+
+/// The first characters of [`FOLDED_BYLINE_PREFIXES`].
+static BYLINE_PREFIX_HEADS: std::sync::LazyLock<PrefixHeads> = std::sync::LazyLock::new(|| PrefixHeads::new(&FOLDED_BYLINE_PREFIXES));
 
 /// Longer than any byline prefix, in characters.
 const BYLINE_PREFIX_MAX_CHARS: usize = 32;
@@ -432,6 +533,17 @@ mod tests {
         assert_eq!(names(r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#), ["Jean Dupont"]);
         assert!(names(r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#).is_empty());
         assert!(!is_author_label("Autorenverzeichnis"));
+    }
+
+    #[test]
+    fn quick_tests_agree_with_the_full_ones() {
+        // find_byline_element rules out elements without "by" or "author" before the tokens.
+        assert!(BYLINE_CLASS_TOKENS.iter().all(|t| t.contains("by") || t.contains("author")));
+        assert!(style_hides("color: red; DISPLAY : NONE"));
+        assert!(style_hides("ddisplay:none"));
+        assert!(style_hides("visibility: hidden"));
+        assert!(!style_hides("display: block; visibility: visible"));
+        assert!(!style_hides("display:nonne; visibility:hid"));
     }
 
     #[test]

@@ -51,11 +51,140 @@ static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     names
 });
 
-/// True when some month name occurs in the folded text: the month-name regexes cannot match
-/// otherwise, and this test is far cheaper than their PikeVM (most short blocks have a year
-/// but no month name: copyright lines, phone numbers, prices).
-fn has_month_name(folded: &str) -> bool {
-    MONTH_NAMES.iter().any(|n| crate::prep::contains_str(folded, n))
+/// Bytes that start, and bytes that end, a folded month name.
+static MONTH_EDGE_BYTES: LazyLock<([bool; 256], [bool; 256])> = LazyLock::new(|| {
+    let (mut first, mut last) = ([false; 256], [false; 256]);
+    for n in MONTH_NAMES.iter() {
+        if let (Some(&a), Some(&z)) = (n.as_bytes().first(), n.as_bytes().last()) {
+            first[usize::from(a)] = true;
+            last[usize::from(z)] = true;
+        }
+    }
+    (first, last)
+});
+
+/// The rests of `s` after each month name it starts with.
+fn after_month(s: &str) -> impl Iterator<Item = &str> {
+    let may = s.as_bytes().first().is_some_and(|&b| MONTH_EDGE_BYTES.0[usize::from(b)]);
+    MONTH_NAMES.iter().filter(move |_| may).filter_map(move |n| s.strip_prefix(n.as_str()))
+}
+
+/// `s` starts with a run of exactly four digits.
+fn starts_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && !b.get(4).is_some_and(u8::is_ascii_digit)
+}
+
+/// `rest` (after a month name) goes on as [`DAY_MONTH_YEAR`] needs:
+/// `\.?\s*[,،]?\s*(?:de\s+|del\s+)?` and a four-digit year.
+fn year_after_month(rest: &str) -> bool {
+    [Some(rest), rest.strip_prefix('.')].into_iter().flatten().any(|r| {
+        let r = r.trim_start_matches(is_regex_space);
+        [Some(r), r.strip_prefix(','), r.strip_prefix('،')].into_iter().flatten().any(|r| {
+            let r = r.trim_start_matches(is_regex_space);
+            let after_de = ["de", "del"].into_iter().filter_map(|d| r.strip_prefix(d)).filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            std::iter::once(r).chain(after_de).any(starts_with_year)
+        })
+    })
+}
+
+/// `s` (from a digit after a month name) goes on as [`MONTH_DAY_YEAR`] needs: a day of one or
+/// two digits, `(?:st|nd|rd|th)?\s*,?\s*` and a four-digit year, or the day and year run
+/// together ("232023").
+fn day_and_year(s: &str) -> bool {
+    let run = s.bytes().take_while(u8::is_ascii_digit).count();
+    if (5..=6).contains(&run) {
+        return true;
+    }
+    if !(1..=2).contains(&run) {
+        return false;
+    }
+    let r = s.get(run..).unwrap_or("");
+    let suffixed = std::iter::once(r).chain(["st", "nd", "rd", "th"].into_iter().filter_map(|x| r.strip_prefix(x)));
+    suffixed.map(|r| r.trim_start_matches(is_regex_space)).any(|r| {
+        [Some(r), r.strip_prefix(',')].into_iter().flatten().any(|r| starts_with_year(r.trim_start_matches(is_regex_space)))
+    })
+}
+
+fn month_ends(s: &str) -> bool {
+    s.as_bytes().last().is_some_and(|&b| MONTH_EDGE_BYTES.1[usize::from(b)]) && MONTH_NAMES.iter().any(|n| s.ends_with(n.as_str()))
+}
+
+/// What the regexes' `\s` matches (ASCII whitespace; folded text only has ' ').
+fn is_regex_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// Digit counts of the three numbers of [`NUMERIC_DMY`] and of [`NUMERIC_YMD`].
+const NUMERIC_DMY_RUNS: [std::ops::RangeInclusive<usize>; 3] = [1..=2, 1..=2, 4..=4];
+const NUMERIC_YMD_RUNS: [std::ops::RangeInclusive<usize>; 3] = [4..=4, 1..=2, 1..=2];
+
+/// The maximal runs of ASCII digits of `s`, as byte ranges.
+fn digit_runs(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, b) in s.bytes().chain(std::iter::once(b' ')).enumerate() {
+        match (b.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                runs.push(st..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// True when three consecutive digit runs have the given lengths and are joined by one of
+/// '-', '.', '/' with optional whitespace (`\s*[-./]\s*`): the numeric patterns cannot match
+/// otherwise (their numbers are whole runs: a non-digit or an end borders each one).
+fn has_numeric_shape(folded: &str, runs: &[std::ops::Range<usize>], lens: [std::ops::RangeInclusive<usize>; 3]) -> bool {
+    let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        matches!(folded.get(a.end..b.start).map(|g| g.trim_matches(is_regex_space)), Some("-" | "." | "/"))
+    };
+    runs.windows(3).any(|w| match w {
+        [a, b, c] => lens[0].contains(&a.len()) && lens[1].contains(&b.len()) && lens[2].contains(&c.len()) && joined(a, b) && joined(b, c),
+        _ => false,
+    })
+}
+
+/// Suffixes of a day before its month in [`DAY_MONTH_YEAR`] ("1er", "3rd", "1º").
+const DAY_SUFFIXES: &[&str] = &["er", "st", "nd", "rd", "th", "º", "°"];
+
+/// True when a month name follows a day of one or two digits, and a year the month, as
+/// [`DAY_MONTH_YEAR`] allows ("23 janvier 2023", "1er. mai, 2023", "23 de enero de 2023"): that
+/// regex cannot match otherwise, and this test is far cheaper than its PikeVM (most short
+/// blocks with a year are no date: copyright lines, phone numbers, prices).
+fn month_after_day(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    (0..b.len()).any(|e| {
+        // `e` ends a run of one or two digits.
+        let run = b.get(..e).unwrap_or(&[]).iter().rev().take_while(|x| x.is_ascii_digit()).count();
+        if !(1..=2).contains(&run) || b.get(e).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let rest = folded.get(e..).unwrap_or("");
+        let suffixed = std::iter::once(rest).chain(DAY_SUFFIXES.iter().filter_map(|x| rest.strip_prefix(x)));
+        suffixed.flat_map(|r| [Some(r), r.strip_prefix('.')]).flatten().any(|r| {
+            let r = r.trim_start_matches(is_regex_space);
+            let after_de = r.strip_prefix("de").filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            std::iter::once(r).chain(after_de).any(|r| after_month(r).any(year_after_month))
+        })
+    })
+}
+
+/// True when a month name comes before a day and a year as [`MONTH_DAY_YEAR`] needs
+/// ("January 23, 2023", "Jan. 5th 2023").
+fn month_before_day(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    (1..b.len()).any(|i| {
+        if !(b.get(i).is_some_and(u8::is_ascii_digit) && b.get(i - 1).is_some_and(|&x| is_regex_space(char::from(x)))) {
+            return false;
+        }
+        let before = folded.get(..i).unwrap_or("").trim_end_matches(is_regex_space);
+        (month_ends(before) || before.strip_suffix('.').is_some_and(month_ends)) && day_and_year(folded.get(i..).unwrap_or(""))
+    })
 }
 
 fn month_number(folded_name: &str) -> Option<u32> {
@@ -143,10 +272,14 @@ fn month_first(lang: Option<&str>) -> bool {
 /// read day first (23/01/2023) unless the page is US English or the day-first reading is
 /// impossible (01/23/2023).
 pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
+    // Every pattern below needs a four-digit year and a day or month of one or two digits:
+    // most blocks have neither, and the regexes (a PikeVM with a long month alternation) are
+    // the costly part. Folding maps digits one to one, so the raw count decides before it.
+    if !may_hold_date(text) {
+        return None;
+    }
     let folded = fold(text);
-    // Every pattern below needs a four-digit year: most blocks have none, and the regexes
-    // (a PikeVM with a long month alternation) are the costly part.
-    if !has_four_digits(&folded) {
+    if !has_date_digit_runs(&folded) {
         return None;
     }
     let mut best: Option<FoundDate> = None;
@@ -158,24 +291,26 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
         }
     };
     let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let months = has_month_name(&folded);
-    // The numeric patterns need two of '-', '.', '/' around their numbers.
-    let separators = folded.bytes().filter(|b| matches!(b, b'-' | b'.' | b'/')).nth(1).is_some();
-    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| months) {
+    let day_month = month_after_day(&folded);
+    let month_day = month_before_day(&folded);
+    let runs = digit_runs(&folded);
+    let day_month_year = has_numeric_shape(&folded, &runs, NUMERIC_DMY_RUNS);
+    let year_month_day = has_numeric_shape(&folded, &runs, NUMERIC_YMD_RUNS);
+    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| day_month) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(2).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 1)?))());
         }
     }
-    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| months) {
+    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| month_day) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let month = c.get(1).and_then(|m| month_number(m.as_str()));
             consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 2)?))());
         }
     }
-    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| separators) {
+    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| day_month_year) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
@@ -183,7 +318,7 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
             consider(at, iso);
         }
     }
-    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| separators) {
+    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| year_month_day) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
             consider(at, (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))());
@@ -267,20 +402,49 @@ pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
     neighbour.get(..10).map(str::to_string)
 }
 
-/// True when `s` holds four ASCII digits in a row.
-fn has_four_digits(s: &str) -> bool {
-    let mut run = 0;
-    for b in s.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
+/// False when `text` has too few digits for [`find_date_in_text`] to find a date in it.
+pub fn may_hold_date(text: &str) -> bool {
+    digit_count(text) >= MIN_DATE_DIGITS
+}
+
+/// Digits of the shortest date the patterns read ("1 mai 2023"): a day or month and a year.
+const MIN_DATE_DIGITS: usize = 5;
+
+/// Digits in `s`: ASCII, Arabic-Indic (U+0660..=U+0669, UTF-8 `D9 A0..=A9`) and Persian
+/// (U+06F0..=U+06F9, UTF-8 `DB B0..=B9`), the ones [`fold`] turns into ASCII digits.
+fn digit_count(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        if x.is_ascii_digit() || (x == 0xD9 && (0xA0..=0xA9).contains(&next)) || (x == 0xDB && (0xB0..=0xB9).contains(&next)) {
+            n += 1;
         }
     }
-    false
+    n
+}
+
+/// True when the folded text has the digit runs every date pattern needs: a run of four or
+/// more (the year) and a run of one or two (the day or month, standing alone), or of five or
+/// six (a day written against its year, "Jan 232023", which MONTH_DAY_YEAR accepts).
+fn has_date_digit_runs(folded: &str) -> bool {
+    let (mut year, mut day) = (false, false);
+    let mut run = 0;
+    for b in folded.bytes().chain(std::iter::once(b' ')) {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 | 2 => day = true,
+            4 => year = true,
+            5 | 6 => (day, year) = (true, true),
+            _ => year = true,
+        }
+        run = 0;
+    }
+    year && day
 }
 
 #[cfg(test)]

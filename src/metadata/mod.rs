@@ -17,6 +17,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
+use std::cell::OnceCell;
+use std::rc::Rc;
 use text::{clean, looks_like_url, normalize_ws};
 
 /// What the page says about its article. Every string is HTML-unescaped, whitespace-normalised
@@ -103,11 +105,12 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // differently spelled copies of the same person).
     let ctx = byline::Context::new(doc);
     let byline_el = byline::find_byline_element(doc, &ctx);
-    let blocks = short_blocks(doc);
+    let page = PageText::new(doc);
+    let blocks = short_blocks(doc, &page);
     let prefixed = if byline_el.is_none() {
         // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
         let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
-        innermost(doc, blocks.iter().filter(|b| byline::is_prefixed_byline(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id) && !heading(b.id)).collect()).into_iter().next()
+        innermost(doc, blocks.iter().filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_prefixed_byline() && !heading(b.id)).collect()).into_iter().next()
     } else {
         None
     };
@@ -136,7 +139,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         if let Some((_, t)) = &byline_el {
             m.authors = byline::split_names(t);
         } else if let Some(b) = prefixed {
-            m.authors = byline::split_names(&b.text);
+            m.authors = byline::split_names(b.text());
         }
     }
     if m.authors.is_empty() {
@@ -147,7 +150,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     if m.authors.is_empty() {
         m.authors = blocks
             .iter()
-            .filter(|b| byline::is_author_label(&b.text) && !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_author_label())
             .take(MAX_AUTHOR_LABELS)
             .map(|b| byline::labelled_names(doc, b.id))
             .find(|n| !n.is_empty())
@@ -213,10 +216,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         let bare = blocks.iter().filter(|b| {
             !ctx.in_side(b.id)
                 && !ctx.hidden(b.id)
-                && b.text.split(' ').count() <= BARE_DATE_MAX_WORDS
-                && b.text.chars().any(char::is_numeric)
-                && is_mostly_date(&b.text)
-                && dates::find_date_in_text(&b.text, lang).is_some_and(|d| d.iso == day)
+                && b.text().split(' ').count() <= BARE_DATE_MAX_WORDS
+                && b.text().chars().any(char::is_numeric)
+                && is_mostly_date(b.text())
+                && b.line.date(lang) == Some(day.as_str())
         });
         if let Some(b) = innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id)) {
             m.consumed.push(b.id);
@@ -430,73 +433,231 @@ fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
 // Visible dates
 // ---------------------------------------------------------------------------------------------
 
-/// A short element and its whitespace-normalised text.
-struct Block {
+/// A short element and its line of text.
+struct Block<'a> {
     id: NodeId,
-    text: String,
+    /// Shared by nested elements with the same text (`<p><span><a>` around one line).
+    line: Rc<Line<'a>>,
 }
 
-/// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
-/// most [`LINE_MAX_NODES`] nodes, in document order. Text lengths are computed bottom-up in one
-/// pass, so the scan stays linear on huge pages.
-fn short_blocks(doc: &Document) -> Vec<Block> {
-    let n = doc.len();
-    let mut len = vec![0usize; n];
-    for i in (0..n).rev() {
-        let id = i as NodeId;
-        if let Some(t) = doc.text(id) {
-            if !doc.in_raw_text(id) {
+impl Block<'_> {
+    fn text(&self) -> &str {
+        self.line.text
+    }
+}
+
+/// A whitespace-normalised block text and what the passes over the blocks learnt of it, each
+/// worked out at most once per line.
+struct Line<'a> {
+    text: &'a str,
+    /// The ISO day of the earliest date in the text ([`dates::find_date_in_text`]); the page's
+    /// language is the same for every call.
+    date: OnceCell<Option<String>>,
+    prefixed_byline: OnceCell<bool>,
+    author_label: OnceCell<bool>,
+    /// What [`date_line`] reads from the text.
+    date_line: OnceCell<Option<(String, Option<String>)>>,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), author_label: OnceCell::new(), date_line: OnceCell::new() }
+    }
+
+    fn date(&self, lang: Option<&str>) -> Option<&str> {
+        self.date.get_or_init(|| dates::find_date_in_text(self.text, lang).map(|d| d.iso)).as_deref()
+    }
+
+    fn is_prefixed_byline(&self) -> bool {
+        *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(self.text))
+    }
+
+    fn is_author_label(&self) -> bool {
+        *self.author_label.get_or_init(|| byline::is_author_label(self.text))
+    }
+}
+
+/// The text of the page's short elements, whitespace-normalised as one string (`normalize_ws`
+/// of their non-raw text nodes), and where each element's text lies in it: an element's
+/// normalised text is the slice from its first word to its last, since its text nodes are
+/// contiguous in document order. One pass over the text instead of one copy per nested element.
+struct PageText {
+    buf: String,
+    /// Per node, the number of non-whitespace characters of its subtree's text, counting at
+    /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element).
+    len: Vec<usize>,
+    /// The text nodes with words in `buf`, in document order, and the span of their words.
+    spans: Vec<(NodeId, std::ops::Range<usize>)>,
+}
+
+impl PageText {
+    fn new(doc: &Document) -> PageText {
+        let n = doc.len();
+        // Character counts, bottom-up. A long paragraph is counted only until it is too long.
+        let mut len = vec![0usize; n];
+        // The text nodes outside raw-text elements, last first.
+        let mut texts: Vec<(NodeId, &str)> = Vec::new();
+        for i in (0..n).rev() {
+            let id = i as NodeId;
+            if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
+                texts.push((id, t));
                 if let Some(l) = len.get_mut(i) {
-                    *l += t.chars().filter(|c| !c.is_whitespace()).count();
+                    *l = visible_chars(t);
+                }
+            }
+            if let Some(p) = doc.parent(id) {
+                let own = len.get(i).copied().unwrap_or(0);
+                if let Some(pl) = len.get_mut(p as usize) {
+                    *pl = pl.saturating_add(own);
                 }
             }
         }
-        if let Some(p) = doc.parent(id) {
-            let own = len.get(i).copied().unwrap_or(0);
-            if let Some(pl) = len.get_mut(p as usize) {
-                *pl += own;
+        // The words of the text nodes that can lie in a short element (their parent is short).
+        let mut buf = String::new();
+        let mut spans = Vec::new();
+        let mut pending_space = false;
+        for &(id, t) in texts.iter().rev() {
+            if doc.parent(id).is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS)) {
+                continue;
+            }
+            let mut span: Option<std::ops::Range<usize>> = None;
+            // A separator before a word (in this text node or ending an earlier one) becomes
+            // one space, unless nothing was written yet.
+            for_each_piece(t, |piece| match piece {
+                Piece::Separator => pending_space = !buf.is_empty(),
+                Piece::Word(word) => {
+                    if pending_space {
+                        buf.push(' ');
+                        pending_space = false;
+                    }
+                    let start = buf.len();
+                    buf.push_str(word);
+                    span = Some(span.as_ref().map_or(start, |s| s.start)..buf.len());
+                }
+            });
+            if let Some(span) = span {
+                spans.push((id, span));
+            }
+        }
+        PageText { buf, len, spans }
+    }
+
+    fn len(&self, id: NodeId) -> usize {
+        self.len.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none):
+    /// from its first text node with words to its last.
+    fn range(&self, doc: &Document, id: NodeId) -> std::ops::Range<usize> {
+        let nodes = doc.descendants(id);
+        let from = self.spans.partition_point(|(t, _)| *t < nodes.start);
+        let to = self.spans.partition_point(|(t, _)| *t < nodes.end);
+        match (self.spans.get(from).filter(|_| from < to), to.checked_sub(1).and_then(|k| self.spans.get(k))) {
+            (Some((_, first)), Some((_, last))) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// What `char::is_whitespace` says of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The character starting at byte `i` of `t` (a char boundary).
+fn char_at(t: &str, i: usize) -> char {
+    t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+}
+
+/// The non-whitespace characters of a text node, counted up to [`DATE_LINE_MAX_CHARS`] + 1.
+/// Byte by byte: ASCII (most text, and the indentation between tags) needs no decoding.
+fn visible_chars(t: &str) -> usize {
+    let mut n = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        // Continuation bytes (10xxxxxx) belong to the character before.
+        let visible = if b < 0x80 { !is_ascii_space(b) } else { b >= 0xC0 && !char_at(t, i).is_whitespace() };
+        if visible {
+            n += 1;
+            if n > DATE_LINE_MAX_CHARS {
+                break;
             }
         }
     }
+    n
+}
+
+/// A word of a text node, or a run of separator characters (whitespace, U+200B, U+FEFF).
+enum Piece<'t> {
+    Separator,
+    Word(&'t str),
+}
+
+/// Calls `f` with the words of `t` and once per run of separators, in order, scanning ASCII
+/// byte by byte.
+fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
+    let bytes = t.as_bytes();
+    let mut word_start: Option<usize> = None;
+    let mut after_separator = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (separator, width) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = char_at(t, i);
+            (c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}', c.len_utf8())
+        };
+        if separator {
+            if let Some(s) = word_start.take() {
+                f(Piece::Word(t.get(s..i).unwrap_or("")));
+            }
+            // One call per run: a second separator in a row tells nothing more.
+            if !after_separator {
+                f(Piece::Separator);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+        after_separator = separator;
+        i += width;
+    }
+    if let Some(s) = word_start {
+        f(Piece::Word(t.get(s..).unwrap_or("")));
+    }
+}
+
+/// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
+/// most [`LINE_MAX_NODES`] nodes, in document order.
+fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
     let body = doc.body();
-    let mut out = Vec::new();
+    let mut out: Vec<Block<'a>> = Vec::new();
+    let mut last_range = 0..0;
+    // About one line per text node of the short elements: sized once, not regrown.
+    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::with_capacity(page.spans.len());
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
-        let l = len.get(id as usize).copied().unwrap_or(0);
+        let l = page.len(id);
         if l == 0 || l > DATE_LINE_MAX_CHARS || doc.descendants(id).len() > LINE_MAX_NODES {
             continue;
         }
         if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
             continue;
         }
-        let text = normalized_text(doc, id);
-        if !text.is_empty() {
-            out.push(Block { id, text });
-        }
-    }
-    out
-}
-
-/// `normalize_ws(&doc.text_content(id))` in one pass and one allocation.
-fn normalized_text(doc: &Document, id: NodeId) -> String {
-    let mut out = String::new();
-    let mut pending_space = false;
-    for i in doc.descendants(id) {
-        let Some(t) = doc.text(i) else { continue };
-        if doc.in_raw_text(i) {
+        let range = page.range(doc, id);
+        if range.is_empty() {
             continue;
         }
-        for c in t.chars() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+        // The previous block's text (`<p><span><a>` around one line): the same line.
+        if let Some(prev) = out.last().filter(|_| range == last_range) {
+            let line = Rc::clone(&prev.line);
+            out.push(Block { id, line });
+            continue;
         }
+        // Elsewhere on the page, the same text is the same line too (teaser lists repeat
+        // their dates and "By" lines): what is read from it is read once.
+        let text = page.buf.get(range.clone()).unwrap_or("");
+        let line = Rc::clone(seen.entry(text).or_insert_with(|| Rc::new(Line::new(text))));
+        out.push(Block { id, line });
+        last_range = range;
     }
     out
 }
@@ -510,7 +671,7 @@ fn is_container(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Keeps the blocks that hold no other block of the list (the smallest element per line).
-fn innermost<'a>(doc: &Document, mut v: Vec<&'a Block>) -> Vec<&'a Block> {
+fn innermost<'a, 'b>(doc: &Document, mut v: Vec<&'a Block<'b>>) -> Vec<&'a Block<'b>> {
     // Only the first candidates matter (the caller wants the first line or a handful); the cap
     // keeps this pairwise check cheap on hostile pages with thousands of matches.
     const MAX_CANDIDATES: usize = 64;
@@ -532,44 +693,57 @@ static LINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::ne
 });
 
 /// The first characters of the folded [`LINE_PREFIXES`].
-static LINE_PREFIX_FIRST_CHARS: std::sync::LazyLock<Vec<char>> =
-    std::sync::LazyLock::new(|| LINE_PREFIXES.iter().filter_map(|p| p.chars().next()).collect());
+static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> = std::sync::LazyLock::new(|| text::PrefixHeads::new(&LINE_PREFIXES));
 
 /// The longest date-line or byline prefix is shorter than this (characters).
 const LINE_PREFIX_MAX_CHARS: usize = 48;
 
-fn date_lines(doc: &Document, blocks: &[Block], lang: Option<&str>) -> Vec<DateLine> {
+fn date_lines(doc: &Document, blocks: &[Block<'_>], lang: Option<&str>) -> Vec<DateLine> {
     let mut lines: Vec<DateLine> = Vec::new();
     for b in blocks {
-        let start = b.text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
-        let mut folder = crate::rules::lexicon::Folder::default();
-        let mut chars = start.chars();
-        // Most blocks start with a letter no prefix starts with: decide on the first one.
-        for c in chars.by_ref() {
-            folder.push(c);
-            if !folder.out.is_empty() {
-                break;
-            }
+        let read = b.line.date_line.get_or_init(|| date_line(b.text(), lang));
+        if let Some((date, source)) = read {
+            lines.push(DateLine { id: b.id, date: date.clone(), source: source.clone() });
         }
-        if !folder.out.chars().next().is_some_and(|c| LINE_PREFIX_FIRST_CHARS.contains(&c)) {
-            continue;
-        }
-        chars.take(LINE_PREFIX_MAX_CHARS).for_each(|c| folder.push(c));
-        let head = folder.out;
-        let prefixed = LINE_PREFIXES.iter().any(|p| {
-            head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
-        });
-        if !prefixed {
-            continue;
-        }
-        let Some(date) = dates::find_date_in_text(start, lang) else { continue };
-        lines.push(DateLine { id: b.id, date: date.iso, source: source_name(start, lang) });
     }
     // Keep the innermost element per line (a <span> inside the <p> that holds the same line).
     let ids: Vec<NodeId> = lines.iter().map(|l| l.id).collect();
     lines.retain(|l| !ids.iter().any(|&o| o != l.id && doc.contains(l.id, o)));
     lines
+}
+
+/// The date and the source name of a block text that is a date line.
+fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)> {
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // No date can be found without its digits (most lines).
+    if !dates::may_hold_date(start) {
+        return None;
+    }
+    // "Publié le …", and bylines that carry the date ("Rédigé par X le 06/02/2023").
+    let mut folder = crate::rules::lexicon::Folder::default();
+    let mut chars = start.chars();
+    for c in chars.by_ref() {
+        folder.push(c);
+        if !folder.out.is_empty() {
+            break;
+        }
+    }
+    // Most blocks start with letters no prefix starts with: decide on the first few.
+    let mut rest = chars.take(LINE_PREFIX_MAX_CHARS);
+    text::fold_head(&mut folder, &mut rest);
+    if !LINE_PREFIX_HEADS.admit(&folder.out) {
+        return None;
+    }
+    rest.for_each(|c| folder.push(c));
+    let head = folder.out;
+    let prefixed = LINE_PREFIXES.iter().any(|p| {
+        head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+    });
+    if !prefixed {
+        return None;
+    }
+    let date = dates::find_date_in_text(start, lang)?;
+    Some((date.iso, source_name(start, lang)))
 }
 
 /// "Publié dans Maroc Diplomatique le 23 - 01 - 2023" -> "Maroc Diplomatique".
@@ -628,7 +802,7 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
-fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
+fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
         // Tokens hold no space, so testing class and id apart equals testing "class id".
@@ -636,14 +810,14 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block], lang: Opt
         if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) {
             return None;
         }
-        dates::find_date_in_text(&b.text, lang).map(|d| d.iso)
+        b.line.date(lang).map(str::to_string)
     })
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
-fn any_block_date(ctx: &byline::Context, blocks: &[Block], lang: Option<&str>) -> Option<String> {
-    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| dates::find_date_in_text(&b.text, lang).map(|d| d.iso))
+fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
+    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
 }
 
 #[cfg(test)]

@@ -134,6 +134,51 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &'static str) -> Option<&'
     None
 }
 
+/// Characters of a folded prefix that [`PrefixHeads`] compares.
+const HEAD_CHARS: usize = 3;
+
+/// The first [`HEAD_CHARS`] characters of each of a list of folded prefixes: a quick test that
+/// rejects most texts before their start is folded any further (these tests run on every short
+/// block).
+pub struct PrefixHeads(Vec<[Option<char>; HEAD_CHARS]>);
+
+/// The first [`HEAD_CHARS`] characters of `s` (`None` past its end).
+fn head_chars(s: &str) -> [Option<char>; HEAD_CHARS] {
+    let mut c = s.chars();
+    std::array::from_fn(|_| c.next())
+}
+
+impl PrefixHeads {
+    pub fn new(folded: &[String]) -> PrefixHeads {
+        let mut heads: Vec<[Option<char>; HEAD_CHARS]> = folded.iter().filter(|p| !p.is_empty()).map(|p| head_chars(p)).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        PrefixHeads(heads)
+    }
+
+    /// False when no prefix can start a text whose folded form starts with `folded_start` (at
+    /// least [`HEAD_CHARS`] characters of it, or all when the text is shorter).
+    pub fn admit(&self, folded_start: &str) -> bool {
+        let have = head_chars(folded_start);
+        if have[0].is_none() {
+            return false;
+        }
+        // The heads are sorted: only those with the text's first character are compared.
+        // Where either side has ended, the prefix or the text may still go either way.
+        let from = self.0.partition_point(|h| h[0] < have[0]);
+        self.0.get(from..).unwrap_or(&[]).iter().take_while(|h| h[0] == have[0]).any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
+    }
+}
+
+/// Pushes characters of `chars` into `folder` until its output holds [`HEAD_CHARS`] characters
+/// or `chars` runs out: enough for [`PrefixHeads::admit`].
+pub fn fold_head(folder: &mut crate::rules::lexicon::Folder, chars: &mut impl Iterator<Item = char>) {
+    while folder.out.chars().nth(HEAD_CHARS - 1).is_none() {
+        let Some(c) = chars.next() else { return };
+        folder.push(c);
+    }
+}
+
 /// All text under `id`, raw-text elements included (for `<title>` and `<script>` bodies,
 /// which [`Document::text_content`] leaves out).
 pub fn raw_text(doc: &Document, id: NodeId) -> String {
