@@ -63,39 +63,14 @@ fn keeps_attr(tag: &str, attr: &str) -> bool {
     }
 }
 
+// The sanitiser's escaping: this output is parsed again by it, so the no-break spaces it
+// writes as references in attribute values (where this writer used to leave them) change nothing.
 fn escape_text(s: &str, out: &mut String) {
-    escape(s, false, out);
+    super::sanitize::escape(s, false, out);
 }
 
 fn escape_attr(s: &str, out: &mut String) {
-    escape(s, true, out);
-}
-
-/// Writes `s` with `&`, `<` and `>` as references, and either `"` (in an attribute value) or
-/// the no-break space (in text). Unescaped stretches are copied whole: the characters to
-/// replace are ASCII, or the no-break space's two bytes (C2 A0, nothing else in UTF-8).
-fn escape(s: &str, attr: bool, out: &mut String) {
-    let b = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let (entity, width) = match b[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' if attr => ("&quot;", 1),
-            0xC2 if !attr && b.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[start..i]);
-        out.push_str(entity);
-        i += width;
-        start = i;
-    }
-    out.push_str(&s[start..]);
+    super::sanitize::escape(s, true, out);
 }
 
 /// Resolves `href`/`src` against the page URL; `None` for script URLs and garbage.

@@ -178,8 +178,8 @@ impl Writer {
 /// html5ever's escaping, which the output keeps: `&`, `<`, `>` and no-break spaces as
 /// references, and in attribute values `"` too. Unescaped stretches are copied whole: the
 /// characters to replace are ASCII, or the no-break space's two bytes (C2 A0, nothing else in
-/// UTF-8).
-fn escape(s: &str, attr: bool, out: &mut String) {
+/// UTF-8). The serialiser (`html.rs`) writes with it too.
+pub(super) fn escape(s: &str, attr: bool, out: &mut String) {
     let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
