@@ -161,7 +161,9 @@ const ROLE_LIST: u8 = 8;
 
 pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
     doc.node_facts.get_or_init(|| {
-        let mut owners: std::collections::HashMap<(&str, &str), NodeId, std::hash::BuildHasherDefault<Fnv>> = Default::default();
+        // std's keyed hash: the page chooses these strings, and a hostile page could pick
+        // thousands that collide under an unkeyed one (FNV), making every look-up a long probe.
+        let mut owners: std::collections::HashMap<(&str, &str), NodeId> = Default::default();
         (0..doc.len())
             .map(|i| match &doc.nodes[i].kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
@@ -178,28 +180,6 @@ pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
             })
             .collect()
     })
-}
-
-/// FNV-1a: the class/id strings hashed per page are short, and std's SipHash (made to resist
-/// chosen keys, which a lookup table of one page's names has no need of) cost more than the
-/// look-ups saved.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut h = if self.0 == 0 { OFFSET } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-        self.0 = h;
-    }
 }
 
 fn element_facts(e: &crate::dom::Element) -> NodeFacts {
