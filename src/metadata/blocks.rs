@@ -1,0 +1,238 @@
+//! The page's short elements (up to [`DATE_LINE_MAX_CHARS`] characters of text) and their lines
+//! of text, which the byline and date readers of [`super::read`] go through several times: the
+//! text is normalised once for the whole page, nested elements share their line, and what a
+//! reader learns of a line is kept with it.
+
+use super::{byline, dates, DATE_LINE_MAX_CHARS, LINE_MAX_NODES};
+use crate::dom::{Document, NodeId};
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+/// A short element and its line of text.
+pub(super) struct Block<'a> {
+    pub(super) id: NodeId,
+    /// Shared by nested elements with the same text (`<p><span><a>` around one line).
+    pub(super) line: Rc<Line<'a>>,
+}
+
+impl Block<'_> {
+    pub(super) fn text(&self) -> &str {
+        self.line.text
+    }
+}
+
+/// A whitespace-normalised block text and what the passes over the blocks learnt of it, each
+/// worked out at most once per line.
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
+    /// The ISO day of the earliest date in the text ([`dates::find_date_in_text`]); the page's
+    /// language is the same for every call.
+    date: OnceCell<Option<String>>,
+    prefixed_byline: OnceCell<bool>,
+    author_label: OnceCell<bool>,
+    /// What [`date_line`] reads from the text.
+    pub(super) date_line: OnceCell<Option<(String, Option<String>)>>,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), author_label: OnceCell::new(), date_line: OnceCell::new() }
+    }
+
+    pub(super) fn date(&self, lang: Option<&str>) -> Option<&str> {
+        self.date.get_or_init(|| dates::find_date_in_text(self.text, lang).map(|d| d.iso)).as_deref()
+    }
+
+    pub(super) fn is_prefixed_byline(&self) -> bool {
+        *self.prefixed_byline.get_or_init(|| byline::is_prefixed_byline(self.text))
+    }
+
+    pub(super) fn is_author_label(&self) -> bool {
+        *self.author_label.get_or_init(|| byline::is_author_label(self.text))
+    }
+}
+
+/// The text of the page's short elements, whitespace-normalised as one string (`normalize_ws`
+/// of their non-raw text nodes), and where each element's text lies in it: an element's
+/// normalised text is the slice from its first word to its last, since its text nodes are
+/// contiguous in document order. One pass over the text instead of one copy per nested element.
+pub(super) struct PageText {
+    buf: String,
+    /// Per node, the number of non-whitespace characters of its subtree's text, counting at
+    /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element).
+    len: Vec<usize>,
+    /// The text nodes with words in `buf`, in document order, and the span of their words.
+    spans: Vec<(NodeId, std::ops::Range<usize>)>,
+}
+
+impl PageText {
+    pub(super) fn new(doc: &Document) -> PageText {
+        let n = doc.len();
+        // Character counts, bottom-up. A long paragraph is counted only until it is too long.
+        let mut len = vec![0usize; n];
+        // The text nodes outside raw-text elements, last first.
+        let mut texts: Vec<(NodeId, &str)> = Vec::new();
+        for i in (0..n).rev() {
+            let id = i as NodeId;
+            if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
+                texts.push((id, t));
+                if let Some(l) = len.get_mut(i) {
+                    *l = visible_chars(t);
+                }
+            }
+            if let Some(p) = doc.parent(id) {
+                let own = len.get(i).copied().unwrap_or(0);
+                if let Some(pl) = len.get_mut(p as usize) {
+                    *pl = pl.saturating_add(own);
+                }
+            }
+        }
+        // The words of the text nodes that can lie in a short element (their parent is short).
+        let mut buf = String::new();
+        let mut spans = Vec::new();
+        let mut pending_space = false;
+        for &(id, t) in texts.iter().rev() {
+            if doc.parent(id).is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS)) {
+                continue;
+            }
+            let mut span: Option<std::ops::Range<usize>> = None;
+            // A separator before a word (in this text node or ending an earlier one) becomes
+            // one space, unless nothing was written yet.
+            for_each_piece(t, |piece| match piece {
+                Piece::Separator => pending_space = !buf.is_empty(),
+                Piece::Word(word) => {
+                    if pending_space {
+                        buf.push(' ');
+                        pending_space = false;
+                    }
+                    let start = buf.len();
+                    buf.push_str(word);
+                    span = Some(span.as_ref().map_or(start, |s| s.start)..buf.len());
+                }
+            });
+            if let Some(span) = span {
+                spans.push((id, span));
+            }
+        }
+        PageText { buf, len, spans }
+    }
+
+    fn len(&self, id: NodeId) -> usize {
+        self.len.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none):
+    /// from its first text node with words to its last.
+    fn range(&self, doc: &Document, id: NodeId) -> std::ops::Range<usize> {
+        let nodes = doc.descendants(id);
+        let from = self.spans.partition_point(|(t, _)| *t < nodes.start);
+        let to = self.spans.partition_point(|(t, _)| *t < nodes.end);
+        match (self.spans.get(from).filter(|_| from < to), to.checked_sub(1).and_then(|k| self.spans.get(k))) {
+            (Some((_, first)), Some((_, last))) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// What `char::is_whitespace` says of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The character starting at byte `i` of `t` (a char boundary).
+fn char_at(t: &str, i: usize) -> char {
+    t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
+}
+
+/// The non-whitespace characters of a text node, counted up to [`DATE_LINE_MAX_CHARS`] + 1.
+/// Byte by byte: ASCII (most text, and the indentation between tags) needs no decoding.
+fn visible_chars(t: &str) -> usize {
+    let mut n = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        // Continuation bytes (10xxxxxx) belong to the character before.
+        let visible = if b < 0x80 { !is_ascii_space(b) } else { b >= 0xC0 && !char_at(t, i).is_whitespace() };
+        if visible {
+            n += 1;
+            if n > DATE_LINE_MAX_CHARS {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// A word of a text node, or a run of separator characters (whitespace, U+200B, U+FEFF).
+enum Piece<'t> {
+    Separator,
+    Word(&'t str),
+}
+
+/// Calls `f` with the words of `t` and once per run of separators, in order, scanning ASCII
+/// byte by byte.
+fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
+    let bytes = t.as_bytes();
+    let mut word_start: Option<usize> = None;
+    let mut after_separator = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (separator, width) = if b < 0x80 {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = char_at(t, i);
+            (c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}', c.len_utf8())
+        };
+        if separator {
+            if let Some(s) = word_start.take() {
+                f(Piece::Word(t.get(s..i).unwrap_or("")));
+            }
+            // One call per run: a second separator in a row tells nothing more.
+            if !after_separator {
+                f(Piece::Separator);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+        after_separator = separator;
+        i += width;
+    }
+    if let Some(s) = word_start {
+        f(Piece::Word(t.get(s..).unwrap_or("")));
+    }
+}
+
+/// Every visible element of the body with 1..=[`DATE_LINE_MAX_CHARS`] characters of text and at
+/// most [`LINE_MAX_NODES`] nodes, in document order.
+pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<'a>> {
+    let body = doc.body();
+    let mut out: Vec<Block<'a>> = Vec::new();
+    let mut last_range = 0..0;
+    // About one line per text node of the short elements: sized once, not regrown.
+    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::with_capacity(page.spans.len());
+    for id in doc.descendants(body) {
+        let Some(e) = doc.element(id) else { continue };
+        let l = page.len(id);
+        if l == 0 || l > DATE_LINE_MAX_CHARS || doc.descendants(id).len() > LINE_MAX_NODES {
+            continue;
+        }
+        if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
+            continue;
+        }
+        let range = page.range(doc, id);
+        if range.is_empty() {
+            continue;
+        }
+        // The previous block's text (`<p><span><a>` around one line): the same line.
+        if let Some(prev) = out.last().filter(|_| range == last_range) {
+            let line = Rc::clone(&prev.line);
+            out.push(Block { id, line });
+            continue;
+        }
+        // Elsewhere on the page, the same text is the same line too (teaser lists repeat
+        // their dates and "By" lines): what is read from it is read once.
+        let text = page.buf.get(range.clone()).unwrap_or("");
+        let line = Rc::clone(seen.entry(text).or_insert_with(|| Rc::new(Line::new(text))));
+        out.push(Block { id, line });
+        last_range = range;
+    }
+    out
+}
