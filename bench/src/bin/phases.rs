@@ -43,6 +43,7 @@ fn main() {
     }
     let url = "https://example.com/a/b.html";
     let mut t: Vec<[f64; 5]> = vec![];
+    let mut sizes: Vec<usize> = vec![];
     let (mut bytes, mut skipped) = (0usize, 0usize);
     for f in &files {
         let html = decode_html(&std::fs::read(f).unwrap()).0;
@@ -55,6 +56,7 @@ fn main() {
         let sparse = time(&|| { black_box(dom_query::Document::from(html.as_str())); });
         let sall = time(&|| { if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some(url), None) { black_box(r.parse().ok()); } });
         t.push([parse, meta, all, sparse, sall]);
+        sizes.push(html.len());
     }
     println!("prescan: the parser is spared {:.1} % of the {} pages' bytes (script and style bodies)", 100.0 * skipped as f64 / bytes as f64, files.len());
     let names = ["declutter parse", "declutter parse+metadata", "declutter analyze", "dom_query parse", "dom_smoothie all"];
@@ -63,5 +65,29 @@ fn main() {
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let sum: f64 = v.iter().sum();
         println!("{n:28} median {:.3} ms  total {:.1} ms", v[v.len() / 2], sum);
+    }
+    // By page size, in fifths: where the ratio to dom_smoothie comes from (fixed costs per
+    // page weigh most on small pages).
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    let mut order: Vec<usize> = (0..t.len()).collect();
+    order.sort_by_key(|&i| sizes[i]);
+    println!("\nby size (fifths of the pages): median ms of parse, metadata, the rest, all; dom_smoothie; median per-page ratio");
+    for q in 0..5 {
+        let part = &order[q * order.len() / 5..(q + 1) * order.len() / 5];
+        let m = |f: &dyn Fn(&[f64; 5]) -> f64| median(part.iter().map(|&i| f(&t[i])).collect());
+        println!(
+            "{:>5}-{:<5} KB  parse {:.2}  metadata {:.2}  rest {:.2}  all {:.2}  dom_smoothie {:.2}  ratio {:.2}",
+            sizes[part[0]] / 1024,
+            sizes[part[part.len() - 1]] / 1024,
+            m(&|r| r[0]),
+            m(&|r| r[1] - r[0]),
+            m(&|r| r[2] - r[1]),
+            m(&|r| r[2]),
+            m(&|r| r[4]),
+            m(&|r| r[2] / r[4]),
+        );
     }
 }
