@@ -458,11 +458,10 @@ describe('read aloud', () => {
       assert.ok(s.utterances.every((u) => u.lang === lang));
       assert.ok(s.utterances.slice(1).every((u) => u.text.length > 1 && u.text.length < 400), 'sentences, not whole paragraphs');
       assert.deepEqual(s.mark, [s.utterances[12].text]);
-      const inView = await inShadow(page, R, function () {
-        const page = this.querySelector('.page');
-        const m = this.querySelector('.content');
-        return { scrolled: page.scrollTop, height: page.clientHeight, has: !!m };
-      });
+      // Scrolling is smooth and starts on the next frames: wait for it rather than read it at
+      // once (a loaded machine read 0 before the first frame).
+      const scrolled = () => inShadow(page, R, function () { return this.querySelector('.page').scrollTop; });
+      const inView = await until(async () => { const top = await scrolled(); return top > 0 ? { scrolled: top } : null; }, { timeout: 3000, what: 'the view to follow the reading' });
       assert.ok(inView.scrolled > 0, 'the view followed the reading');
       // Scrolling is smooth (no reduced motion asked): give it time to land.
       const markBox = () => inContentWorld(page, b.extId, '(() => { const r = [...CSS.highlights.get("declutter-sentence")][0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: innerHeight }; })()');
