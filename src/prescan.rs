@@ -20,7 +20,7 @@ use std::ops::Range;
 
 /// SVG and MathML names whose start and end tags keep the parser in foreign content, in lower
 /// case: what inline icons and formulas are made of. Any other tag inside foreign content ends
-/// the pass (an HTML tag there can break out, an end tag can close the `<svg>`).
+/// the skipping (an HTML tag there can break out, an end tag can close the `<svg>`).
 const FOREIGN_NAMES: &[&str] = &[
     "svg", "g", "path", "use", "defs", "symbol", "circle", "rect", "line", "polyline", "polygon", "ellipse",
     "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "text", "tspan", "title", "desc",
@@ -34,7 +34,7 @@ const FOREIGN_NAMES: &[&str] = &[
 const MAX_NAME_LEN: usize = 16;
 
 /// SVG elements whose contents are parsed as HTML (integration points): text inside is fine,
-/// a start tag inside ends the pass. MathML's (mi, mo, mn, ms, mtext, annotation-xml) are
+/// a start tag inside ends the skipping. MathML's (mi, mo, mn, ms, mtext, annotation-xml) are
 /// absent from [`FOREIGN_NAMES`], so they end it at once.
 const INTEGRATION_POINTS: &[&str] = &["title", "desc"];
 
