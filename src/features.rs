@@ -86,10 +86,10 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
     let mut ascii = 0u32;
     let mut in_space = false;
     if t.is_ascii() {
-        // Most text is ASCII: bytes are characters, and only ',' among them is a comma.
+        // Most text is ASCII: bytes are characters, and only ',' among them is a comma. (A
+        // loop over `prep::space_at` for all text measured 0.5 % slower on the whole analysis.)
         for &b in t.as_bytes() {
-            // `char::is_whitespace` on ASCII (it includes the vertical tab, unlike `u8::is_ascii_whitespace`).
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if crate::prep::is_ascii_space(b) {
                 if !in_space {
                     len += 1;
                     in_space = true;

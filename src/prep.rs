@@ -377,13 +377,20 @@ fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
     push_word(out, &s[word..], space);
 }
 
+/// `char::is_whitespace` of an ASCII byte: space, tab, line feed, vertical tab, form feed,
+/// carriage return (`u8::is_ascii_whitespace` leaves out the vertical tab).
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// Whether the character at byte `i` of `s` (a character boundary) is whitespace
 /// (`char::is_whitespace`), and its width in bytes: ASCII is told from the byte (tab, line
 /// feed, vertical tab, form feed, carriage return, space), without decoding.
 #[inline]
 pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes()[i] {
-        b @ 0..=0x7f => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        b @ 0..=0x7f => (is_ascii_space(b), 1),
         // The only lead bytes of non-ASCII whitespace: U+0085 and U+00A0 (C2), U+1680 (E1),
         // U+2000–U+205F (E2), U+3000 (E3). Other characters are told by their lead byte alone.
         0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),

@@ -5,6 +5,7 @@
 
 use super::{byline, dates, DATE_LINE_MAX_CHARS, LINE_MAX_NODES};
 use crate::dom::{Document, NodeId};
+use crate::prep::space_at;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -134,29 +135,20 @@ impl PageText {
     }
 }
 
-/// What `char::is_whitespace` says of an ASCII byte.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-}
-
-/// The character starting at byte `i` of `t` (a char boundary).
-fn char_at(t: &str, i: usize) -> char {
-    t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ')
-}
-
 /// The non-whitespace characters of a text node, counted up to [`DATE_LINE_MAX_CHARS`] + 1.
-/// Byte by byte: ASCII (most text, and the indentation between tags) needs no decoding.
+/// With `prep::space_at`: ASCII (most text, and the indentation between tags) needs no decoding.
 fn visible_chars(t: &str) -> usize {
     let mut n = 0;
-    for (i, &b) in t.as_bytes().iter().enumerate() {
-        // Continuation bytes (10xxxxxx) belong to the character before.
-        let visible = if b < 0x80 { !is_ascii_space(b) } else { b >= 0xC0 && !char_at(t, i).is_whitespace() };
-        if visible {
+    let mut i = 0;
+    while i < t.len() {
+        let (space, width) = space_at(t, i);
+        if !space {
             n += 1;
             if n > DATE_LINE_MAX_CHARS {
                 break;
             }
         }
+        i += width;
     }
     n
 }
@@ -167,20 +159,17 @@ enum Piece<'t> {
     Word(&'t str),
 }
 
-/// Calls `f` with the words of `t` and once per run of separators, in order, scanning ASCII
-/// byte by byte.
+/// Calls `f` with the words of `t` and once per run of separators, in order (ASCII told
+/// from its byte, see `prep::space_at`).
 fn for_each_piece<'t>(t: &'t str, mut f: impl FnMut(Piece<'t>)) {
     let bytes = t.as_bytes();
     let mut word_start: Option<usize> = None;
     let mut after_separator = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (separator, width) = if b < 0x80 {
-            (is_ascii_space(b), 1)
-        } else {
-            let c = char_at(t, i);
-            (c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}', c.len_utf8())
-        };
+    while i < bytes.len() {
+        let (space, width) = space_at(t, i);
+        // Zero-width spaces and BOMs separate words too (both three bytes long).
+        let separator = space || (width == 3 && t[i..].starts_with(['\u{200b}', '\u{feff}']));
         if separator {
             if let Some(s) = word_start.take() {
                 f(Piece::Word(t.get(s..i).unwrap_or("")));
