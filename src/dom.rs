@@ -105,9 +105,10 @@ impl Document {
         }
         // Script and style bodies nothing reads are left out: a third less to tokenise, and
         // the same elements (see prescan).
-        match scan.skippable.is_empty() {
-            true => Self::parse_as_is(html, options),
-            false => Self::parse_as_is(&crate::prescan::without(html, &scan.skippable), options),
+        if scan.skippable.is_empty() {
+            Self::parse_as_is(html, options)
+        } else {
+            Self::parse_as_is(&crate::prescan::without(html, &scan.skippable), options)
         }
     }
 

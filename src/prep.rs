@@ -134,7 +134,7 @@ fn has_word_ci(hay: &str, words: &[&str]) -> bool {
     hay.split_ascii_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
-/// Lower-case ASCII tokens by their first byte, to tell whether a class or id lower-cased holds
+/// Lower-case ASCII tokens by their first two bytes, to tell whether a class or id lower-cased holds
 /// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
 /// test runs on every named element of the page.
 pub(crate) struct TokenSet {
