@@ -1,7 +1,9 @@
 //! Serialises the kept part of the article as HTML and as plain text in one walk: lazy images
-//! resolved, URLs made absolute, presentational attributes dropped. The HTML then goes through
-//! the sanitiser (`sanitize.rs`); this walk only shapes it.
+//! resolved, URLs made absolute, presentational attributes dropped. The HTML is written through
+//! the sanitiser's [`Gate`] as the walk goes: the page's tree is what a browser parsed, so the
+//! article's HTML is not parsed a second time; this walk only shapes it.
 
+use super::sanitize::Gate;
 use crate::dom::{Document, Kind, NodeId};
 use crate::rules;
 use url::Url;
@@ -19,6 +21,7 @@ pub struct Source<'a> {
 }
 
 pub struct Serialized {
+    /// Sanitised.
     pub html: String,
     pub text: String,
     /// Image URLs in the body, absolute (to de-duplicate the lead image).
@@ -61,16 +64,6 @@ fn keeps_attr(tag: &str, attr: &str) -> bool {
         "class" => false,
         _ => false,
     }
-}
-
-// The sanitiser's escaping: this output is parsed again by it, so the no-break spaces it
-// writes as references in attribute values (where this writer used to leave them) change nothing.
-fn escape_text(s: &str, out: &mut String) {
-    super::sanitize::escape(s, false, out);
-}
-
-fn escape_attr(s: &str, out: &mut String) {
-    super::sanitize::escape(s, true, out);
 }
 
 /// Resolves `href`/`src` against the page URL; `None` for script URLs and garbage.
@@ -239,7 +232,7 @@ fn noscript_image(doc: &Document, img: NodeId) -> Option<String> {
 
 struct Writer<'a> {
     src: &'a Source<'a>,
-    html: String,
+    gate: Gate,
     text: String,
     images: Vec<String>,
 }
@@ -254,17 +247,15 @@ impl Writer<'_> {
         }
     }
 
-    fn open(&mut self, id: NodeId, name: &str) {
+    /// Writes the start tag of element `id` as `name`, with the attributes a reader keeps.
+    fn open(&mut self, id: NodeId, name: &str, has_end: bool) {
         let doc = self.src.doc;
         let Some(e) = doc.element(id) else { return };
-        self.html.push('<');
-        self.html.push_str(name);
+        let mut attrs: Vec<(&str, std::borrow::Cow<'_, str>)> = Vec::new();
         if name == "img" {
             if let Some(s) = image_source(doc, id).and_then(|s| absolute(self.src.base, &s)) {
-                self.html.push_str(" src=\"");
-                escape_attr(&s, &mut self.html);
-                self.html.push('"');
-                self.images.push(s);
+                self.images.push(s.clone());
+                attrs.push(("src", s.into()));
             }
         }
         for (k, v) in &e.attrs {
@@ -273,18 +264,14 @@ impl Writer<'_> {
             }
             let value = match &**k {
                 "href" | "src" | "cite" | "poster" => match absolute(self.src.base, v) {
-                    Some(u) => u,
+                    Some(u) => u.into(),
                     None => continue,
                 },
-                _ => v.to_string(),
+                _ => (&**v).into(),
             };
-            self.html.push(' ');
-            self.html.push_str(k);
-            self.html.push_str("=\"");
-            escape_attr(&value, &mut self.html);
-            self.html.push('"');
+            attrs.push((k, value));
         }
-        self.html.push('>');
+        self.gate.open(name, false, attrs.iter().map(|(k, v)| (*k, &**v)), has_end);
     }
 
     /// Pushes the kept children of `id` to be written next, the first on top.
@@ -306,7 +293,7 @@ impl Writer<'_> {
             let node = &doc.nodes[id as usize];
             match &node.kind {
                 Kind::Text(t) => {
-                    escape_text(t, &mut self.html);
+                    self.gate.text(t);
                     if pre_depth > 0 {
                         self.text.push_str(t);
                     } else {
@@ -327,9 +314,7 @@ impl Writer<'_> {
                     }
                     let block = is_block(name);
                     if closing {
-                        self.html.push_str("</");
-                        self.html.push_str(name);
-                        self.html.push('>');
+                        self.gate.close();
                         if name == "pre" {
                             pre_depth = pre_depth.saturating_sub(1);
                         }
@@ -347,16 +332,17 @@ impl Writer<'_> {
                         // Serialise only the <img>; its sources fed image_source().
                         for c in doc.element_children(id) {
                             if doc.tag(c) == "img" && (self.src.keep)(c) {
-                                self.open(c, "img");
+                                self.open(c, "img", false);
                             }
                         }
                         continue;
                     }
-                    self.open(id, name);
+                    let void = is_void(name);
+                    self.open(id, name, !void);
                     if name == "br" {
                         self.text.push('\n');
                     }
-                    if is_void(name) {
+                    if void {
                         continue;
                     }
                     if name == "pre" {
@@ -416,7 +402,7 @@ fn tidy_text(t: &str) -> String {
 }
 
 pub fn serialize(src: &Source<'_>) -> Serialized {
-    let mut w = Writer { src, html: String::new(), text: String::new(), images: Vec::new() };
+    let mut w = Writer { src, gate: Gate::with_capacity(0), text: String::new(), images: Vec::new() };
     w.run();
-    Serialized { text: tidy_text(&w.text), html: w.html, images: w.images }
+    Serialized { text: tidy_text(&w.text), html: w.gate.finish(), images: w.images }
 }

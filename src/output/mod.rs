@@ -20,7 +20,6 @@ pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[boo
     let as_div = |id: NodeId| !rules::ALTER_TO_DIV_EXCEPTIONS.contains(&doc.tag(id));
     let src = html::Source { doc, parts: &ex.selection.parts, keep: &keep, as_div: &as_div, base };
     let out = html::serialize(&src);
-    let content_html = sanitize::sanitize(&out.html);
 
     let lang = meta.lang.clone().or_else(|| lang::guess_lang(&out.text).map(String::from));
     let dir = lang::direction(doc, lang.as_deref(), &out.text).to_string();
@@ -42,7 +41,7 @@ pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[boo
         lead_image,
         confidence: confidence(ex, out.text.chars().count()),
         removed: removed(doc, ex, consumed),
-        content_html,
+        content_html: out.html,
         text: out.text,
     }
 }

@@ -18,7 +18,7 @@
 //! not video embeds, which ammonia kept without their source).
 
 use crate::dom::{walk_fragment, Visit};
-use html5ever::{ns, Attribute};
+use html5ever::ns;
 
 /// Tags a reader view shows.
 const TAGS: &[&str] = &[
@@ -32,7 +32,13 @@ const TAGS: &[&str] = &[
 /// Elements dropped with everything inside: code, styles, form controls and inert or
 /// invisible content whose text is not article text. Other elements not in [`TAGS`] are
 /// unwrapped (their content stays).
-const DROP_WITH_CONTENT: &[&str] = &["script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg"];
+/// `svg` and `math` stand for their namespaces where names are all a tree kept (`html.rs`).
+const DROP_WITH_CONTENT: &[&str] = &["script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg", "math"];
+
+/// Table parts, which a parser ignores outside a table (their content stays): written only
+/// inside a written `<table>`. The serialiser's walk can hold them bare, where a table row
+/// was itself the article's part and became a `div`.
+const TABLE_PARTS: &[&str] = &["caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"];
 
 /// Elements with no end tag and no content (the HTML serialisation's void elements among [`TAGS`]).
 const VOID: &[&str] = &["br", "col", "hr", "img", "source"];
@@ -83,51 +89,65 @@ fn is_video_embed(src: &str) -> bool {
     src.trim().starts_with("https:") && crate::clean::is_video_url(src)
 }
 
-/// Sanitises article HTML for display in the reader view.
+/// Sanitises HTML for display in the reader view: parses it as a fragment and writes what
+/// the [`Gate`] lets through. The article's own HTML does not take this path: the serialiser
+/// feeds the gate straight from the page's tree (`html.rs`), which a browser already parsed.
 pub fn sanitize(html: &str) -> String {
-    let mut w = Writer { out: String::with_capacity(html.len()), open: Vec::new(), after_pre: false };
-    walk_fragment(html, |visit| match visit {
-        Visit::Open(name, attrs) => w.open(name, attrs),
-        Visit::Close => {
-            w.close();
-            true
+    let mut gate = Gate::with_capacity(html.len());
+    walk_fragment(html, |visit| {
+        match visit {
+            Visit::Open(name, attrs) => {
+                let attrs = attrs.iter().filter(|a| a.name.ns == ns!()).map(|a| (&*a.name.local, &*a.value));
+                gate.open(&name.local, name.ns != ns!(html), attrs, true);
+            }
+            Visit::Close => gate.close(),
+            Visit::Text(t) => gate.text(t),
         }
-        Visit::Text(t) => {
-            w.text(t);
-            true
-        }
+        // The gate skips what it drops; walking in keeps every open matched by a close.
+        true
     });
-    w.out
+    gate.finish()
 }
 
-struct Writer {
+/// The allowlist as a writer: it takes elements, text and end tags in document order and
+/// writes what may stay. Elements it drops swallow everything up to their end tag.
+pub struct Gate {
     out: String,
-    /// For each element walked into: its tag when written, `None` when unwrapped.
+    /// For each open element that has an end tag: its tag when written, `None` when unwrapped.
     open: Vec<Option<&'static str>>,
-    /// The last thing written is a `<pre>` start tag (see [`Writer::text`]).
+    /// Open elements inside one being dropped (its content goes with it).
+    skip: usize,
+    /// Written `<table>` elements still open.
+    tables: usize,
+    /// The last thing written is a `<pre>` start tag (see [`Gate::text`]).
     after_pre: bool,
 }
 
-impl Writer {
-    /// Writes, unwraps or drops an element; true to walk into its content.
-    fn open(&mut self, name: &html5ever::QualName, attrs: &[Attribute]) -> bool {
-        if name.ns != ns!(html) || DROP_WITH_CONTENT.contains(&&*name.local) {
-            return false;
+impl Gate {
+    pub fn with_capacity(bytes: usize) -> Gate {
+        Gate { out: String::with_capacity(bytes), open: Vec::new(), skip: 0, tables: 0, after_pre: false }
+    }
+
+    /// An element starts. `foreign`: in the SVG or MathML namespace. `has_end`: a
+    /// [`Gate::close`] will follow its content (false for elements written without one).
+    pub fn open<'a>(&mut self, name: &str, foreign: bool, attrs: impl Iterator<Item = (&'a str, &'a str)>, has_end: bool) {
+        if self.skip > 0 || foreign || DROP_WITH_CONTENT.contains(&name) {
+            self.skip += usize::from(has_end);
+            return;
         }
-        let Some(&tag) = TAGS.iter().find(|t| **t == &*name.local) else {
-            self.open.push(None);
-            return true;
+        let tag = TAGS.iter().find(|t| **t == name).filter(|t| self.tables > 0 || !TABLE_PARTS.contains(t));
+        let Some(&tag) = tag else {
+            if has_end {
+                self.open.push(None);
+            }
+            return;
         };
-        let mut kept: Vec<(&str, &str)> = attrs
-            .iter()
-            .filter(|a| a.name.ns == ns!() && allowed_attr(tag, &a.name.local))
-            .filter(|a| !is_url_attr(&a.name.local) || allowed_url(&a.value))
-            .map(|a| (&*a.name.local, &*a.value))
-            .collect();
+        let mut kept: Vec<(&str, &str)> = attrs.filter(|(k, v)| allowed_attr(tag, k) && (!is_url_attr(k) || allowed_url(v))).collect();
         // Only embeds from known video hosts stay (ammonia kept other frames without their
         // source; an empty frame is still a same-origin document the reader has no use for).
         if tag == "iframe" && !kept.iter().any(|(k, v)| *k == "src" && is_video_embed(v)) {
-            return false;
+            self.skip += usize::from(has_end);
+            return;
         }
         if tag == "a" {
             kept.push(("rel", LINK_REL));
@@ -143,20 +163,24 @@ impl Writer {
         }
         self.out.push('>');
         self.after_pre = tag == "pre";
-        if VOID.contains(&tag) {
-            return false;
-        }
         if tag == "iframe" {
             // A browser never shows an iframe's content, and written back it would be raw text.
             self.out.push_str("</iframe>");
-            return false;
         }
-        self.open.push(Some(tag));
-        true
+        if VOID.contains(&tag) || tag == "iframe" {
+            self.skip += usize::from(has_end);
+        } else if has_end {
+            self.open.push(Some(tag));
+            self.tables += usize::from(tag == "table");
+        }
     }
 
-    fn close(&mut self) {
-        if let Some(Some(tag)) = self.open.pop() {
+    /// The element last opened with an end tag ends.
+    pub fn close(&mut self) {
+        if self.skip > 0 {
+            self.skip -= 1;
+        } else if let Some(Some(tag)) = self.open.pop() {
+            self.tables -= usize::from(tag == "table");
             self.out.push_str("</");
             self.out.push_str(tag);
             self.out.push('>');
@@ -164,7 +188,10 @@ impl Writer {
         }
     }
 
-    fn text(&mut self, t: &str) {
+    pub fn text(&mut self, t: &str) {
+        if self.skip > 0 || t.is_empty() {
+            return;
+        }
         // The parser drops a newline right after `<pre>`: one written there must be doubled,
         // or the text would lose it on the next parse.
         if self.after_pre && t.starts_with('\n') {
@@ -172,6 +199,10 @@ impl Writer {
         }
         self.after_pre = false;
         escape(t, false, &mut self.out);
+    }
+
+    pub fn finish(self) -> String {
+        self.out
     }
 }
 
@@ -205,7 +236,34 @@ pub(super) fn escape(s: &str, attr: bool, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{sanitize, Gate};
+
+    /// Feeds the gate as the serialiser does: names without namespaces, void elements without
+    /// a close.
+    #[test]
+    fn the_gate_fed_from_a_tree() {
+        let none = || std::iter::empty::<(&str, &str)>();
+        let mut g = Gate::with_capacity(0);
+        // A table row that became the article's `div` part: its cells' tags go, their text stays.
+        g.open("div", false, none(), true);
+        g.open("td", false, [("colspan", "2")].into_iter(), true);
+        g.text("cell");
+        g.open("img", false, [("src", "https://e.example/a.png"), ("onerror", "x()")].into_iter(), false);
+        g.close();
+        // An `svg` (a tree keeps no namespaces) goes with its content, `a` and text included.
+        g.open("svg", false, none(), true);
+        g.open("a", false, [("href", "https://e.example/")].into_iter(), true);
+        g.text("inside");
+        g.close();
+        g.close();
+        g.open("pre", false, none(), true);
+        g.text("\ncode");
+        g.close();
+        g.close();
+        assert_eq!(g.finish(), "<div>cell<img src=\"https://e.example/a.png\"><pre>\n\ncode</pre></div>");
+        // Inside a table they stay.
+        assert_eq!(sanitize("<table><tr><td colspan=2>a</td></tr></table>"), "<table><tbody><tr><td colspan=\"2\">a</td></tr></tbody></table>");
+    }
 
     #[test]
     fn scripts_handlers_and_js_urls_go() {
