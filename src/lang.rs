@@ -139,15 +139,11 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
         return None;
     }
     let folded = fold(&sample_text.chars().take(20_000).collect::<String>());
-    let folded_lists: Vec<(&'static str, Vec<String>)> = STOP_WORDS.iter().map(|(l, ws)| (*l, ws.iter().map(|w| fold(w)).collect())).collect();
-    let mut hits = vec![0usize; folded_lists.len()];
+    let mut hits = vec![0usize; STOP_WORDS.len()];
     for word in folded.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        for (i, (_, list)) in folded_lists.iter().enumerate() {
-            if list.iter().any(|s| s == word) {
-                if let Some(h) = hits.get_mut(i) {
-                    *h += 1;
-                }
-            }
+        let Some(&langs) = STOP_WORD_LANGS.get(word) else { continue };
+        for (i, h) in hits.iter_mut().enumerate() {
+            *h += (langs >> i & 1) as usize;
         }
     }
     let mut order: Vec<usize> = (0..hits.len()).collect();
@@ -158,8 +154,21 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
     if best_hits < STOP_WORD_MIN_HITS || (best_hits as f32) < STOP_WORD_MIN_MARGIN * second_hits as f32 {
         return None;
     }
-    folded_lists.get(best).map(|(l, _)| *l)
+    STOP_WORDS.get(best).map(|(l, _)| *l)
 }
+
+/// Each folded stop word with the languages of [`STOP_WORDS`] that list it (bit `i` for list
+/// `i`: "de" and "la" are in several), folded once rather than on every guess.
+const _: () = assert!(STOP_WORDS.len() <= 32, "one bit per language in a u32");
+static STOP_WORD_LANGS: std::sync::LazyLock<std::collections::HashMap<String, u32>> = std::sync::LazyLock::new(|| {
+    let mut m = std::collections::HashMap::new();
+    for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
+        for w in *words {
+            *m.entry(fold(w)).or_insert(0) |= 1 << i;
+        }
+    }
+    m
+});
 
 /// True for CJK ideographs, kana and Hangul syllables: each counts as one word.
 fn is_cjk(c: char) -> bool {
