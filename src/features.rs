@@ -161,9 +161,9 @@ const ROLE_LIST: u8 = 8;
 
 pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
     doc.node_facts.get_or_init(|| {
-        // std's keyed hash: the page chooses these strings, and a hostile page could pick
-        // thousands that collide under an unkeyed one (FNV), making every look-up a long probe.
-        let mut owners: std::collections::HashMap<(&str, &str), NodeId> = Default::default();
+        // A keyed hash (prep::Map): the page chooses these strings, and a hostile page could
+        // pick thousands that collide under an unkeyed one (FNV), making every look-up a long probe.
+        let mut owners: crate::prep::Map<(&str, &str), NodeId> = Default::default();
         (0..doc.len())
             .map(|i| match &doc.nodes[i].kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {

@@ -160,8 +160,8 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
 /// Each folded stop word with the languages of [`STOP_WORDS`] that list it (bit `i` for list
 /// `i`: "de" and "la" are in several), folded once rather than on every guess.
 const _: () = assert!(STOP_WORDS.len() <= 32, "one bit per language in a u32");
-static STOP_WORD_LANGS: std::sync::LazyLock<std::collections::HashMap<String, u32>> = std::sync::LazyLock::new(|| {
-    let mut m = std::collections::HashMap::new();
+static STOP_WORD_LANGS: std::sync::LazyLock<crate::prep::Map<String, u32>> = std::sync::LazyLock::new(|| {
+    let mut m = crate::prep::Map::default();
     for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
         for w in *words {
             *m.entry(fold(w)).or_insert(0) |= 1 << i;

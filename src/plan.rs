@@ -73,7 +73,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         }
     }
     let in_article = |id: NodeId| parts.iter().any(|&p| doc.contains(p, id));
-    let cleaned_reason: std::collections::HashMap<NodeId, &'static str> = ex.cleaned.reasons.iter().copied().collect();
+    let cleaned_reason: crate::prep::Map<NodeId, &'static str> = ex.cleaned.reasons.iter().copied().collect();
 
     let mut hide: Vec<PlanItem> = Vec::new();
     // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer

@@ -196,7 +196,7 @@ pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<
     let mut out: Vec<Block<'a>> = Vec::new();
     let mut last_range = 0..0;
     // About one line per text node of the short elements: sized once, not regrown.
-    let mut seen: std::collections::HashMap<&'a str, Rc<Line<'a>>> = std::collections::HashMap::with_capacity(page.spans.len());
+    let mut seen: crate::prep::Map<&'a str, Rc<Line<'a>>> = crate::prep::Map::with_capacity_and_hasher(page.spans.len(), Default::default());
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         let l = page.len(id);
