@@ -5,12 +5,13 @@
 //! ```text
 //! cargo run --release -p declutter-bench --bin phases [-- CORPUS_DIR]
 //! PHASE=read|prescan|parse|meta|analyze|dom_query|smoothie valgrind --tool=callgrind target/release/phases
-//! PHASE=fixed valgrind --tool=callgrind target/release/phases
+//! PHASE=fixed|smoothie_fixed valgrind --tool=callgrind target/release/phases
 //! ```
 //! With `PHASE` set it runs one stage once over every fourth page (155 pages): the repeatable
 //! instruction counts that speed work is judged by on a noisy machine. `fixed` runs `analyze`
 //! 1,000 times on a one-paragraph page instead: the cost every page pays whatever its size
-//! (divide the count by 1,000), which weighs most on the small pages.
+//! (divide the count by 1,000), which weighs most on the small pages; `smoothie_fixed` the same for
+//! dom_smoothie.
 use declutter::{analyze, decode::decode_html, dom::Document, Options};
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,12 +31,11 @@ fn main() {
     files.sort();
     let opts = Options::default();
     let url = "https://example.com/a/b.html";
-    if std::env::var("PHASE").as_deref() == Ok("fixed") {
-        let tiny = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Hello world, this is a paragraph.</p></article></body></html>";
-        for _ in 0..1000 {
-            drop(black_box(analyze(black_box(tiny), url, &opts)));
-        }
-        return;
+    let tiny = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Hello world, this is a paragraph.</p></article></body></html>";
+    match std::env::var("PHASE").as_deref() {
+        Ok("fixed") => return (0..1000).for_each(|_| drop(black_box(analyze(black_box(tiny), url, &opts)))),
+        Ok("smoothie_fixed") => return (0..1000).for_each(|_| drop(black_box(dom_smoothie::Readability::new(black_box(tiny), Some(url), None).map(|mut r| r.parse().is_ok())))),
+        _ => {}
     }
     if let Ok(mode) = std::env::var("PHASE") {
         // Profiling mode: one stage over every fourth page, once (for callgrind). Each mode
