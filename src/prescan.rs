@@ -47,6 +47,10 @@ pub struct Prescan {
     pub depth: usize,
     /// Most attributes on one element (duplicates are found by a linear scan).
     pub max_attributes: usize,
+    /// Tags, start and end, outside the skipped bodies: the parser's node count is about
+    /// this many (an element per start tag, a text node after most tags), which sizes its
+    /// node vector up front.
+    pub tags: usize,
     /// The byte ranges of the script bodies (other than JSON, which metadata reads) and style
     /// bodies, in order, each non-empty.
     pub skippable: Vec<Range<usize>>,
@@ -107,6 +111,7 @@ pub fn prescan(html: &str) -> Prescan {
         i = tok.end;
         let Markup::Tag { name, end_tag, self_closing, json, attributes } = tok.kind else { continue };
         out.max_attributes = out.max_attributes.max(attributes);
+        out.tags += 1;
         // Lower-cased on the stack: every tag of the page comes here. Longer names are none
         // of the names below.
         let mut buf = [0u8; MAX_NAME_LEN];
