@@ -261,6 +261,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Das könnte dich auch interessieren", "Zum Weiterlesen", "Weitere Beiträge", "Auch lesen", "Vous aimerez aussi",
             "Vous aimerez peut-être", "À découvrir aussi", "You may also like", "You might also like", "Also read",
             "También te puede interesar", "Más noticias", "قد يعجبك أيضا",
+            // Most-discussed and most-shared boxes, beside the most-read ones.
+            "Meistdiskutiert", "Meist diskutiert", "Meist-diskutiert", "Meistkommentiert", "Meist kommentiert", "Meistgeteilt",
+            "Most discussed", "Most commented", "Most shared", "Les plus commentés", "Les plus partagés", "Lo más comentado",
+            "Más comentadas", "Más comentados", "Lo más compartido", "الأكثر تعليقا", "الأكثر مشاركة",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
@@ -278,6 +282,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
             "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
+            // Invitations that open on the newsletter or on the promise of missing nothing.
+            "Mit unserem Newsletter", "Avec notre newsletter", "With our newsletter", "Con nuestro boletín", "Con nuestra newsletter",
+            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Ne manquez aucun",
+            "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
     },
@@ -288,6 +296,16 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "نستخدم ملفات تعريف الارتباط", "Utilizamos cookies", "Este sitio utiliza cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies",
         ],
         bare_words: &["Cookies", "Accept cookies"],
+    },
+    BoilerplateGroup {
+        // The stand-in of an embed (a post, a video, a map) that loads only after consent:
+        // its label, not the embed.
+        reason: "cookie banner",
+        phrases: &[
+            "Empfohlener redaktioneller Inhalt", "Externer Inhalt", "Inhalte von Drittanbietern", "External content", "Third-party content",
+            "Contenu externe", "Contenu tiers", "Contenido externo", "Contenido de terceros", "محتوى خارجي",
+        ],
+        bare_words: &[],
     },
     BoilerplateGroup {
         reason: "comments",
