@@ -214,6 +214,16 @@ pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
+/// Class/id substrings of a card that announces another article ("teaser", "sz-teaser",
+/// "Teasers--3columns"; "teaser" is the word of German, French and Spanish CMSs too).
+pub const TEASER_TOKENS: &[&str] = &["teaser"];
+/// A teaser card, or a grid of a few, has at most this much text; longer, the block is the
+/// story's own lead or body that a theme named so.
+pub const TEASER_MAX_CHARS: usize = 1200;
+/// ...and a heading with at least this share of link text (the headline of the other article).
+pub const TEASER_HEADING_LINK_SHARE: f32 = 0.9;
+/// How many nodes below a teaser-named block are searched for that heading.
+pub const TEASER_SCAN_NODES: usize = 200;
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
