@@ -322,6 +322,17 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
+        // The estimated reading time printed beside the date ("8 min read", "Lesezeit: 2 Minuten").
+        reason: "reading time",
+        phrases: &[
+            "min read", "minute read", "minutes read", "Reading time", "Read time", "Temps de lecture", "min de lecture",
+            "minutes de lecture", "Lecture :", "Lesezeit", "Lesedauer", "Min. Lesezeit", "Minuten Lesezeit", "Tiempo de lectura",
+            "min de lectura", "minutos de lectura", "Tempo de leitura", "Ten tekst przeczytasz", "وقت القراءة", "دقائق للقراءة",
+            "دقيقة للقراءة", "مدة القراءة",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
         reason: "image note",
         phrases: &["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
         bare_words: &[],
@@ -662,6 +673,12 @@ mod tests {
         assert_eq!(boilerplate_reason("Inscrivez-vous à notre newsletter"), Some("newsletter"));
         assert_eq!(boilerplate_reason("👉 Cliquez ici pour lire l'article depuis sa source"), Some("source link"));
         assert_eq!(boilerplate_reason("© 2023 Le Littoral. Tous droits réservés."), Some("page note"));
+        assert_eq!(boilerplate_reason("· 8 min read"), Some("reading time"));
+        assert_eq!(boilerplate_reason("Lesezeit: 2 Minuten"), Some("reading time"));
+        assert_eq!(boilerplate_reason("وقت القراءة: 4 دقائق"), Some("reading time"));
+        assert_eq!(boilerplate_reason("Les plus commentés"), Some("read also"));
+        assert_eq!(boilerplate_reason("Never miss the latest news by signing up to our newsletter today!"), Some("newsletter"));
+        assert_eq!(boilerplate_reason("Externer Inhalt"), Some("cookie banner"));
         assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
         assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
         assert_eq!(boilerplate_reason("Kontakt:"), Some("section label"));
