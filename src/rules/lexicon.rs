@@ -261,6 +261,7 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Das könnte dich auch interessieren", "Zum Weiterlesen", "Weitere Beiträge", "Auch lesen", "Vous aimerez aussi",
             "Vous aimerez peut-être", "À découvrir aussi", "You may also like", "You might also like", "Also read",
             "También te puede interesar", "Más noticias", "قد يعجبك أيضا",
+            "Siehe auch", "Lesen Sie hier", "Voir également", "Mira también", "انظر أيضا",
             // Most-discussed and most-shared boxes, beside the most-read ones.
             "Meistdiskutiert", "Meist diskutiert", "Meist-diskutiert", "Meistkommentiert", "Meist kommentiert", "Meistgeteilt",
             "Most discussed", "Most commented", "Most shared", "Les plus commentés", "Les plus partagés", "Lo más comentado",
@@ -677,6 +678,7 @@ mod tests {
         assert_eq!(boilerplate_reason("Lesezeit: 2 Minuten"), Some("reading time"));
         assert_eq!(boilerplate_reason("وقت القراءة: 4 دقائق"), Some("reading time"));
         assert_eq!(boilerplate_reason("Les plus commentés"), Some("read also"));
+        assert_eq!(boilerplate_reason("Lesen Sie hier: Spielabbruch in der Kreisliga"), Some("read also"));
         assert_eq!(boilerplate_reason("Never miss the latest news by signing up to our newsletter today!"), Some("newsletter"));
         assert_eq!(boilerplate_reason("Externer Inhalt"), Some("cookie banner"));
         assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
