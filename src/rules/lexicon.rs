@@ -314,6 +314,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Show reader comments", "Show comments", "View comments", "Read comments", "Leave a comment", "Voir les commentaires",
             "Afficher les commentaires", "Laisser un commentaire", "Réagir à cet article", "Kommentare anzeigen",
             "Kommentar schreiben", "Ver comentarios", "Deja un comentario", "أضف تعليقا", "عرض التعليقات",
+            // A post's comment status and feed links, and the count over a comment list.
+            "Comments are closed", "Comments closed", "Comments feed", "Comments RSS", "Total comments", "Kommentare geschlossen",
+            "Kommentarfeed", "Kommentare insgesamt", "Les commentaires sont fermés", "Commentaires fermés", "Flux des commentaires",
+            "Los comentarios están cerrados", "Comentarios cerrados", "التعليقات مغلقة",
         ],
         bare_words: &["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
     },
@@ -678,6 +682,8 @@ mod tests {
         assert_eq!(boilerplate_reason("Lesezeit: 2 Minuten"), Some("reading time"));
         assert_eq!(boilerplate_reason("وقت القراءة: 4 دقائق"), Some("reading time"));
         assert_eq!(boilerplate_reason("Les plus commentés"), Some("read also"));
+        assert_eq!(boilerplate_reason("Kommentarfeed | Kommentare geschlossen | Trackback-URL"), Some("comments"));
+        assert_eq!(boilerplate_reason("Comments are closed."), Some("comments"));
         assert_eq!(boilerplate_reason("Lesen Sie hier: Spielabbruch in der Kreisliga"), Some("read also"));
         assert_eq!(boilerplate_reason("Never miss the latest news by signing up to our newsletter today!"), Some("newsletter"));
         assert_eq!(boilerplate_reason("Externer Inhalt"), Some("cookie banner"));
