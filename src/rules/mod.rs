@@ -152,8 +152,9 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
     // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
-    // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat").
-    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section"], "related links"),
+    // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat"); WordPress'
+    // card for another post embedded in the text ("wp-embedded-content").
+    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section", "wp-embedded-content"], "related links"),
     (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner", "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung", "publicidad"], "advertisement"),
     (&["breadcrumb", "pagination", "pager"], "navigation"),
     (&["nav", "navbar", "menu", "navigation"], "navigation"),
@@ -209,8 +210,9 @@ pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
 pub const IN_ARTICLE_CLUTTER: &[&str] =
     &["advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
-/// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
-pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
+/// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal;
+/// a blockquote counts, as embed cards are blockquotes, and social posts are spared apart).
+pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl", "blockquote"];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
