@@ -240,6 +240,17 @@ pub const HEADLINE_MIN_CHARS: f32 = 20.0;
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
 
+// Metadata (metadata/): the author at the end of a dated meta line.
+
+/// Separators of a meta line that gives the date, then the time or a label, then a name.
+pub const META_LINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • "];
+/// A meta line has at most this many parts ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+pub const META_LINE_MAX_PARTS: usize = 4;
+/// Characters other than letters that a name may hold ("J. R. Stone", "Müller-Lüdenscheidt", "O'Mahony").
+pub const NAME_PUNCTUATION: &[char] = &[' ', '.', '-', '\'', '’'];
+/// The name at its end has two to this many words (a first and a last name, maybe a middle one).
+pub const META_LINE_NAME_MAX_WORDS: usize = 3;
+
 // ---------------------------------------------------------------------------------------------
 // Outputs (output/).
 
