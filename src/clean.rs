@@ -240,6 +240,7 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexi
         }
     }
     drop_named_clutter(&mut c, parts);
+    drop_teaser_cards(&mut c, parts);
     drop_boilerplate(&mut c, parts);
     let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
     Cleaned { dropped: c.dropped, reasons: c.reasons, log: c.log, feats: c.feats, data_tables: c.data_tables, text_len }
@@ -382,6 +383,33 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let r = prep::token_reason_of(c.doc, i).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
         (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
+}
+
+/// Beyond Readability: a card announcing another article inside the text (or a grid of them):
+/// a block whose class names it a teaser and whose heading is a link. The heading-link tells
+/// it from a lead, which German CMSs also call "teaser" but which links nowhere as a whole.
+fn drop_teaser_cards(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    sweep(c, parts, false, |c, i| {
+        let e = c.doc.element(i)?;
+        let small = (c.feats[i as usize].text as usize) <= rules::TEASER_MAX_CHARS;
+        let named = small && prep::contains_any(&prep::match_string(e), rules::TEASER_TOKENS);
+        (named && holds_heading_link(c, i)).then(|| (vec![i], "related links"))
+    });
+}
+
+/// True when a heading below `id` (within [`rules::TEASER_SCAN_NODES`] nodes) is all link
+/// text, or sits inside a link that is itself inside `id`. Headings that cleaning already
+/// dropped count (a grid whose cards went leaves its label, which goes with it now).
+fn holds_heading_link(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let doc = c.doc;
+    doc.descendants(id).skip(1).take(rules::TEASER_SCAN_NODES).any(|d| {
+        if c.removed[d as usize] || !matches!(doc.tag(d), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            return false;
+        }
+        let f = c.feats[d as usize];
+        let linked = f.text > 0 && f.link_density() >= rules::TEASER_HEADING_LINK_SHARE;
+        linked || doc.ancestors(d).take_while(|&a| a != id).any(|a| doc.tag(a) == "a") || doc.tag(id) == "a"
+    })
 }
 
 /// Beyond Readability: short blocks whose words say they are boilerplate, in any of the

@@ -140,7 +140,7 @@ fn trim_date_glue(text: &str, before_digit: bool) -> String {
     words.join(" ")
 }
 
-fn is_plausible_name(name: &str) -> bool {
+pub(crate) fn is_plausible_name(name: &str) -> bool {
     let chars = name.chars().count();
     let words = name.split(' ').count();
     (2..=NAME_MAX_CHARS).contains(&chars)
@@ -473,7 +473,7 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
 }
 
 /// Every word of a name is capitalised, caseless (Arabic) or a [`NAME_PARTICLES`] word.
-fn looks_like_name(name: &str) -> bool {
+pub(crate) fn looks_like_name(name: &str) -> bool {
     name.split(' ').filter(|w| !w.is_empty()).all(|w| {
         let first = w.chars().find(|c| c.is_alphanumeric());
         first.is_none_or(|c| !c.is_lowercase()) || NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))

@@ -156,6 +156,16 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .find(|n| !n.is_empty())
             .unwrap_or_default();
     }
+    // Then a name at the end of a dated meta line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+    if m.authors.is_empty() {
+        let lang = m.lang.clone();
+        m.authors = blocks
+            .iter()
+            .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id))
+            .find_map(|b| dated_name(b.text(), lang.as_deref()))
+            .into_iter()
+            .collect();
+    }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {
         if !is_container(doc, id) {
@@ -583,6 +593,26 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang:
         }
         b.line.date(lang).map(str::to_string)
     })
+}
+
+/// The author of a short meta line that opens on the date and ends on a name, with nothing
+/// but a time between ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Reiner Nagel").
+fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
+    let sep = crate::rules::META_LINE_SEPARATORS.iter().find(|s| text.contains(*s))?;
+    let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
+    let (first, last) = (parts.first()?, parts.last()?);
+    if parts.len() < 2 || parts.len() > crate::rules::META_LINE_MAX_PARTS || !is_mostly_date(first) || dates::find_date_in_text(first, lang).is_none() {
+        return None;
+    }
+    // Between date and name: times only (they hold digits).
+    if !parts.get(1..parts.len() - 1).unwrap_or(&[]).iter().all(|p| p.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let words = last.split(' ').count();
+    // Letters only, as names are written: digits are a time, a comma lists categories
+    // ("Medien, Politik"), a colon opens a label ("Tags: …").
+    let name_like = (2..=crate::rules::META_LINE_NAME_MAX_WORDS).contains(&words) && last.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
+    (name_like && byline::looks_like_name(last) && byline::is_plausible_name(last)).then(|| last.to_string())
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that

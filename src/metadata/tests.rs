@@ -205,3 +205,15 @@ fn organisation_author_yields_to_a_person() {
     let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p>Ein langer Absatz mit vielen Wörtern.</p><div class="authority-control">Authority control</div></body></html>"#));
     assert_eq!(m.authors, ["LN"]);
 }
+
+#[test]
+fn author_at_the_end_of_a_dated_meta_line() {
+    assert_eq!(dated_name("04.02.2022 | 13:10 Uhr | Uta Helkenberg", Some("de")).as_deref(), Some("Uta Helkenberg"));
+    assert_eq!(dated_name("25.10.2022 - Reiner Nagel", Some("de")).as_deref(), Some("Reiner Nagel"));
+    assert_eq!(dated_name("12 mars 2023 · Jean-Pierre Martin", Some("fr")).as_deref(), Some("Jean-Pierre Martin"));
+    // Categories, labels and prose are no names.
+    assert_eq!(dated_name("25.10.2022 - Medien, Politik", Some("de")), None);
+    assert_eq!(dated_name("01.12.2020 - Tags: Weihnachtsmarkt |", Some("de")), None);
+    assert_eq!(dated_name("25.10.2022 - Der Senat hat heute beschlossen", Some("de")), None);
+    assert_eq!(dated_name("Reiner Nagel - 25.10.2022", Some("de")), None);
+}

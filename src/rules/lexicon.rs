@@ -261,6 +261,11 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Das könnte dich auch interessieren", "Zum Weiterlesen", "Weitere Beiträge", "Auch lesen", "Vous aimerez aussi",
             "Vous aimerez peut-être", "À découvrir aussi", "You may also like", "You might also like", "Also read",
             "También te puede interesar", "Más noticias", "قد يعجبك أيضا",
+            "Siehe auch", "Lesen Sie hier", "Voir également", "Mira también", "انظر أيضا",
+            // Most-discussed and most-shared boxes, beside the most-read ones.
+            "Meistdiskutiert", "Meist diskutiert", "Meist-diskutiert", "Meistkommentiert", "Meist kommentiert", "Meistgeteilt",
+            "Most discussed", "Most commented", "Most shared", "Les plus commentés", "Les plus partagés", "Lo más comentado",
+            "Más comentadas", "Más comentados", "Lo más compartido", "الأكثر تعليقا", "الأكثر مشاركة",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
@@ -278,6 +283,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
             "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
+            // Invitations that open on the newsletter or on the promise of missing nothing.
+            "Mit unserem Newsletter", "Avec notre newsletter", "With our newsletter", "Con nuestro boletín", "Con nuestra newsletter",
+            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Ne manquez aucun",
+            "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
     },
@@ -290,17 +299,42 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &["Cookies", "Accept cookies"],
     },
     BoilerplateGroup {
+        // The stand-in of an embed (a post, a video, a map) that loads only after consent:
+        // its label, not the embed.
+        reason: "cookie banner",
+        phrases: &[
+            "Empfohlener redaktioneller Inhalt", "Externer Inhalt", "Inhalte von Drittanbietern", "External content", "Third-party content",
+            "Contenu externe", "Contenu tiers", "Contenido externo", "Contenido de terceros", "محتوى خارجي",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
         reason: "comments",
         phrases: &[
             "Show reader comments", "Show comments", "View comments", "Read comments", "Leave a comment", "Voir les commentaires",
             "Afficher les commentaires", "Laisser un commentaire", "Réagir à cet article", "Kommentare anzeigen",
             "Kommentar schreiben", "Ver comentarios", "Deja un comentario", "أضف تعليقا", "عرض التعليقات",
+            // A post's comment status and feed links, and the count over a comment list.
+            "Comments are closed", "Comments closed", "Comments feed", "Comments RSS", "Total comments", "Kommentare geschlossen",
+            "Kommentarfeed", "Kommentare insgesamt", "Les commentaires sont fermés", "Commentaires fermés", "Flux des commentaires",
+            "Los comentarios están cerrados", "Comentarios cerrados", "التعليقات مغلقة",
         ],
         bare_words: &["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
     },
     BoilerplateGroup {
         reason: "author box",
         phrases: &["Über den Autor", "Über die Autorin", "About the author", "À propos de l'auteur", "Sobre el autor", "Sobre la autora", "عن الكاتب"],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
+        // The estimated reading time printed beside the date ("8 min read", "Lesezeit: 2 Minuten").
+        reason: "reading time",
+        phrases: &[
+            "min read", "minute read", "minutes read", "Reading time", "Read time", "Temps de lecture", "min de lecture",
+            "minutes de lecture", "Lecture :", "Lesezeit", "Lesedauer", "Min. Lesezeit", "Minuten Lesezeit", "Tiempo de lectura",
+            "min de lectura", "minutos de lectura", "Tempo de leitura", "Ten tekst przeczytasz", "وقت القراءة", "دقائق للقراءة",
+            "دقيقة للقراءة", "مدة القراءة",
+        ],
         bare_words: &[],
     },
     BoilerplateGroup {
@@ -644,6 +678,15 @@ mod tests {
         assert_eq!(boilerplate_reason("Inscrivez-vous à notre newsletter"), Some("newsletter"));
         assert_eq!(boilerplate_reason("👉 Cliquez ici pour lire l'article depuis sa source"), Some("source link"));
         assert_eq!(boilerplate_reason("© 2023 Le Littoral. Tous droits réservés."), Some("page note"));
+        assert_eq!(boilerplate_reason("· 8 min read"), Some("reading time"));
+        assert_eq!(boilerplate_reason("Lesezeit: 2 Minuten"), Some("reading time"));
+        assert_eq!(boilerplate_reason("وقت القراءة: 4 دقائق"), Some("reading time"));
+        assert_eq!(boilerplate_reason("Les plus commentés"), Some("read also"));
+        assert_eq!(boilerplate_reason("Kommentarfeed | Kommentare geschlossen | Trackback-URL"), Some("comments"));
+        assert_eq!(boilerplate_reason("Comments are closed."), Some("comments"));
+        assert_eq!(boilerplate_reason("Lesen Sie hier: Spielabbruch in der Kreisliga"), Some("read also"));
+        assert_eq!(boilerplate_reason("Never miss the latest news by signing up to our newsletter today!"), Some("newsletter"));
+        assert_eq!(boilerplate_reason("Externer Inhalt"), Some("cookie banner"));
         assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
         assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
         assert_eq!(boilerplate_reason("Kontakt:"), Some("section label"));

@@ -152,8 +152,9 @@ pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
     (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
     // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
-    // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat").
-    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section"], "related links"),
+    // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat"); WordPress'
+    // card for another post embedded in the text ("wp-embedded-content").
+    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section", "wp-embedded-content"], "related links"),
     (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner", "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung", "publicidad"], "advertisement"),
     (&["breadcrumb", "pagination", "pager"], "navigation"),
     (&["nav", "navbar", "menu", "navigation"], "navigation"),
@@ -209,11 +210,22 @@ pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
 pub const IN_ARTICLE_CLUTTER: &[&str] =
     &["advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
-/// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal).
-pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl"];
+/// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal;
+/// a blockquote counts, as embed cards are blockquotes, and social posts are spared apart).
+pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl", "blockquote"];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
+/// Class/id substrings of a card that announces another article ("teaser", "sz-teaser",
+/// "Teasers--3columns"; "teaser" is the word of German, French and Spanish CMSs too).
+pub const TEASER_TOKENS: &[&str] = &["teaser"];
+/// A teaser card, or a grid of a few, has at most this much text; longer, the block is the
+/// story's own lead or body that a theme named so.
+pub const TEASER_MAX_CHARS: usize = 1200;
+/// ...and a heading with at least this share of link text (the headline of the other article).
+pub const TEASER_HEADING_LINK_SHARE: f32 = 0.9;
+/// How many nodes below a teaser-named block are searched for that heading.
+pub const TEASER_SCAN_NODES: usize = 200;
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
@@ -227,6 +239,17 @@ pub const HEADLINE_MIN_CHARS: f32 = 20.0;
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
+
+// Metadata (metadata/): the author at the end of a dated meta line.
+
+/// Separators of a meta line that gives the date, then the time or a label, then a name.
+pub const META_LINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • "];
+/// A meta line has at most this many parts ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+pub const META_LINE_MAX_PARTS: usize = 4;
+/// Characters other than letters that a name may hold ("J. R. Stone", "Müller-Lüdenscheidt", "O'Mahony").
+pub const NAME_PUNCTUATION: &[char] = &[' ', '.', '-', '\'', '’'];
+/// The name at its end has two to this many words (a first and a last name, maybe a middle one).
+pub const META_LINE_NAME_MAX_WORDS: usize = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Outputs (output/).
