@@ -119,7 +119,7 @@ impl Cleaner<'_> {
 
 /// True when an embed points at a known video host (kept in the article).
 pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
-    doc.element(id).map(|e| e.attrs.iter().any(|(_, v)| is_video_url(v))).unwrap_or(false)
+    doc.element(id).map(|e| e.attrs().any(|(_, v)| is_video_url(v))).unwrap_or(false)
 }
 
 /// An http(s) (or protocol-relative) URL whose host is one of [`rules::VIDEO_HOSTS`], compared

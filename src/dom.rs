@@ -51,15 +51,20 @@ pub enum Kind {
 pub struct Element {
     /// Lower-case local name (`div`, `svg`, `my-widget`): the parser's interned atom.
     pub name: LocalName,
-    /// Attributes sorted by qualified name, names lower-case (values are the parser's buffers).
-    pub attrs: Vec<(LocalName, StrTendril)>,
+    /// Attributes sorted by qualified name, local names lower-case: the parser's own records,
+    /// kept as they came (see [`Element::attrs`]).
+    pub attributes: Vec<Attribute>,
     /// Position among the page's elements in document order (`getElementsByTagName('*')`).
     pub elem_index: u32,
 }
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+        self.attributes.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
+    }
+    /// (local name, value) pairs, sorted by qualified name.
+    pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attributes.iter().map(|a| (&*a.name.local, &*a.value))
     }
     pub fn id(&self) -> &str {
         self.attr("id").unwrap_or("")
@@ -171,8 +176,12 @@ impl Document {
                     let descend = name != local_name!("template");
                     // In the order scraper kept them (sorted by qualified name), local names.
                     attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-                    let attrs = attrs.into_iter().map(|a| (if foreign { lowercase(a.name.local) } else { a.name.local }, a.value)).collect();
-                    let el = Element { name, attrs, elem_index: element_count };
+                    if foreign {
+                        for a in &mut attrs {
+                            a.name.local = lowercase(std::mem::replace(&mut a.name.local, local_name!("")));
+                        }
+                    }
+                    let el = Element { name, attributes: attrs, elem_index: element_count };
                     element_count += 1;
                     (Kind::Element(el), descend)
                 }

@@ -311,7 +311,7 @@ pub fn never_content(doc: &Document, id: NodeId) -> bool {
 /// Whether `e` has one of the attributes that [`is_probably_visible`] and [`is_modal_dialog`]
 /// read (one pass over the attributes; most elements have none of them).
 fn may_hide(e: &Element) -> bool {
-    e.attrs.iter().any(|(k, _)| matches!(&**k, "style" | "hidden" | "aria-hidden" | "aria-modal"))
+    e.attrs().any(|(k, _)| matches!(k, "style" | "hidden" | "aria-hidden" | "aria-modal"))
 }
 
 /// True when `id` is, or holds near its top, an embedded social post (see

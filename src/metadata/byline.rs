@@ -234,7 +234,7 @@ impl<'e> Attrs<'e> {
         let mut a = Attrs::default();
         let (mut class, mut id) = (None, None);
         // Names compared as interned atoms.
-        for (k, v) in e.attrs.iter() {
+        for (k, v) in e.attrs() {
             let v: &str = v;
             let first = |slot: &mut Option<&'e str>| {
                 if slot.is_none() {

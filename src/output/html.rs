@@ -179,8 +179,8 @@ fn image_source(doc: &Document, img: NodeId) -> Option<String> {
     }
     if src.is_none() {
         // Any other attribute holding an image URL (Readability's catch-all).
-        for (k, v) in &e.attrs {
-            if &**k != "src" && looks_like_image(v) {
+        for (k, v) in e.attrs() {
+            if k != "src" && looks_like_image(v) {
                 if v.contains(' ') {
                     push_set(v, &mut cands);
                 } else {
@@ -258,16 +258,16 @@ impl Writer<'_> {
                 attrs.push(("src", s.into()));
             }
         }
-        for (k, v) in &e.attrs {
-            if !keeps_attr(name, k) || (name == "img" && matches!(&**k, "src" | "srcset")) {
+        for (k, v) in e.attrs() {
+            if !keeps_attr(name, k) || (name == "img" && matches!(k, "src" | "srcset")) {
                 continue;
             }
-            let value = match &**k {
+            let value = match k {
                 "href" | "src" | "cite" | "poster" => match absolute(self.src.base, v) {
                     Some(u) => u.into(),
                     None => continue,
                 },
-                _ => (&**v).into(),
+                _ => v.into(),
             };
             attrs.push((k, value));
         }
