@@ -530,7 +530,8 @@ pub const STOP_WORDS: &[(&str, &[&str])] = &[
 /// quotes to ASCII; Arabic alef with hamza/madda to bare alef, alef maqsura to ya, tashkeel and
 /// tatweel removed; Arabic-Indic and Persian digits to ASCII digits.
 pub fn fold(s: &str) -> String {
-    let mut f = Folder::default();
+    // Folding never lengthens ASCII, the most of any text: room for it up front.
+    let mut f = Folder { out: String::with_capacity(s.len()), pending_space: false };
     for c in s.chars() {
         f.push(c);
     }
@@ -546,6 +547,7 @@ pub struct Folder {
 }
 
 impl Folder {
+    #[inline]
     pub fn push(&mut self, c: char) {
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
             self.pending_space = !self.out.is_empty();
