@@ -234,8 +234,8 @@ impl<'e> Attrs<'e> {
         let mut a = Attrs::default();
         let (mut class, mut id) = (None, None);
         // Names compared as interned atoms.
-        for (k, v) in e.attrs() {
-            let v: &str = v;
+        for attr in &e.attributes {
+            let (k, v): (&html5ever::LocalName, &str) = (&attr.name.local, &attr.value);
             let first = |slot: &mut Option<&'e str>| {
                 if slot.is_none() {
                     *slot = Some(v);
