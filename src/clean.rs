@@ -392,7 +392,7 @@ fn drop_teaser_cards(c: &mut Cleaner<'_>, parts: &[NodeId]) {
     sweep(c, parts, false, |c, i| {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::TEASER_MAX_CHARS;
-        let named = small && prep::contains_any(&prep::match_string(e), rules::TEASER_TOKENS);
+        let named = small && prep::is_teaser_named(e);
         (named && holds_heading_link(c, i)).then(|| (vec![i], "related links"))
     });
 }
@@ -402,13 +402,14 @@ fn drop_teaser_cards(c: &mut Cleaner<'_>, parts: &[NodeId]) {
 /// dropped count (a grid whose cards went leaves its label, which goes with it now).
 fn holds_heading_link(c: &Cleaner<'_>, id: NodeId) -> bool {
     let doc = c.doc;
+    let is_link = doc.tag(id) == "a";
     doc.descendants(id).skip(1).take(rules::TEASER_SCAN_NODES).any(|d| {
         if c.removed[d as usize] || !matches!(doc.tag(d), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
             return false;
         }
         let f = c.feats[d as usize];
         let linked = f.text > 0 && f.link_density() >= rules::TEASER_HEADING_LINK_SHARE;
-        linked || doc.ancestors(d).take_while(|&a| a != id).any(|a| doc.tag(a) == "a") || doc.tag(id) == "a"
+        linked || is_link || doc.ancestors(d).take_while(|&a| a != id).any(|a| doc.tag(a) == "a")
     })
 }
 

@@ -134,14 +134,14 @@ fn has_word_ci(hay: &str, words: &[&str]) -> bool {
     hay.split_ascii_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
-/// Lower-case ASCII tokens by their first two bytes, to tell whether a class or id lower-cased holds
-/// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
-/// test runs on every named element of the page.
 /// The hash map for keys a page chooses (class names, block texts): foldhash is seeded at
 /// random, so a hostile page cannot pick thousands of colliding keys, and it costs a fraction of
 /// std's SipHash (which took 2 % of all instructions).
 pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
+/// Lower-case ASCII tokens by their first two bytes, to tell whether a class or id lower-cased holds
+/// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
+/// test runs on every named element of the page.
 pub(crate) struct TokenSet {
     tokens: &'static [&'static str],
     /// The tokens by their first two bytes (`first << 8 | second`); a token of one byte is
@@ -195,6 +195,13 @@ static NEGATIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| Tok
 static POSITIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::POSITIVE_TOKENS));
 static UNLIKELY: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::UNLIKELY_TOKENS));
 static MAYBE_CANDIDATE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::MAYBE_CANDIDATE_TOKENS));
+static TEASER: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::TEASER_TOKENS));
+
+/// Whether `e`'s class or id, lower-cased, holds a [`rules::TEASER_TOKENS`] token (none holds a
+/// space, so the class and the id are each looked at alone).
+pub fn is_teaser_named(e: &Element) -> bool {
+    TEASER.any_in(e.class()) || TEASER.any_in(e.id())
+}
 
 /// The value of one CSS property in an inline `style` attribute, lower-cased.
 pub fn style_value(e: &Element, prop: &str) -> Option<String> {

@@ -157,12 +157,13 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .unwrap_or_default();
     }
     // Then a name at the end of a dated meta line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
+    let lang = m.lang.clone();
+    let lang = lang.as_deref();
     if m.authors.is_empty() {
-        let lang = m.lang.clone();
         m.authors = blocks
             .iter()
             .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id))
-            .find_map(|b| dated_name(b.text(), lang.as_deref()))
+            .find_map(|b| dated_name(b.text(), lang))
             .into_iter()
             .collect();
     }
@@ -178,8 +179,6 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     }
 
     // Dates, and the visible date/source lines.
-    let lang = m.lang.clone();
-    let lang = lang.as_deref();
     let lines = date_lines(doc, &blocks, lang);
     m.published = ld
         .published

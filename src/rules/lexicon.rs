@@ -295,18 +295,12 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         phrases: &[
             "Nous utilisons des cookies", "Ce site utilise des cookies", "We use cookies", "This site uses cookies", "This website uses cookies",
             "نستخدم ملفات تعريف الارتباط", "Utilizamos cookies", "Este sitio utiliza cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies",
-        ],
-        bare_words: &["Cookies", "Accept cookies"],
-    },
-    BoilerplateGroup {
-        // The stand-in of an embed (a post, a video, a map) that loads only after consent:
-        // its label, not the embed.
-        reason: "cookie banner",
-        phrases: &[
+            // The label of an embed's stand-in (a post, a video, a map) that loads only after
+            // consent: the label goes, not the embed.
             "Empfohlener redaktioneller Inhalt", "Externer Inhalt", "Inhalte von Drittanbietern", "External content", "Third-party content",
             "Contenu externe", "Contenu tiers", "Contenido externo", "Contenido de terceros", "محتوى خارجي",
         ],
-        bare_words: &[],
+        bare_words: &["Cookies", "Accept cookies"],
     },
     BoilerplateGroup {
         reason: "comments",
