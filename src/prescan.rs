@@ -4,7 +4,8 @@
 //!
 //! Two fifths of the corpora's bytes are inline scripts and style sheets. html5ever walks them
 //! line by line (each line is a token, a tree-builder step and an append), yet the core reads
-//! none of them: only JSON-LD scripts, which stay. [`prescan`] finds those bodies with a
+//! none of them: only JSON-LD scripts, which stay. Comment bodies go too: the tree keeps a
+//! node for each comment but not its text. [`prescan`] finds those bodies with a
 //! lexical pass that follows the HTML tokenizer's rules where they matter (comments, quoted
 //! attribute values, raw-text and RCDATA elements, the script-data escape states), and
 //! [`without`] writes the page with each body replaced by one space. A body holds no elements,
@@ -51,8 +52,8 @@ pub struct Prescan {
     /// this many (an element per start tag, a text node after most tags), which sizes its
     /// node vector up front.
     pub tags: usize,
-    /// The byte ranges of the script bodies (other than JSON, which metadata reads) and style
-    /// bodies, in order, each non-empty.
+    /// The byte ranges of the script bodies (other than JSON, which metadata reads), style
+    /// bodies and comment bodies, in order, each non-empty.
     pub skippable: Vec<Range<usize>>,
 }
 
@@ -109,6 +110,12 @@ pub fn prescan(html: &str) -> Prescan {
         let lt = i + off;
         let Some(tok) = markup(b, lt, foreign > 0) else { break };
         i = tok.end;
+        if let Markup::Comment { body } = &tok.kind {
+            if skipping && !body.is_empty() {
+                out.skippable.push(body.clone());
+            }
+            continue;
+        }
         let Markup::Tag { name, end_tag, self_closing, json, attributes } = tok.kind else { continue };
         out.max_attributes = out.max_attributes.max(attributes);
         out.tags += 1;
@@ -194,8 +201,10 @@ pub fn without(html: &str, ranges: &[Range<usize>]) -> String {
 }
 
 enum Markup {
-    /// Text, a comment, a doctype, a CDATA section or a bogus comment: nothing to act on.
+    /// Text, a doctype, a CDATA section or a bogus comment: nothing to act on.
     Other,
+    /// `<!--body-->`: the sink keeps a comment node but not its text, so the body can go.
+    Comment { body: Range<usize> },
     Tag { name: Range<usize>, end_tag: bool, self_closing: bool, json: bool, attributes: usize },
 }
 
@@ -213,7 +222,12 @@ fn markup(b: &[u8], lt: usize, foreign: bool) -> Option<Token> {
     match rest.first() {
         Some(b'!') => {
             if rest.starts_with(b"!--") {
-                return other(comment_end(b, lt + 4)?);
+                let end = comment_end(b, lt + 4)?;
+                // The body lies between "<!--" and the "-->" or "--!>" that ends it (none in
+                // "<!-->" and "<!--->").
+                let close = if b[..end].ends_with(b"--!>") { 4 } else { 3 };
+                let body = lt + 4..(end - close).max(lt + 4);
+                return Some(Token { kind: Markup::Comment { body }, end });
             }
             if foreign && rest.starts_with(b"![CDATA[") {
                 return other(lt + 9 + memchr::memmem::find(&b[lt + 9..], b"]]>")? + 3);
@@ -432,6 +446,14 @@ mod tests {
     }
 
     #[test]
+    fn finds_comment_bodies() {
+        assert_eq!(bodies("<!--a--><p><!-- b --!></p><!----><!--><!--->"), ["a", " b "]);
+        assert_eq!(without("<p>x<!-- long note -->y</p>", &prescan("<p>x<!-- long note -->y</p>").skippable), "<p>x<!-- -->y</p>");
+        // Unterminated: left alone.
+        assert_eq!(bodies("<p>x<!-- never closed"), Vec::<&str>::new());
+    }
+
+    #[test]
     fn follows_the_script_escape_states() {
         // Inside "<!--", a "<script>" makes the next "</script>" part of the body.
         let html = "<script><!-- document.write('<script>x</script>'); --></script><p>after</p>";
@@ -446,8 +468,9 @@ mod tests {
 
     #[test]
     fn markup_that_only_looks_like_a_script_is_not_one() {
+        // In a comment it is the comment's body that goes, not a script's.
+        assert_eq!(bodies("<!-- <script>a</script> --><p>x</p>"), [" <script>a</script> "]);
         for html in [
-            "<!-- <script>a</script> --><p>x</p>",
             "<div title='<script>a</script>'>x</div>",
             "<textarea><script>a</script></textarea>",
             "<title><style>a</style></title>",
