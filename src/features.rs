@@ -79,11 +79,10 @@ impl Feat {
     }
 }
 
-/// Text statistics of one text node: (characters with whitespace runs as one, commas, ASCII commas).
-pub fn text_stats(t: &str) -> (u32, u32, u32) {
-    let mut len = 0u32;
-    let mut commas = 0u32;
-    let mut ascii = 0u32;
+/// Text statistics of one text node: characters with whitespace runs as one, commas, ASCII
+/// commas, and characters other than whitespace.
+pub fn text_stats(t: &str) -> TextStats {
+    let mut s = TextStats::default();
     let mut in_space = false;
     if t.is_ascii() {
         // Most text is ASCII: bytes are characters, and only ',' among them is a comma. (A
@@ -91,39 +90,54 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
         for &b in t.as_bytes() {
             if crate::prep::is_ascii_space(b) {
                 if !in_space {
-                    len += 1;
+                    s.len += 1;
                     in_space = true;
                 }
                 continue;
             }
             in_space = false;
-            len += 1;
+            s.len += 1;
+            s.visible += 1;
             if b == b',' {
-                commas += 1;
-                ascii += 1;
+                s.commas += 1;
+                s.ascii_commas += 1;
             }
         }
-        return (len, commas, ascii);
+        return s;
     }
     for c in t.chars() {
         if c.is_whitespace() {
             if !in_space {
-                len += 1;
+                s.len += 1;
                 in_space = true;
             }
             continue;
         }
         in_space = false;
-        len += 1;
+        s.len += 1;
+        s.visible += 1;
         // ',' is the only ASCII comma: other ASCII characters need no look-up.
         if c == ',' {
-            commas += 1;
-            ascii += 1;
+            s.commas += 1;
+            s.ascii_commas += 1;
         } else if !c.is_ascii() && rules::COMMAS.contains(&c) {
-            commas += 1;
+            s.commas += 1;
         }
     }
-    (len, commas, ascii)
+    s
+}
+
+/// What [`text_stats`] counts in a text node.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TextStats {
+    /// Characters, a run of whitespace counted as one (Readability's normalised length).
+    pub len: u32,
+    /// Commas of any script.
+    pub commas: u32,
+    /// ASCII commas only.
+    pub ascii_commas: u32,
+    /// Characters other than whitespace (what metadata's short lines are measured in).
+    pub visible: u32,
 }
 
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
@@ -132,7 +146,7 @@ pub fn text_stats(t: &str) -> (u32, u32, u32) {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
     /// [`text_stats`] of a prose text node.
-    text: [u32; 3],
+    text: TextStats,
     /// Which count the element adds to (see `ROLE_*`).
     role: u8,
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
@@ -147,6 +161,13 @@ pub(crate) struct NodeFacts {
     /// first): the answers depend on those two strings alone, and pages repeat them (list
     /// items, cards), so they are kept once, with that element.
     pub(crate) name_owner: NodeId,
+}
+
+impl NodeFacts {
+    /// [`TextStats::visible`] of a prose text node (0 for other nodes and raw text).
+    pub(crate) fn visible_chars(&self) -> u32 {
+        self.text.visible
+    }
 }
 
 const ROLE_NONE: u8 = 0;
@@ -167,8 +188,7 @@ pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
         (0..doc.len())
             .map(|i| match &doc.nodes[i].kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
-                    let (len, commas, ascii) = text_stats(t);
-                    NodeFacts { text: [len, commas, ascii], name_owner: i as NodeId, ..Default::default() }
+                    NodeFacts { text: text_stats(t), name_owner: i as NodeId, ..Default::default() }
                 }
                 Kind::Element(e) => {
                     let names = (e.class(), e.id());
@@ -210,7 +230,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: [0; 3], role, block, textish, link_coef, ..Default::default() }
+    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, ..Default::default() }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
@@ -227,10 +247,9 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
         let fi = &mut f[i];
         match k.role {
             ROLE_NONE => {
-                let [len, commas, ascii] = k.text;
-                fi.text += len;
-                fi.commas += commas;
-                fi.ascii_commas += ascii;
+                fi.text += k.text.len;
+                fi.commas += k.text.commas;
+                fi.ascii_commas += k.text.ascii_commas;
             }
             ROLE_A => {
                 fi.link = fi.text as f32 * k.link_coef;

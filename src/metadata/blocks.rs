@@ -73,12 +73,14 @@ impl PageText {
         let mut len = vec![0usize; n];
         // The text nodes outside raw-text elements, last first.
         let mut texts: Vec<(NodeId, &str)> = Vec::new();
+        // The page's node facts count every prose text node's visible characters already.
+        let facts = crate::features::page_facts(doc);
         for i in (0..n).rev() {
             let id = i as NodeId;
             if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
                 texts.push((id, t));
                 if let Some(l) = len.get_mut(i) {
-                    *l = visible_chars(t);
+                    *l = (facts[i].visible_chars() as usize).min(DATE_LINE_MAX_CHARS + 1);
                 }
             }
             if let Some(p) = doc.parent(id) {
@@ -133,24 +135,6 @@ impl PageText {
             _ => 0..0,
         }
     }
-}
-
-/// The non-whitespace characters of a text node, counted up to [`DATE_LINE_MAX_CHARS`] + 1.
-/// With `prep::space_at`: ASCII (most text, and the indentation between tags) needs no decoding.
-fn visible_chars(t: &str) -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i < t.len() {
-        let (space, width) = space_at(t, i);
-        if !space {
-            n += 1;
-            if n > DATE_LINE_MAX_CHARS {
-                break;
-            }
-        }
-        i += width;
-    }
-    n
 }
 
 /// A word of a text node, or a run of separator characters (whitespace, U+200B, U+FEFF).
