@@ -82,30 +82,18 @@ impl Feat {
 /// Text statistics of one text node: characters with whitespace runs as one, commas, ASCII
 /// commas, and characters other than whitespace.
 pub fn text_stats(t: &str) -> TextStats {
+    // Most text is ASCII: its bytes are its characters, with no UTF-8 decoding.
+    if t.is_ascii() {
+        count_text(t.bytes().map(char::from))
+    } else {
+        count_text(t.chars())
+    }
+}
+
+fn count_text(chars: impl Iterator<Item = char>) -> TextStats {
     let mut s = TextStats::default();
     let mut in_space = false;
-    if t.is_ascii() {
-        // Most text is ASCII: bytes are characters, and only ',' among them is a comma. (A
-        // loop over `prep::space_at` for all text measured 0.5 % slower on the whole analysis.)
-        for &b in t.as_bytes() {
-            if crate::prep::is_ascii_space(b) {
-                if !in_space {
-                    s.len += 1;
-                    in_space = true;
-                }
-                continue;
-            }
-            in_space = false;
-            s.len += 1;
-            s.visible += 1;
-            if b == b',' {
-                s.commas += 1;
-                s.ascii_commas += 1;
-            }
-        }
-        return s;
-    }
-    for c in t.chars() {
+    for c in chars {
         if c.is_whitespace() {
             if !in_space {
                 s.len += 1;
