@@ -578,7 +578,13 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
     let marked = times.iter().copied().find(|&i| {
         doc.element(i).is_some_and(|e| e.attr("pubdate").is_some() || e.class().to_ascii_lowercase().contains("publish") || e.class().to_ascii_lowercase().contains("entry-date"))
     });
-    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i)).find_map(value))
+    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i) && !site_header(doc, ctx, i)).find_map(value))
+}
+
+/// True inside the site's own header or navigation (a `<header>`/`<nav>` outside `<article>` and
+/// `<main>`), where a date is today's, printed beside the logo, not the article's.
+fn site_header(doc: &Document, ctx: &byline::Context, id: NodeId) -> bool {
+    ctx.in_chrome(id) && !doc.ancestors(id).any(|a| matches!(doc.tag(a), "article" | "main"))
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
@@ -587,7 +593,7 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang:
         let e = doc.element(b.id)?;
         // Tokens hold no space, so testing class and id apart equals testing "class id".
         let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
-        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) {
+        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) || site_header(doc, ctx, b.id) {
             return None;
         }
         b.line.date(lang).map(str::to_string)
