@@ -192,7 +192,8 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
         .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
-        .or_else(|| any_block_date(&ctx, &blocks, lang));
+        .or_else(|| any_block_date(&ctx, &blocks, lang))
+        .or_else(|| lead_dateline(doc, &ctx, lang));
     // A UTC date-time is read in the page's own time: its local day, as the URL and the
     // machine dates written with a local offset give it. (Visible text dates were tried as
     // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
@@ -624,6 +625,30 @@ fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
 fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
+}
+
+/// Paragraphs read by [`lead_dateline`]: a dateline opens one of the article's first.
+const LEAD_DATELINE_PARAGRAPHS: usize = 12;
+/// A dateline head ("Bonn, 27.1.2022") is at most this many characters.
+const LEAD_DATELINE_MAX_CHARS: usize = 48;
+/// Dashes that close a news dateline ("27.1.2022 – Bei der Erinnerung …").
+const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — "];
+
+/// Very last resort, for pages that give no date anywhere else: a dateline opening one of the
+/// first paragraphs, the date (with an optional place) then a dash: "27.1.2022 – Bei der …",
+/// "PARÍS, 3 de mayo de 2022 — …". Long paragraphs are not blocks, hence their own scan.
+fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
+        .take(LEAD_DATELINE_PARAGRAPHS)
+        .find_map(|i| {
+            let text = normalize_ws(&doc.text_content(i));
+            let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
+            let head = text.get(..cut)?;
+            (head.chars().count() <= LEAD_DATELINE_MAX_CHARS && head.split(' ').count() <= BARE_DATE_MAX_WORDS && is_mostly_date(head))
+                .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
+                .flatten()
+        })
 }
 
 #[cfg(test)]
