@@ -624,8 +624,24 @@ fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
 fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
-    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
+    let b = blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find(|b| b.line.date(lang).is_some())?;
+    // A block listing several dates ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023")
+    // gives the one after its publication label.
+    let text = fold(b.text());
+    PUBLISHED_LABELS
+        .iter()
+        .filter_map(|l| text.find(crate::rules::lexicon::folded(l).as_ref()).map(|at| (at, l)))
+        .min()
+        .and_then(|(at, l)| dates::find_date_in_text(text.get(at + crate::rules::lexicon::folded(l).len()..)?, lang))
+        .map(|d| d.iso)
+        .or_else(|| b.line.date(lang).map(str::to_string))
 }
+
+/// Labels naming the publication date, not the modification one, in the main languages.
+const PUBLISHED_LABELS: &[&str] = &[
+    "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
+    "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
+];
 
 /// Paragraphs read by [`lead_dateline`]: a dateline opens one of the article's first.
 const LEAD_DATELINE_PARAGRAPHS: usize = 12;
