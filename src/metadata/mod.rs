@@ -193,7 +193,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
         .or_else(|| any_block_date(&ctx, &blocks, lang))
-        .or_else(|| lead_dateline(doc, &ctx, lang));
+        .or_else(|| lead_dateline(doc, &ctx, lang))
+        .or_else(|| aside_time_date(doc, &ctx, lang))
+        .or_else(|| short_year_date(doc, &ctx, &blocks))
+        // Then the page's description ("ORSO MARSICANO … (Notizia del 14 Gennaio 2020)").
+        .or_else(|| m.excerpt.as_deref().and_then(|e| dates::find_date_in_text(e, lang)).map(|d| d.iso));
     // A UTC date-time is read in the page's own time: its local day, as the URL and the
     // machine dates written with a local offset give it. (Visible text dates were tried as
     // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
@@ -642,6 +646,34 @@ const PUBLISHED_LABELS: &[&str] = &[
     "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
     "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
 ];
+
+/// Last resort: a `<time>` in a side column of the `<article>` itself (a metadata column beside
+/// the text), when nothing outside side columns dates the page.
+fn aside_time_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "time" && !ctx.hidden(i) && doc.ancestors(i).any(|a| doc.tag(a) == "article"))
+        .find_map(|i| doc.element(i)?.attr("datetime").and_then(|v| dates::normalize_machine_date(v, lang)))
+}
+
+/// Last resort: a date-classed block that is only a day with a two-digit year ("23.09.22"),
+/// a form too ambiguous to read in running text (versions, scores).
+fn short_year_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<String> {
+    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.hidden(b.id)).find_map(|b| {
+        let t = b.text().trim();
+        let parts: Vec<&str> = t.split(['.', '/']).collect();
+        let [d, m, y] = parts.as_slice() else { return None };
+        if t.len() > 8 || ![d, m, y].iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())) || y.len() != 2 {
+            return None;
+        }
+        let e = doc.element(b.id)?;
+        let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
+        if !(named(e.class()) || named(e.id())) {
+            return None;
+        }
+        let y: u32 = y.parse().ok()?;
+        dates::ymd(if y + 2000 <= dates::MAX_YEAR && y < 90 { 2000 + y } else { 1900 + y }, m.parse().ok()?, d.parse().ok()?)
+    })
+}
 
 /// Paragraphs read by [`lead_dateline`]: a dateline opens one of the article's first.
 const LEAD_DATELINE_PARAGRAPHS: usize = 12;
