@@ -117,7 +117,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // An author that is the site's domain ("finanztreff.de", "L'Opinion" on lopinion.fr) is the
     // publisher, not a person: skipped. Matching og:site_name instead would also drop the owner
     // of a personal blog named after them (readability's toc-missing: "Haki Benita").
-    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref())).collect();
+    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref()) && !is_handle(a)).collect();
     dedupe(&mut m.authors);
     // An organisation named as author is kept only when no other source names someone.
     let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
@@ -126,7 +126,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             let names: Vec<String> = metas
                 .all(key)
                 .into_iter()
-                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()))
+                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()) && !is_handle(v))
                 .flat_map(|v| byline::split_names(&v))
                 .collect();
             if !names.is_empty() {
@@ -245,6 +245,14 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// A login handle, not a name: one lower-case token whose words are joined by '_' or '.'
+/// ("gabor_munier", "edilson.la.rosa"). CMSs put it in JSON-LD and meta tags where the visible
+/// byline (or another source) spells the name; it is skipped so that source is read.
+fn is_handle(s: &str) -> bool {
+    s.contains(['_', '.'])
+        && s.split(['_', '.']).all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
 }
 
 fn dedupe(v: &mut Vec<String>) {
