@@ -401,7 +401,8 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
 pub fn is_author_label(block_text: &str) -> bool {
     // Folded a character at a time: a text that folds longer than every label is none of them.
     let mut f = crate::rules::lexicon::Folder::default();
-    for c in block_text.trim_end_matches([':', ' ']).chars() {
+    // A separator may open it ("| By" after a category name).
+    for c in block_text.trim_end_matches([':', ' ']).trim_start_matches(['|', '·', ' ']).chars() {
         f.push(c);
         if f.out.len() > *AUTHOR_LABEL_MAX_BYTES {
             return false;

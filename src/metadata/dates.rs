@@ -259,7 +259,25 @@ pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
     // culture writes `11/01/2023 12:43:42` for 1 November even on German pages), so they are read
     // month first; dotted and dashed ones stay day first.
     let slashed = t.contains('/') && !t.chars().any(char::is_alphabetic);
-    find_date_in_text(t, if slashed { Some("en-US") } else { lang }).map(|d| d.iso)
+    let lang = if slashed { Some("en-US") } else { lang };
+    find_date_in_text(t, lang).map(|d| d.iso).or_else(|| {
+        // C's asctime and Java's Date.toString() put the time and zone between the day and the
+        // year: "Mon Oct 11 14:57:21 CEST 2021" is read as "Mon Oct 11 2021".
+        if !t.contains(':') {
+            return None;
+        }
+        let mut after_time = false;
+        let kept: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| {
+                let time = w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':');
+                let zone = after_time && (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+                after_time = time;
+                !time && !zone
+            })
+            .collect();
+        find_date_in_text(&kept.join(" "), lang).map(|d| d.iso)
+    })
 }
 
 /// True when the page's language writes numeric dates month first (US English).
@@ -512,6 +530,8 @@ mod tests {
         assert_eq!(normalize_machine_date("11/01/2023 12:43:42", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("01.11.2023", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("garbage", None), None);
+        assert_eq!(normalize_machine_date("Mon Oct 11 14:57:21 CEST 2021", Some("de")).as_deref(), Some("2021-10-11"));
+        assert_eq!(normalize_machine_date("Thu Feb  3 09:05:00 2022", None).as_deref(), Some("2022-02-03"));
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // An author that is the site's domain ("finanztreff.de", "L'Opinion" on lopinion.fr) is the
     // publisher, not a person: skipped. Matching og:site_name instead would also drop the owner
     // of a personal blog named after them (readability's toc-missing: "Haki Benita").
-    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref())).collect();
+    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref()) && !is_handle(a)).collect();
     dedupe(&mut m.authors);
     // An organisation named as author is kept only when no other source names someone.
     let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
@@ -126,7 +126,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             let names: Vec<String> = metas
                 .all(key)
                 .into_iter()
-                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()))
+                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()) && !is_handle(v))
                 .flat_map(|v| byline::split_names(&v))
                 .collect();
             if !names.is_empty() {
@@ -192,7 +192,12 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
         .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
-        .or_else(|| any_block_date(&ctx, &blocks, lang));
+        .or_else(|| any_block_date(&ctx, &blocks, lang))
+        .or_else(|| lead_dateline(doc, &ctx, lang))
+        .or_else(|| aside_time_date(doc, &ctx, lang))
+        .or_else(|| short_year_date(doc, &ctx, &blocks))
+        // Then the page's description ("ORSO MARSICANO … (Notizia del 14 Gennaio 2020)").
+        .or_else(|| m.excerpt.as_deref().and_then(|e| dates::find_date_in_text(e, lang)).map(|d| d.iso));
     // A UTC date-time is read in the page's own time: its local day, as the URL and the
     // machine dates written with a local offset give it. (Visible text dates were tried as
     // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
@@ -240,6 +245,14 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// A login handle, not a name: one lower-case token whose words are joined by '_' or '.'
+/// ("gabor_munier", "edilson.la.rosa"). CMSs put it in JSON-LD and meta tags where the visible
+/// byline (or another source) spells the name; it is skipped so that source is read.
+fn is_handle(s: &str) -> bool {
+    s.contains(['_', '.'])
+        && s.split(['_', '.']).all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
 }
 
 fn dedupe(v: &mut Vec<String>) {
@@ -578,7 +591,13 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
     let marked = times.iter().copied().find(|&i| {
         doc.element(i).is_some_and(|e| e.attr("pubdate").is_some() || e.class().to_ascii_lowercase().contains("publish") || e.class().to_ascii_lowercase().contains("entry-date"))
     });
-    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i)).find_map(value))
+    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i) && !site_header(doc, ctx, i)).find_map(value))
+}
+
+/// True inside the site's own header or navigation (a `<header>`/`<nav>` outside `<article>` and
+/// `<main>`), where a date is today's, printed beside the logo, not the article's.
+fn site_header(doc: &Document, ctx: &byline::Context, id: NodeId) -> bool {
+    ctx.in_chrome(id) && !doc.ancestors(id).any(|a| matches!(doc.tag(a), "article" | "main"))
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
@@ -587,7 +606,7 @@ fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang:
         let e = doc.element(b.id)?;
         // Tokens hold no space, so testing class and id apart equals testing "class id".
         let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
-        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) {
+        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) || site_header(doc, ctx, b.id) {
             return None;
         }
         b.line.date(lang).map(str::to_string)
@@ -617,7 +636,75 @@ fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
 fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
-    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find_map(|b| b.line.date(lang).map(str::to_string))
+    let b = blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find(|b| b.line.date(lang).is_some())?;
+    // A block listing several dates ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023")
+    // gives the one after its publication label.
+    let text = fold(b.text());
+    PUBLISHED_LABELS
+        .iter()
+        .filter_map(|l| text.find(crate::rules::lexicon::folded(l).as_ref()).map(|at| (at, l)))
+        .min()
+        .and_then(|(at, l)| dates::find_date_in_text(text.get(at + crate::rules::lexicon::folded(l).len()..)?, lang))
+        .map(|d| d.iso)
+        .or_else(|| b.line.date(lang).map(str::to_string))
+}
+
+/// Labels naming the publication date, not the modification one, in the main languages.
+const PUBLISHED_LABELS: &[&str] = &[
+    "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
+    "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
+];
+
+/// Last resort: a `<time>` in a side column of the `<article>` itself (a metadata column beside
+/// the text), when nothing outside side columns dates the page.
+fn aside_time_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "time" && !ctx.hidden(i) && doc.ancestors(i).any(|a| doc.tag(a) == "article"))
+        .find_map(|i| doc.element(i)?.attr("datetime").and_then(|v| dates::normalize_machine_date(v, lang)))
+}
+
+/// Last resort: a date-classed block that is only a day with a two-digit year ("23.09.22"),
+/// a form too ambiguous to read in running text (versions, scores).
+fn short_year_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<String> {
+    blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.hidden(b.id)).find_map(|b| {
+        let t = b.text().trim();
+        let parts: Vec<&str> = t.split(['.', '/']).collect();
+        let [d, m, y] = parts.as_slice() else { return None };
+        if t.len() > 8 || ![d, m, y].iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())) || y.len() != 2 {
+            return None;
+        }
+        let e = doc.element(b.id)?;
+        let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
+        if !(named(e.class()) || named(e.id())) {
+            return None;
+        }
+        let y: u32 = y.parse().ok()?;
+        dates::ymd(if y + 2000 <= dates::MAX_YEAR && y < 90 { 2000 + y } else { 1900 + y }, m.parse().ok()?, d.parse().ok()?)
+    })
+}
+
+/// Paragraphs read by [`lead_dateline`]: a dateline opens one of the article's first.
+const LEAD_DATELINE_PARAGRAPHS: usize = 12;
+/// A dateline head ("Bonn, 27.1.2022") is at most this many characters.
+const LEAD_DATELINE_MAX_CHARS: usize = 48;
+/// Dashes that close a news dateline ("27.1.2022 – Bei der Erinnerung …").
+const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — "];
+
+/// Very last resort, for pages that give no date anywhere else: a dateline opening one of the
+/// first paragraphs, the date (with an optional place) then a dash: "27.1.2022 – Bei der …",
+/// "PARÍS, 3 de mayo de 2022 — …". Long paragraphs are not blocks, hence their own scan.
+fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
+        .take(LEAD_DATELINE_PARAGRAPHS)
+        .find_map(|i| {
+            let text = normalize_ws(&doc.text_content(i));
+            let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
+            let head = text.get(..cut)?;
+            (head.chars().count() <= LEAD_DATELINE_MAX_CHARS && head.split(' ').count() <= BARE_DATE_MAX_WORDS && is_mostly_date(head))
+                .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
+                .flatten()
+        })
 }
 
 #[cfg(test)]

@@ -158,8 +158,12 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 ];
 
 /// Labels printed before the author's name in its own element ("<span>Autor:</span> Fritz
-/// Imhof", "<h4>Author</h4><p>Jane Doe</p>"); compared on the whole folded text, colon trimmed.
-pub const AUTHOR_LABELS: &[&str] = &["Autor", "Autorin", "Autoren", "Author", "Authors", "Auteur", "Auteurs", "Autor/in", "Written by", "Verfasser", "Verfasst von", "Escrito por", "Autora", "الكاتب", "المؤلف"];
+/// Imhof", "<h4>Author</h4><p>Jane Doe</p>", "<span>By</span><a>Jane Doe</a>"); compared on the
+/// whole folded text, colon trimmed.
+pub const AUTHOR_LABELS: &[&str] = &[
+    "Autor", "Autorin", "Autoren", "Author", "Authors", "Auteur", "Auteurs", "Autor/in", "Written by", "Verfasser", "Verfasst von", "Escrito por", "Autora", "الكاتب", "المؤلف",
+    "By", "Par", "Von", "Por", "بقلم",
+];
 
 /// Byline words that follow a date inside a line ("Posted on March 3, 2021 by Jane Doe",
 /// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
