@@ -350,6 +350,17 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
+        // The page's own tools over or under the text: print it, save it as PDF, its permalink.
+        reason: "page tools",
+        phrases: &[
+            "Rezept drucken", "Artikel drucken", "Seite drucken", "Print recipe", "Print this article", "Print this page",
+            "Imprimer la recette", "Imprimer l'article", "Imprimer cette page", "Imprimir receta", "Imprimir la receta",
+            "Imprimir artículo", "طباعة الوصفة", "طباعة المقال", "als PDF herunterladen", "Als PDF speichern", "Download as PDF",
+            "Save as PDF", "Télécharger en PDF", "Télécharger le PDF", "Descargar en PDF", "Descargar PDF", "تحميل PDF",
+        ],
+        bare_words: &["Permalink", "Permalien", "Enlace permanente", "الرابط الدائم"],
+    },
+    BoilerplateGroup {
         reason: "feedback",
         phrases: &[
             "Was this article helpful", "Did you find this article useful", "Rate this article", "We want to hear what you think",
