@@ -285,10 +285,24 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
             // Invitations that open on the newsletter or on the promise of missing nothing.
             "Mit unserem Newsletter", "Avec notre newsletter", "With our newsletter", "Con nuestro boletín", "Con nuestra newsletter",
-            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Ne manquez aucun",
+            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Nichts mehr versäumen", "Ne manquez aucun",
             "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
+    },
+    BoilerplateGroup {
+        // The publisher's pitch for its app or for reader support, set between or after the
+        // paragraphs ("Get the latest news straight to your phone with our app", "Unterstütze uns").
+        reason: "promotion",
+        phrases: &[
+            "Get the latest news", "For the latest news", "For the latest stories", "Download our app", "Download the app",
+            "Get our app", "Téléchargez notre application", "Téléchargez l'application", "Laden Sie unsere App", "Hol dir die App",
+            "Unsere App", "Descarga nuestra app", "Descarga la app", "Descargue nuestra aplicación", "حمل تطبيق",
+            "Support us", "Support our work", "Support independent journalism", "We rely on your support", "Soutenez-nous",
+            "Soutenez notre", "Unterstütze", "Unterstützen Sie uns", "Unterstützen Sie unsere", "Apóyanos", "Apoya nuestro",
+            "Apoya el periodismo", "ادعمنا",
+        ],
+        bare_words: &[],
     },
     BoilerplateGroup {
         reason: "cookie banner",
