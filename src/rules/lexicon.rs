@@ -266,6 +266,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Meistdiskutiert", "Meist diskutiert", "Meist-diskutiert", "Meistkommentiert", "Meist kommentiert", "Meistgeteilt",
             "Most discussed", "Most commented", "Most shared", "Les plus commentés", "Les plus partagés", "Lo más comentado",
             "Más comentadas", "Más comentados", "Lo más compartido", "الأكثر تعليقا", "الأكثر مشاركة",
+            // Labels over links (or videos) on the story's topic.
+            "Mehr lesen", "Leer más", "Zum Thema", "Artikel und Videos zum Thema", "Videos zum Thema", "Sur le même sujet",
+            "vidéos sur le sujet", "On the same topic", "More on this topic", "Sobre el mismo tema", "Más sobre este tema",
+            "حول نفس الموضوع",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
