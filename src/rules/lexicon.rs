@@ -245,6 +245,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "This article was originally published", "Originally published at", "Dieser Artikel erschien zuerst",
             "Hier geht es zum Originalartikel", "Zum Originalartikel", "Este artículo fue publicado originalmente",
             "Publicado originalmente en", "نشر هذا المقال أولا",
+            // Print notes: the text comes from an issue of the magazine ("Erschienen in …").
+            "Erschienen in", "Dieser Beitrag stammt aus", "Dieser Artikel stammt aus", "This article appeared in",
+            "This story appeared in", "A version of this article appeared", "Cet article est paru dans", "Article paru dans",
+            "Este artículo apareció en", "Artículo publicado en", "نشر هذا المقال في",
         ],
         bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
     },
