@@ -414,7 +414,12 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
     },
     BoilerplateGroup {
         reason: "section label",
-        phrases: &["Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:"],
+        phrases: &[
+            "Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:",
+            // A pointer to another site for more ("Weitere Infos unter www.…").
+            "Weitere Infos unter", "Weitere Informationen unter", "Mehr Infos unter", "More information at", "More info at",
+            "Plus d'informations sur", "Plus d'infos sur", "Más información en", "للمزيد من المعلومات على",
+        ],
         // German labels that do not open prose.
         bare_words: &["Pressekontakt", "Weitere Informationen", "Zusatzinformationen", "Zur Person"],
     },
