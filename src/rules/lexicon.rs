@@ -354,6 +354,16 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
+        // A date's label in a block of its own, the date itself beside it ("Release date:"):
+        // the date is metadata, read apart; the label is not the story.
+        reason: "date line",
+        phrases: &[],
+        bare_words: &[
+            "Release date", "Publication date", "Date de publication", "Date de parution", "Fecha de publicación",
+            "Veröffentlichungsdatum", "Erscheinungsdatum", "تاريخ النشر", "Opublikowano",
+        ],
+    },
+    BoilerplateGroup {
         reason: "image note",
         phrases: &["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
         bare_words: &[],
