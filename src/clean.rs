@@ -427,11 +427,10 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let text = block_text(c, i);
         let reason = c.lexicon.reason(&text)?;
         let mut drop = vec![i];
-        // A bare label takes the run of links after it along.
+        // A bare label takes the run of links after it along: every link block that follows
+        // it ("Mehr lesen:" over one linked headline per paragraph), up to the first that is not.
         if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {
-            if let Some(n) = next_live_sibling(c, i).filter(|&n| c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY) {
-                drop.push(n);
-            }
+            drop.extend(live_siblings_after(c, i).take_while(|&n| c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY));
         }
         Some((drop, reason))
     });
@@ -462,9 +461,10 @@ fn sweep(c: &mut Cleaner<'_>, parts: &[NodeId], with_parts: bool, mut decide: im
     }
 }
 
-fn next_live_sibling(c: &Cleaner<'_>, id: NodeId) -> Option<NodeId> {
-    let parent = c.doc.parent(id)?;
-    c.doc.element_children(parent).skip_while(|&k| k != id).skip(1).find(|&k| !c.gone(k))
+/// The live element siblings after `id`, in order.
+fn live_siblings_after<'a>(c: &'a Cleaner<'_>, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+    let parent = c.doc.parent(id);
+    parent.into_iter().flat_map(move |p| c.doc.element_children(p)).skip_while(move |&k| k != id).skip(1).filter(|&k| !c.gone(k))
 }
 
 /// Whitespace-normalised text of a live block.

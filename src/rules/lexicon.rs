@@ -249,6 +249,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "This article was originally published", "Originally published at", "Dieser Artikel erschien zuerst",
             "Hier geht es zum Originalartikel", "Zum Originalartikel", "Este artículo fue publicado originalmente",
             "Publicado originalmente en", "نشر هذا المقال أولا",
+            // Print notes: the text comes from an issue of the magazine ("Erschienen in …").
+            "Erschienen in", "Dieser Beitrag stammt aus", "Dieser Artikel stammt aus", "This article appeared in",
+            "This story appeared in", "A version of this article appeared", "Cet article est paru dans", "Article paru dans",
+            "Este artículo apareció en", "Artículo publicado en", "نشر هذا المقال في",
         ],
         bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
     },
@@ -270,6 +274,10 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Meistdiskutiert", "Meist diskutiert", "Meist-diskutiert", "Meistkommentiert", "Meist kommentiert", "Meistgeteilt",
             "Most discussed", "Most commented", "Most shared", "Les plus commentés", "Les plus partagés", "Lo más comentado",
             "Más comentadas", "Más comentados", "Lo más compartido", "الأكثر تعليقا", "الأكثر مشاركة",
+            // Labels over links (or videos) on the story's topic.
+            "Mehr lesen", "Leer más", "Zum Thema", "Artikel und Videos zum Thema", "Videos zum Thema", "Sur le même sujet",
+            "vidéos sur le sujet", "On the same topic", "More on this topic", "Sobre el mismo tema", "Más sobre este tema",
+            "حول نفس الموضوع",
         ],
         bare_words: &["Related", "À lire", "Weiterlesen"],
     },
@@ -289,10 +297,24 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
             // Invitations that open on the newsletter or on the promise of missing nothing.
             "Mit unserem Newsletter", "Avec notre newsletter", "With our newsletter", "Con nuestro boletín", "Con nuestra newsletter",
-            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Ne manquez aucun",
+            "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Nichts mehr versäumen", "Ne manquez aucun",
             "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
+    },
+    BoilerplateGroup {
+        // The publisher's pitch for its app or for reader support, set between or after the
+        // paragraphs ("Get the latest news straight to your phone with our app", "Unterstütze uns").
+        reason: "promotion",
+        phrases: &[
+            "Get the latest news", "For the latest news", "For the latest stories", "Download our app", "Download the app",
+            "Get our app", "Téléchargez notre application", "Téléchargez l'application", "Laden Sie unsere App", "Hol dir die App",
+            "Unsere App", "Descarga nuestra app", "Descarga la app", "Descargue nuestra aplicación", "حمل تطبيق",
+            "Support us", "Support our work", "Support independent journalism", "We rely on your support", "Soutenez-nous",
+            "Soutenez notre", "Unterstütze", "Unterstützen Sie uns", "Unterstützen Sie unsere", "Apóyanos", "Apoya nuestro",
+            "Apoya el periodismo", "ادعمنا",
+        ],
+        bare_words: &[],
     },
     BoilerplateGroup {
         reason: "cookie banner",
@@ -336,6 +358,16 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
+        // A date's label in a block of its own, the date itself beside it ("Release date:"):
+        // the date is metadata, read apart; the label is not the story.
+        reason: "date line",
+        phrases: &[],
+        bare_words: &[
+            "Release date", "Publication date", "Date de publication", "Date de parution", "Fecha de publicación",
+            "Veröffentlichungsdatum", "Erscheinungsdatum", "تاريخ النشر", "Opublikowano",
+        ],
+    },
+    BoilerplateGroup {
         reason: "image note",
         phrases: &["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
         bare_words: &[],
@@ -352,6 +384,17 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "zurück zur", "Lade weitere Inhalte", "Mehr laden", "Volver arriba", "Cargar más", "العودة إلى", "تحميل المزيد",
         ],
         bare_words: &[],
+    },
+    BoilerplateGroup {
+        // The page's own tools over or under the text: print it, save it as PDF, its permalink.
+        reason: "page tools",
+        phrases: &[
+            "Rezept drucken", "Artikel drucken", "Seite drucken", "Print recipe", "Print this article", "Print this page",
+            "Imprimer la recette", "Imprimer l'article", "Imprimer cette page", "Imprimir receta", "Imprimir la receta",
+            "Imprimir artículo", "طباعة الوصفة", "طباعة المقال", "als PDF herunterladen", "Als PDF speichern", "Download as PDF",
+            "Save as PDF", "Télécharger en PDF", "Télécharger le PDF", "Descargar en PDF", "Descargar PDF", "تحميل PDF",
+        ],
+        bare_words: &["Permalink", "Permalien", "Enlace permanente", "الرابط الدائم"],
     },
     BoilerplateGroup {
         reason: "feedback",
@@ -385,7 +428,12 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
     },
     BoilerplateGroup {
         reason: "section label",
-        phrases: &["Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:"],
+        phrases: &[
+            "Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:",
+            // A pointer to another site for more ("Weitere Infos unter www.…").
+            "Weitere Infos unter", "Weitere Informationen unter", "Mehr Infos unter", "More information at", "More info at",
+            "Plus d'informations sur", "Plus d'infos sur", "Más información en", "للمزيد من المعلومات على",
+        ],
         // German labels that do not open prose.
         bare_words: &["Pressekontakt", "Weitere Informationen", "Zusatzinformationen", "Zur Person"],
     },
