@@ -41,10 +41,16 @@ const CARGO_BIN = path.join(homedir(), '.cargo', 'bin');
 // container pass, the metadata rules and the speed tables of the same session) plus about 3 %, to be lowered as
 // the module shrinks. Session 4's native speed pass (the prescan, per-element and per-line memos
 // in the core and metadata) added 44 KB: 1,226,712 B raw, 519,766 B gzip; the budget is that
-// plus about 1.5 % (native median 1.54x -> 1.08x dom_smoothie's for it).
+// plus about 1.5 % (native median 1.54x -> 1.08x dom_smoothie's for it). Session 6's lexicon
+// groups in five languages (page tools, promotions, related-link labels, print-issue notes,
+// pointers elsewhere, date labels) and date/author rules added 13 KB raw, 5.5 KB gzip: 1,248,672 B
+// raw, 531,298 B gzip; raised to that plus about 2 % (a product choice: those words are what
+// precision on the human-annotated set is made of, and no lexicon trim reaches issue 6's 700 KB /
+// 260 KB: our own functions are 330 KB of the 2,066 KB cargo build, the rest is the parser,
+// url/idna, regex-lite, serde and data; README, Figures).
 // DECLUTTER_WASM_BUDGET=off skips the check (to measure an experiment); DECLUTTER_WASM_OPT
 // replaces wasm-opt's -Oz (e.g. -O3) for the same purpose.
-const WASM_BUDGET = { raw: 1215 * 1024, gzip: 515 * 1024 };
+const WASM_BUDGET = { raw: 1240 * 1024, gzip: 530 * 1024 };
 // Rust >= 1.82 emits these by default for wasm32-unknown-unknown; the `wasm` profile strips the
 // target_features section, so wasm-opt must be told (else: "memory.fill operations require bulk memory").
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
