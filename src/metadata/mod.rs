@@ -17,7 +17,7 @@ mod text;
 pub mod title;
 
 use crate::dom::{Document, NodeId};
-use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
+use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws};
 
@@ -600,13 +600,18 @@ fn site_header(doc: &Document, ctx: &byline::Context, id: NodeId) -> bool {
     ctx.in_chrome(id) && !doc.ancestors(id).any(|a| matches!(doc.tag(a), "article" | "main"))
 }
 
+/// The element's class or id names a date or the post meta line ([`DATE_CLASS_TOKENS`]).
+fn date_named(e: &crate::dom::Element) -> bool {
+    // Tokens hold no space, so testing class and id apart equals testing "class id".
+    let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
+    named(e.class()) || named(e.id())
+}
+
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
 fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
-        // Tokens hold no space, so testing class and id apart equals testing "class id".
-        let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
-        if !(named(e.class()) || named(e.id())) || ctx.in_side(b.id) || site_header(doc, ctx, b.id) {
+        if !date_named(e) || ctx.in_side(b.id) || site_header(doc, ctx, b.id) {
             return None;
         }
         b.line.date(lang).map(str::to_string)
@@ -642,18 +647,15 @@ fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str
     let text = fold(b.text());
     PUBLISHED_LABELS
         .iter()
-        .filter_map(|l| text.find(crate::rules::lexicon::folded(l).as_ref()).map(|at| (at, l)))
+        .filter_map(|l| {
+            let f = crate::rules::lexicon::folded(l);
+            text.find(f.as_ref()).map(|at| (at, l, f.len()))
+        })
         .min()
-        .and_then(|(at, l)| dates::find_date_in_text(text.get(at + crate::rules::lexicon::folded(l).len()..)?, lang))
+        .and_then(|(at, _, len)| dates::find_date_in_text(text.get(at + len..)?, lang))
         .map(|d| d.iso)
         .or_else(|| b.line.date(lang).map(str::to_string))
 }
-
-/// Labels naming the publication date, not the modification one, in the main languages.
-const PUBLISHED_LABELS: &[&str] = &[
-    "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
-    "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
-];
 
 /// Last resort: a `<time>` in a side column of the `<article>` itself (a metadata column beside
 /// the text), when nothing outside side columns dates the page.
@@ -673,9 +675,7 @@ fn short_year_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) 
         if t.len() > 8 || ![d, m, y].iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())) || y.len() != 2 {
             return None;
         }
-        let e = doc.element(b.id)?;
-        let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
-        if !(named(e.class()) || named(e.id())) {
+        if !date_named(doc.element(b.id)?) {
             return None;
         }
         let y: u32 = y.parse().ok()?;

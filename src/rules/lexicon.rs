@@ -157,6 +157,13 @@ pub const BYLINE_PREFIXES: &[&str] = &[
     "بقلم", "كتبه", "كتبته", "كتب", "كتبت", "إعداد", "بواسطة",
 ];
 
+/// Labels naming a page's publication date, not its modification date: in a block listing
+/// several dates, metadata reads the one after such a label ("Erschienen am: 01.11.2023").
+pub const PUBLISHED_LABELS: &[&str] = &[
+    "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
+    "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
+];
+
 /// Labels printed before the author's name in its own element ("<span>Autor:</span> Fritz
 /// Imhof", "<h4>Author</h4><p>Jane Doe</p>", "<span>By</span><a>Jane Doe</a>"); compared on the
 /// whole folded text, colon trimmed.
