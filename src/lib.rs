@@ -25,6 +25,7 @@
 
 #![forbid(unsafe_code)]
 
+mod address;
 mod candidates;
 mod clean;
 mod consensus;
@@ -91,7 +92,7 @@ fn parse_base(url: &str) -> Result<Option<url::Url>, Error> {
     if url.trim().is_empty() {
         return Ok(None);
     }
-    url::Url::parse(url.trim()).map(Some).map_err(|_| Error::BadUrl(url.to_string()))
+    address::parse(url.trim()).map(Some).map_err(|_| Error::BadUrl(url.to_string()))
 }
 
 /// Whether the page holds an article at all: Readability's `isProbablyReaderable` on the

@@ -442,11 +442,11 @@ fn link_image(doc: &Document) -> Option<String> {
 }
 
 fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
-    if let Ok(abs) = url::Url::parse(u) {
+    if let Ok(abs) = crate::address::parse(u) {
         return matches!(abs.scheme(), "http" | "https").then(|| abs.to_string());
     }
     match base {
-        Some(b) => b.join(u).ok().map(|x| x.to_string()),
+        Some(b) => crate::address::join(b, u).ok().map(|x| x.to_string()),
         None => u.starts_with("//").then(|| format!("https:{u}")),
     }
 }

@@ -124,7 +124,7 @@ fn lead_image<'a>(article: &'a Article, body: &str) -> Option<&'a str> {
 
 /// The host of a web address ("www.example.org"), naming a site that gave no name.
 fn host(url: &str) -> String {
-    url::Url::parse(url).ok().and_then(|u| u.host_str().map(String::from)).unwrap_or_else(|| url.to_string())
+    crate::address::parse(url).ok().and_then(|u| u.host_str().map(String::from)).unwrap_or_else(|| url.to_string())
 }
 
 /// `2023-01-23` of `2023-01-23T10:30:00+01:00`.

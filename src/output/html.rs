@@ -80,7 +80,7 @@ pub fn absolute(base: Option<&Url>, raw: &str) -> Option<String> {
         return Some(raw.to_string());
     }
     match base {
-        Some(b) => b.join(raw).ok().map(|u| u.to_string()),
+        Some(b) => crate::address::join(b, raw).ok().map(|u| u.to_string()),
         None => Some(raw.to_string()),
     }
 }

@@ -82,7 +82,7 @@ fn is_url_attr(attr: &str) -> bool {
 /// A URL with an allowed scheme, or a relative one (what the browser resolves against the
 /// page: it cannot name a scheme). A value the URL parser rejects otherwise goes.
 fn allowed_url(value: &str) -> bool {
-    match url::Url::parse(value) {
+    match crate::address::parse(value) {
         Ok(u) => URL_SCHEMES.contains(&u.scheme()),
         Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
     }
