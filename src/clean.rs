@@ -242,6 +242,7 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexi
     drop_named_clutter(&mut c, parts);
     drop_teaser_cards(&mut c, parts);
     drop_boilerplate(&mut c, parts);
+    drop_tail(&mut c, parts);
     let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
     Cleaned { dropped: c.dropped, reasons: c.reasons, log: c.log, feats: c.feats, data_tables: c.data_tables, text_len }
 }
@@ -434,6 +435,62 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         }
         Some((drop, reason))
     });
+}
+
+/// Beyond Readability: the article's last blocks, when they are a short unlinked label (or a
+/// heading) over a run of linked headlines ("Diese Artikel könnten dich auch interessieren:",
+/// "Also on our site"), are the site's teasers for other stories, whatever the label's words.
+/// Looked for from the article's end down its last blocks (one path, no search): at each level
+/// the live children with text, the trailing run of link blocks, then the block before it.
+fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    let total: u32 = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text).sum();
+    let mut kids: Vec<NodeId> = parts.iter().copied().filter(|&p| !c.gone(p) && c.feats[p as usize].text > 0).collect();
+    while let Some(&last) = kids.last() {
+        let run_start = kids.iter().rposition(|&k| !is_link_block(c, k)).map_or(0, |k| k + 1);
+        let run = &kids[run_start..];
+        if let Some(&label) = run_start.checked_sub(1).and_then(|k| kids.get(k)) {
+            let (text, links, link_chars) = run.iter().fold((c.feats[label as usize].text, 0, 0.0), |(t, l, lc), &k| {
+                let f = &c.feats[k as usize];
+                (t + f.text, l + f.links, lc + f.link)
+            });
+            let headlines = links as usize >= rules::TAIL_RUN_MIN_LINKS
+                && link_chars / links.max(1) as f32 >= rules::HEADLINE_MIN_CHARS
+                && run.iter().all(|&k| worded_links(c, k));
+            if !run.is_empty() && headlines && is_tail_label(c, label) && (text as f32) <= rules::TAIL_RUN_MAX_SHARE * total as f32 {
+                for &n in std::iter::once(&label).chain(run) {
+                    c.drop(n, Some("related links"), "");
+                }
+                return;
+            }
+        }
+        if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a") {
+            return;
+        }
+        kids = c.doc.element_children(last).filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0).collect();
+    }
+}
+
+/// True when the links of a block read as headlines, words rather than addresses: most have
+/// [`rules::HEADLINE_MIN_WORDS`] words ("https://nodejs.org/api/…" under "Sources" is a citation).
+fn worded_links(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let (mut worded, mut all) = (0, 0);
+    for a in c.doc.descendants(id).filter(|&d| c.doc.tag(d) == "a" && !c.gone(d)) {
+        all += 1;
+        let t = block_text(c, a);
+        worded += usize::from(t.split_whitespace().count() >= rules::HEADLINE_MIN_WORDS);
+    }
+    2 * worded > all
+}
+
+/// A block of links: most of its text is link text.
+fn is_link_block(c: &Cleaner<'_>, id: NodeId) -> bool {
+    c.feats[id as usize].links > 0 && c.feats[id as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
+}
+
+/// A label: a heading or a short line, without links.
+fn is_tail_label(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let f = &c.feats[id as usize];
+    f.links == 0 && (f.text as usize) <= rules::TAIL_LABEL_MAX_CHARS
 }
 
 /// Walks the live nodes of the article top-down (below each part, or from the part itself

@@ -236,6 +236,16 @@ pub const LINK_RUN_MIN_DENSITY: f32 = 0.7;
 /// Links averaging this many characters are headlines (a ticker or a list of stories),
 /// shorter ones are menu entries.
 pub const HEADLINE_MIN_CHARS: f32 = 20.0;
+/// The article's closing teasers (clean.rs `drop_tail`): a label of at most this many
+/// characters ("Diese Artikel könnten dich ebenfalls interessieren:" is 51)...
+pub const TAIL_LABEL_MAX_CHARS: usize = 80;
+/// ...over blocks of links with at least this many links in all, averaging
+/// [`HEADLINE_MIN_CHARS`] (a "Sources:" list of short names is no teaser run)...
+pub const TAIL_RUN_MIN_LINKS: usize = 2;
+/// ...whose links are mostly of at least this many words (headlines, not bare addresses)...
+pub const HEADLINE_MIN_WORDS: usize = 3;
+/// ...that together hold at most this share of the article (else the links are the page).
+pub const TAIL_RUN_MAX_SHARE: f32 = 0.3;
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
