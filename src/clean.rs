@@ -439,8 +439,9 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
 
 /// Beyond Readability: the article's last blocks, when they are a short unlinked label (or a
 /// heading) over a run of linked headlines ("Diese Artikel könnten dich auch interessieren:",
-/// "Also on our site"), are the site's teasers for other stories, whatever the label's words.
-/// Looked for from the article's end down its last blocks (one path, no search): at each level
+/// "Also on our site"), are the site's teasers for other stories, whatever the label's words; a
+/// last heading that announces what follows (a colon) labels a block the page kept apart. Looked
+/// for from the article's end down its last blocks (one path, no search): at each level
 /// the live children with text, the trailing run of link blocks, then the block before it.
 fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
     let total: u32 = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text).sum();
@@ -463,11 +464,24 @@ fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
                 return;
             }
         }
+        if run.is_empty() && is_heading(c.doc, last) && is_tail_label(c, last) && announces(&block_text(c, last)) {
+            c.drop(last, None, "label over nothing");
+            return;
+        }
         if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a") {
             return;
         }
         kids = c.doc.element_children(last).filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0).collect();
     }
+}
+
+fn is_heading(doc: &Document, id: NodeId) -> bool {
+    matches!(doc.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// A label that announces what follows it ("Weitere Informationen:", "Así queda la tabla:").
+fn announces(text: &str) -> bool {
+    text.trim_end().ends_with(rules::ANNOUNCING_MARKS)
 }
 
 /// True when the links of a block read as headlines, words rather than addresses: most have

@@ -246,6 +246,9 @@ pub const TAIL_RUN_MIN_LINKS: usize = 2;
 pub const HEADLINE_MIN_WORDS: usize = 3;
 /// ...that together hold at most this share of the article (else the links are the page).
 pub const TAIL_RUN_MAX_SHARE: f32 = 0.3;
+/// Marks that end a label announcing what follows it (a colon, also the full-width one of CJK
+/// text): as the article's last heading, such a label announces a block the page kept apart.
+pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
