@@ -216,6 +216,10 @@ pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
+/// Class/id substrings that name a block as the text behind a paywall ("paywalled",
+/// "regwalled", "paywalled-content"): the article itself, shown in full to a subscriber, not
+/// the wall, although they contain "paywall"/"regwall".
+pub const WALLED_CONTENT_TOKENS: &[&str] = &["walled"];
 /// Class/id substrings of a card that announces another article ("teaser", "sz-teaser",
 /// "Teasers--3columns"; "teaser" is the word of German, French and Spanish CMSs too).
 pub const TEASER_TOKENS: &[&str] = &["teaser"];
