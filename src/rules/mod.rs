@@ -198,8 +198,9 @@ pub const UNWRAP_TAGS: &[&str] = &["font"];
 // ---------------------------------------------------------------------------------------------
 // The in-place cleaning plan (plan.rs) and the boilerplate lexicon pass (clean.rs).
 
-/// Blocks tested against the boilerplate lexicon inside the article.
-pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
+/// Blocks tested against the boilerplate lexicon inside the article: headings of every level
+/// (a support box's title may be an `<h1>` inside the text; the page's title is read apart).
+pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 
