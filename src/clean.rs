@@ -422,7 +422,11 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let doc = c.doc;
         let f = c.feats[i as usize];
         let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
-        if !is_block || f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
+        if f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
+            return None;
+        }
+        // A cell of a layout table is a block too (a cell of data is not: the row would break).
+        if !is_block && !(doc.tag(i) == "td" && !c.has_data_table_ancestor(i)) {
             return None;
         }
         let text = block_text(c, i);
