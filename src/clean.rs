@@ -242,6 +242,7 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexi
     drop_named_clutter(&mut c, parts);
     drop_teaser_cards(&mut c, parts);
     drop_boilerplate(&mut c, parts);
+    drop_tail(&mut c, parts);
     let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
     Cleaned { dropped: c.dropped, reasons: c.reasons, log: c.log, feats: c.feats, data_tables: c.data_tables, text_len }
 }
@@ -421,7 +422,11 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let doc = c.doc;
         let f = c.feats[i as usize];
         let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
-        if !is_block || f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
+        if f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
+            return None;
+        }
+        // A cell of a layout table is a block too (a cell of data is not: the row would break).
+        if !is_block && !(doc.tag(i) == "td" && !c.has_data_table_ancestor(i)) {
             return None;
         }
         let text = block_text(c, i);
@@ -434,6 +439,76 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         }
         Some((drop, reason))
     });
+}
+
+/// Beyond Readability: the article's last blocks, when they are a short unlinked label (or a
+/// heading) over a run of linked headlines ("Diese Artikel könnten dich auch interessieren:",
+/// "Also on our site"), are the site's teasers for other stories, whatever the label's words; a
+/// last heading that announces what follows (a colon) labels a block the page kept apart. Looked
+/// for from the article's end down its last blocks (one path, no search): at each level
+/// the live children with text, the trailing run of link blocks, then the block before it.
+fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    let total: u32 = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text).sum();
+    let mut kids: Vec<NodeId> = parts.iter().copied().filter(|&p| !c.gone(p) && c.feats[p as usize].text > 0).collect();
+    while let Some(&last) = kids.last() {
+        let run_start = kids.iter().rposition(|&k| !is_link_block(c, k)).map_or(0, |k| k + 1);
+        let run = &kids[run_start..];
+        if let Some(&label) = run_start.checked_sub(1).and_then(|k| kids.get(k)) {
+            let (text, links, link_chars) = run.iter().fold((c.feats[label as usize].text, 0, 0.0), |(t, l, lc), &k| {
+                let f = &c.feats[k as usize];
+                (t + f.text, l + f.links, lc + f.link)
+            });
+            let headlines = links as usize >= rules::TAIL_RUN_MIN_LINKS
+                && link_chars / links.max(1) as f32 >= rules::HEADLINE_MIN_CHARS
+                && run.iter().all(|&k| worded_links(c, k));
+            if !run.is_empty() && headlines && is_tail_label(c, label) && (text as f32) <= rules::TAIL_RUN_MAX_SHARE * total as f32 {
+                for &n in std::iter::once(&label).chain(run) {
+                    c.drop(n, Some("related links"), "");
+                }
+                return;
+            }
+        }
+        if run.is_empty() && is_heading(c.doc, last) && is_tail_label(c, last) && announces(&block_text(c, last)) {
+            c.drop(last, None, "label over nothing");
+            return;
+        }
+        if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a") {
+            return;
+        }
+        kids = c.doc.element_children(last).filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0).collect();
+    }
+}
+
+fn is_heading(doc: &Document, id: NodeId) -> bool {
+    matches!(doc.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// A label that announces what follows it ("Weitere Informationen:", "Así queda la tabla:").
+fn announces(text: &str) -> bool {
+    text.trim_end().ends_with(rules::ANNOUNCING_MARKS)
+}
+
+/// True when the links of a block read as headlines, words rather than addresses: most have
+/// [`rules::HEADLINE_MIN_WORDS`] words ("https://nodejs.org/api/…" under "Sources" is a citation).
+fn worded_links(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let (mut worded, mut all) = (0, 0);
+    for a in c.doc.descendants(id).filter(|&d| c.doc.tag(d) == "a" && !c.gone(d)) {
+        all += 1;
+        let t = block_text(c, a);
+        worded += usize::from(t.split_whitespace().count() >= rules::HEADLINE_MIN_WORDS);
+    }
+    2 * worded > all
+}
+
+/// A block of links: most of its text is link text.
+fn is_link_block(c: &Cleaner<'_>, id: NodeId) -> bool {
+    c.feats[id as usize].links > 0 && c.feats[id as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
+}
+
+/// A label: a heading or a short line, without links.
+fn is_tail_label(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let f = &c.feats[id as usize];
+    f.links == 0 && (f.text as usize) <= rules::TAIL_LABEL_MAX_CHARS
 }
 
 /// Walks the live nodes of the article top-down (below each part, or from the part itself

@@ -451,6 +451,10 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
         }
     }
     let reason = rules::REASON_TOKENS.get(best)?.1;
+    // "paywalled", "regwalled": the text behind the wall, that is the article, not the wall.
+    if reason == "paywall" && contains_any(&s, rules::WALLED_CONTENT_TOKENS) {
+        return None;
+    }
     // The site header is part of the site's look: only what is inside it goes.
     (reason != "header").then_some(reason)
 }

@@ -414,6 +414,18 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
+        // A shop's notice that the product went into the basket, left on the page by its script.
+        reason: "shop notice",
+        phrases: &[
+            "a été ajouté à votre panier", "a bien été ajouté au panier", "ajouté au panier", "تمت إضافة المنتج إلى السلة",
+            "has been added to your cart", "was added to your cart", "has been added to your basket", "added to your cart",
+            "se ha añadido a tu carrito", "se añadió al carrito", "añadido al carrito", "agregado al carrito",
+            "wurde erfolgreich hinzugefügt", "wurde dem Warenkorb hinzugefügt", "wurde zum Warenkorb hinzugefügt",
+            "wurde in den Warenkorb gelegt", "wurde erfolgreich in den Warenkorb gelegt",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
         // Copyright, licence and opinion notes under a text.
         reason: "page note",
         phrases: &[

@@ -198,8 +198,9 @@ pub const UNWRAP_TAGS: &[&str] = &["font"];
 // ---------------------------------------------------------------------------------------------
 // The in-place cleaning plan (plan.rs) and the boilerplate lexicon pass (clean.rs).
 
-/// Blocks tested against the boilerplate lexicon inside the article.
-pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
+/// Blocks tested against the boilerplate lexicon inside the article: headings of every level
+/// (a support box's title may be an `<h1>` inside the text; the page's title is read apart).
+pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 
@@ -216,6 +217,10 @@ pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
+/// Class/id substrings that name a block as the text behind a paywall ("paywalled",
+/// "regwalled", "paywalled-content"): the article itself, shown in full to a subscriber, not
+/// the wall, although they contain "paywall"/"regwall".
+pub const WALLED_CONTENT_TOKENS: &[&str] = &["walled"];
 /// Class/id substrings of a card that announces another article ("teaser", "sz-teaser",
 /// "Teasers--3columns"; "teaser" is the word of German, French and Spanish CMSs too).
 pub const TEASER_TOKENS: &[&str] = &["teaser"];
@@ -236,6 +241,19 @@ pub const LINK_RUN_MIN_DENSITY: f32 = 0.7;
 /// Links averaging this many characters are headlines (a ticker or a list of stories),
 /// shorter ones are menu entries.
 pub const HEADLINE_MIN_CHARS: f32 = 20.0;
+/// The article's closing teasers (clean.rs `drop_tail`): a label of at most this many
+/// characters ("Diese Artikel könnten dich ebenfalls interessieren:" is 51)...
+pub const TAIL_LABEL_MAX_CHARS: usize = 80;
+/// ...over blocks of links with at least this many links in all, averaging
+/// [`HEADLINE_MIN_CHARS`] (a "Sources:" list of short names is no teaser run)...
+pub const TAIL_RUN_MIN_LINKS: usize = 2;
+/// ...whose links are mostly of at least this many words (headlines, not bare addresses)...
+pub const HEADLINE_MIN_WORDS: usize = 3;
+/// ...that together hold at most this share of the article (else the links are the page).
+pub const TAIL_RUN_MAX_SHARE: f32 = 0.3;
+/// Marks that end a label announcing what follows it (a colon, also the full-width one of CJK
+/// text): as the article's last heading, such a label announces a block the page kept apart.
+pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
