@@ -91,7 +91,7 @@ pub struct Document {
     pub element_count: u32,
     /// Per-node figures that depend on the node alone, computed on first use and shared by every
     /// stage that sums them (see `features::compute`, which runs once per mask).
-    pub(crate) node_facts: std::cell::OnceCell<Vec<crate::features::NodeFacts>>,
+    pub(crate) node_facts: std::cell::OnceCell<crate::features::PageFacts>,
 }
 
 impl Document {
