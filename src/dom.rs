@@ -80,7 +80,6 @@ pub struct Node {
     pub parent: NodeId,
     /// One past the last node of this node's subtree.
     pub end: NodeId,
-    pub depth: u32,
 }
 
 /// The parsed page.
@@ -149,7 +148,9 @@ impl Document {
     /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
     fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
         let mut snodes = tree.nodes;
-        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(1 << 20));
+        // Every node the tree builder made, at most (detached ones are left out): one
+        // allocation, where growing by doubling past a million nodes copied the array.
+        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(options.max_nodes));
         let mut element_count: u32 = 0;
         // The sink node to visit next and our index of its parent; `open` holds our indices of
         // the nodes whose subtree is being laid out, innermost last.
@@ -161,7 +162,6 @@ impl Document {
             let sn = &mut snodes[sid as usize];
             let idx = nodes.len() as NodeId;
             let parent = open.last().copied().unwrap_or(NONE);
-            let depth = open.len() as u32;
             // Each sink node is visited once: its name, attributes and text move over.
             let (kind, descend) = match std::mem::replace(&mut sn.kind, SKind::Other) {
                 SKind::Document => (Kind::Document, parent == NONE),
@@ -191,7 +191,7 @@ impl Document {
             if nodes.len() >= options.max_nodes {
                 return Err(Error::TooManyNodes { limit: options.max_nodes });
             }
-            nodes.push(Node { kind, parent, end: idx + 1, depth });
+            nodes.push(Node { kind, parent, end: idx + 1 });
             if descend && sn.first != NONE {
                 open.push(idx);
                 resume.push(sid);
@@ -710,6 +710,12 @@ mod tests {
         assert!(d.contains(d.body(), span));
         assert_eq!(d.text_content(div), "xy");
         assert_eq!(d.element_count, 8);
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        // One per node: on a large page every byte is megabytes of fresh memory.
+        assert!(std::mem::size_of::<Node>() <= 48);
     }
 
     #[test]
