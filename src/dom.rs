@@ -86,6 +86,8 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Document {
     pub nodes: Vec<Node>,
+    /// Per node, its tag's one-byte code (see `tags`): what [`Document::tag`] reads.
+    tags: Vec<u8>,
     /// Number of elements (the length of `getElementsByTagName('*')`).
     pub element_count: u32,
     /// Per-node figures that depend on the node alone, computed on first use and shared by every
@@ -151,6 +153,7 @@ impl Document {
         // Every node the tree builder made, at most (detached ones are left out): one
         // allocation, where growing by doubling past a million nodes copied the array.
         let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(options.max_nodes));
+        let mut tags: Vec<u8> = Vec::with_capacity(nodes.capacity());
         let mut element_count: u32 = 0;
         // The sink node to visit next and our index of its parent; `open` holds our indices of
         // the nodes whose subtree is being laid out, innermost last.
@@ -191,6 +194,10 @@ impl Document {
             if nodes.len() >= options.max_nodes {
                 return Err(Error::TooManyNodes { limit: options.max_nodes });
             }
+            tags.push(match &kind {
+                Kind::Element(e) => crate::tags::code(&e.name),
+                _ => crate::tags::NOT_ELEMENT,
+            });
             nodes.push(Node { kind, parent, end: idx + 1 });
             if descend && sn.first != NONE {
                 open.push(idx);
@@ -218,7 +225,7 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, element_count, node_facts: Default::default() })
+        Ok(Document { nodes, tags, element_count, node_facts: Default::default() })
     }
 
     pub fn len(&self) -> usize {
@@ -242,7 +249,11 @@ impl Document {
 
     /// Lower-case tag name, or "" for non-elements.
     pub fn tag(&self, id: NodeId) -> &str {
-        self.element(id).map(|e| &*e.name).unwrap_or("")
+        match self.tags.get(id as usize) {
+            Some(&crate::tags::OTHER) => self.element(id).map_or("", |e| &*e.name),
+            Some(&code) => crate::tags::name(code),
+            None => "",
+        }
     }
 
     pub fn text(&self, id: NodeId) -> Option<&str> {
