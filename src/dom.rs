@@ -247,6 +247,11 @@ impl Document {
         }
     }
 
+    /// Whether `id` is an element (reads its one-byte tag code, not the node).
+    pub fn is_element(&self, id: NodeId) -> bool {
+        self.tags.get(id as usize).is_some_and(|&t| t != crate::tags::NOT_ELEMENT)
+    }
+
     /// Lower-case tag name, or "" for non-elements.
     pub fn tag(&self, id: NodeId) -> &str {
         match self.tags.get(id as usize) {
@@ -291,7 +296,7 @@ impl Document {
                 }
                 let id = i as NodeId;
                 i += 1;
-                if self.element(id).is_some() {
+                if self.is_element(id) {
                     return Some(id);
                 }
             }
@@ -301,7 +306,7 @@ impl Document {
 
     /// Element children of `id`, in order.
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).filter(move |&c| self.element(c).is_some())
+        self.children(id).filter(move |&c| self.is_element(c))
     }
 
     /// All nodes in the subtree of `id` including itself, in document order.
@@ -348,8 +353,8 @@ impl Document {
     /// Node id of the element with this pre-order element index.
     pub fn by_elem_index(&self) -> Vec<NodeId> {
         let mut v = Vec::with_capacity(self.element_count as usize);
-        for (i, n) in self.nodes.iter().enumerate() {
-            if matches!(n.kind, Kind::Element(_)) {
+        for (i, &t) in self.tags.iter().enumerate() {
+            if t != crate::tags::NOT_ELEMENT {
                 v.push(i as NodeId);
             }
         }

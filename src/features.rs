@@ -130,7 +130,7 @@ pub struct TextStats {
 
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
-/// every attempt). Kept small (28 bytes): one per node, and on a large page every byte per node
+/// every attempt). Kept small (32 bytes): one per node, and on a large page every byte per node
 /// is megabytes of fresh memory to fault in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
@@ -140,6 +140,9 @@ pub(crate) struct NodeFacts {
     link_coef: f32,
     /// Index in [`PageFacts::names`] of the answers for this element's class and id.
     names: u32,
+    /// The node's parent (as in the node): the sums read it here, with the rest, rather than
+    /// from the 48-byte node.
+    parent: NodeId,
     /// Which count the element adds to (see `ROLE_*`).
     role: u8,
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
@@ -196,8 +199,9 @@ fn facts(doc: &Document) -> &PageFacts {
             names.len() as u32 - 1
         };
         let nodes = (0..doc.len())
-            .map(|i| match &doc.nodes[i].kind {
-                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => NodeFacts { text: text_stats(t), ..Default::default() },
+            .map(|i| (i, &doc.nodes[i]))
+            .map(|(i, node)| match &node.kind {
+                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() },
                 Kind::Element(e) => {
                     let key = (e.class(), e.id());
                     // Without a class the id alone names the element, and ids seldom repeat.
@@ -206,9 +210,9 @@ fn facts(doc: &Document) -> &PageFacts {
                         ("", _) => slot(&mut names),
                         _ => *owners.entry(key).or_insert_with(|| slot(&mut names)),
                     };
-                    NodeFacts { names: at, ..element_facts(e) }
+                    NodeFacts { names: at, parent: node.parent, ..element_facts(e) }
                 }
-                _ => NodeFacts::default(),
+                _ => NodeFacts { parent: node.parent, ..Default::default() },
             })
             .collect();
         PageFacts { nodes, names }
@@ -243,7 +247,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, names: 0 }
+    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, names: 0, parent: NONE }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
@@ -255,7 +259,6 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
         if removed[i] {
             continue;
         }
-        let node = &doc.nodes[i];
         let k = &facts[i];
         let fi = &mut f[i];
         match k.role {
@@ -277,7 +280,7 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
             ROLE_LIST => fi.list_text = fi.text,
             _ => {}
         }
-        let p = node.parent;
+        let p = k.parent;
         if p != NONE {
             let mine = f[i];
             let parent = &mut f[p as usize];
@@ -319,6 +322,6 @@ mod tests {
 
     #[test]
     fn node_facts_stay_small() {
-        assert!(std::mem::size_of::<NodeFacts>() <= 28);
+        assert!(std::mem::size_of::<NodeFacts>() <= 32);
     }
 }
