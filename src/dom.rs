@@ -80,18 +80,19 @@ pub struct Node {
     pub parent: NodeId,
     /// One past the last node of this node's subtree.
     pub end: NodeId,
-    pub depth: u32,
 }
 
 /// The parsed page.
 #[derive(Debug)]
 pub struct Document {
     pub nodes: Vec<Node>,
+    /// Per node, its tag's one-byte code (see `tags`): what [`Document::tag`] reads.
+    tags: Vec<u8>,
     /// Number of elements (the length of `getElementsByTagName('*')`).
     pub element_count: u32,
     /// Per-node figures that depend on the node alone, computed on first use and shared by every
     /// stage that sums them (see `features::compute`, which runs once per mask).
-    pub(crate) node_facts: std::cell::OnceCell<Vec<crate::features::NodeFacts>>,
+    pub(crate) node_facts: std::cell::OnceCell<crate::features::PageFacts>,
 }
 
 impl Document {
@@ -149,7 +150,10 @@ impl Document {
     /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
     fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
         let mut snodes = tree.nodes;
-        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(1 << 20));
+        // Every node the tree builder made, at most (detached ones are left out): one
+        // allocation, where growing by doubling past a million nodes copied the array.
+        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(options.max_nodes));
+        let mut tags: Vec<u8> = Vec::with_capacity(nodes.capacity());
         let mut element_count: u32 = 0;
         // The sink node to visit next and our index of its parent; `open` holds our indices of
         // the nodes whose subtree is being laid out, innermost last.
@@ -161,7 +165,6 @@ impl Document {
             let sn = &mut snodes[sid as usize];
             let idx = nodes.len() as NodeId;
             let parent = open.last().copied().unwrap_or(NONE);
-            let depth = open.len() as u32;
             // Each sink node is visited once: its name, attributes and text move over.
             let (kind, descend) = match std::mem::replace(&mut sn.kind, SKind::Other) {
                 SKind::Document => (Kind::Document, parent == NONE),
@@ -191,7 +194,11 @@ impl Document {
             if nodes.len() >= options.max_nodes {
                 return Err(Error::TooManyNodes { limit: options.max_nodes });
             }
-            nodes.push(Node { kind, parent, end: idx + 1, depth });
+            tags.push(match &kind {
+                Kind::Element(e) => crate::tags::code(&e.name),
+                _ => crate::tags::NOT_ELEMENT,
+            });
+            nodes.push(Node { kind, parent, end: idx + 1 });
             if descend && sn.first != NONE {
                 open.push(idx);
                 resume.push(sid);
@@ -218,7 +225,7 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, element_count, node_facts: Default::default() })
+        Ok(Document { nodes, tags, element_count, node_facts: Default::default() })
     }
 
     pub fn len(&self) -> usize {
@@ -240,9 +247,18 @@ impl Document {
         }
     }
 
+    /// Whether `id` is an element (reads its one-byte tag code, not the node).
+    pub fn is_element(&self, id: NodeId) -> bool {
+        self.tags.get(id as usize).is_some_and(|&t| t != crate::tags::NOT_ELEMENT)
+    }
+
     /// Lower-case tag name, or "" for non-elements.
     pub fn tag(&self, id: NodeId) -> &str {
-        self.element(id).map(|e| &*e.name).unwrap_or("")
+        match self.tags.get(id as usize) {
+            Some(&crate::tags::OTHER) => self.element(id).map_or("", |e| &*e.name),
+            Some(&code) => crate::tags::name(code),
+            None => "",
+        }
     }
 
     pub fn text(&self, id: NodeId) -> Option<&str> {
@@ -280,7 +296,7 @@ impl Document {
                 }
                 let id = i as NodeId;
                 i += 1;
-                if self.element(id).is_some() {
+                if self.is_element(id) {
                     return Some(id);
                 }
             }
@@ -290,7 +306,7 @@ impl Document {
 
     /// Element children of `id`, in order.
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).filter(move |&c| self.element(c).is_some())
+        self.children(id).filter(move |&c| self.is_element(c))
     }
 
     /// All nodes in the subtree of `id` including itself, in document order.
@@ -337,8 +353,8 @@ impl Document {
     /// Node id of the element with this pre-order element index.
     pub fn by_elem_index(&self) -> Vec<NodeId> {
         let mut v = Vec::with_capacity(self.element_count as usize);
-        for (i, n) in self.nodes.iter().enumerate() {
-            if matches!(n.kind, Kind::Element(_)) {
+        for (i, &t) in self.tags.iter().enumerate() {
+            if t != crate::tags::NOT_ELEMENT {
                 v.push(i as NodeId);
             }
         }
@@ -710,6 +726,12 @@ mod tests {
         assert!(d.contains(d.body(), span));
         assert_eq!(d.text_content(div), "xy");
         assert_eq!(d.element_count, 8);
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        // One per node: on a large page every byte is megabytes of fresh memory.
+        assert!(std::mem::size_of::<Node>() <= 48);
     }
 
     #[test]

@@ -130,25 +130,24 @@ pub struct TextStats {
 
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
-/// every attempt).
+/// every attempt). Kept small (32 bytes): one per node, and on a large page every byte per node
+/// is megabytes of fresh memory to fault in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
     /// [`text_stats`] of a prose text node.
     text: TextStats,
+    /// For `<a>`: the weight of its text as link text.
+    link_coef: f32,
+    /// Index in [`PageFacts::names`] of the answers for this element's class and id.
+    names: u32,
+    /// The node's parent (as in the node): the sums read it here, with the rest, rather than
+    /// from the 48-byte node.
+    parent: NodeId,
     /// Which count the element adds to (see `ROLE_*`).
     role: u8,
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
     block: bool,
     textish: bool,
-    /// For `<a>`: the weight of its text as link text.
-    link_coef: f32,
-    /// What the element's class and id say, worked out on first use (see `prep::names`):
-    /// every attempt, the cleaning and the plan ask again.
-    pub(crate) names: crate::prep::NameCache,
-    /// The first element of the page with the same class and id (this one when it is the
-    /// first): the answers depend on those two strings alone, and pages repeat them (list
-    /// items, cards), so they are kept once, with that element.
-    pub(crate) name_owner: NodeId,
 }
 
 impl NodeFacts {
@@ -156,6 +155,17 @@ impl NodeFacts {
     pub(crate) fn visible_chars(&self) -> u32 {
         self.text.visible
     }
+}
+
+/// The page's [`NodeFacts`], and what elements' class and id say (see `prep::names`), worked out
+/// on first use: every attempt, the cleaning and the plan ask again.
+#[derive(Debug, Default)]
+pub(crate) struct PageFacts {
+    nodes: Vec<NodeFacts>,
+    /// One per distinct (class, id) of the page: the answers depend on those two strings
+    /// alone, and pages repeat them (list items, cards). Slot 0 serves every element with
+    /// neither (and other nodes, which are never asked).
+    names: Vec<crate::prep::NameCache>,
 }
 
 const ROLE_NONE: u8 = 0;
@@ -169,24 +179,43 @@ const ROLE_HEADING: u8 = 7;
 const ROLE_LIST: u8 = 8;
 
 pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
+    &facts(doc).nodes
+}
+
+/// The class/id answers of element `id` (shared with every element with the same two).
+pub(crate) fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
+    let f = facts(doc);
+    &f.names[f.nodes[id as usize].names as usize]
+}
+
+fn facts(doc: &Document) -> &PageFacts {
     doc.node_facts.get_or_init(|| {
         // A keyed hash (prep::Map): the page chooses these strings, and a hostile page could
         // pick thousands that collide under an unkeyed one (FNV), making every look-up a long probe.
-        let mut owners: crate::prep::Map<(&str, &str), NodeId> = Default::default();
-        (0..doc.len())
-            .map(|i| match &doc.nodes[i].kind {
-                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
-                    NodeFacts { text: text_stats(t), name_owner: i as NodeId, ..Default::default() }
-                }
+        let mut owners: crate::prep::Map<(&str, &str), u32> = Default::default();
+        let mut names = vec![crate::prep::NameCache::default()];
+        let slot = |names: &mut Vec<_>| {
+            names.push(crate::prep::NameCache::default());
+            names.len() as u32 - 1
+        };
+        let nodes = (0..doc.len())
+            .map(|i| (i, &doc.nodes[i]))
+            .map(|(i, node)| match &node.kind {
+                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() },
                 Kind::Element(e) => {
-                    let names = (e.class(), e.id());
+                    let key = (e.class(), e.id());
                     // Without a class the id alone names the element, and ids seldom repeat.
-                    let name_owner = if names.0.is_empty() { i as NodeId } else { *owners.entry(names).or_insert(i as NodeId) };
-                    NodeFacts { name_owner, ..element_facts(e) }
+                    let at = match key {
+                        ("", "") => 0,
+                        ("", _) => slot(&mut names),
+                        _ => *owners.entry(key).or_insert_with(|| slot(&mut names)),
+                    };
+                    NodeFacts { names: at, parent: node.parent, ..element_facts(e) }
                 }
-                _ => NodeFacts { name_owner: i as NodeId, ..Default::default() },
+                _ => NodeFacts { parent: node.parent, ..Default::default() },
             })
-            .collect()
+            .collect();
+        PageFacts { nodes, names }
     })
 }
 
@@ -218,7 +247,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, ..Default::default() }
+    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, names: 0, parent: NONE }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
@@ -230,7 +259,6 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
         if removed[i] {
             continue;
         }
-        let node = &doc.nodes[i];
         let k = &facts[i];
         let fi = &mut f[i];
         match k.role {
@@ -252,7 +280,7 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
             ROLE_LIST => fi.list_text = fi.text,
             _ => {}
         }
-        let p = node.parent;
+        let p = k.parent;
         if p != NONE {
             let mine = f[i];
             let parent = &mut f[p as usize];
@@ -290,5 +318,10 @@ mod tests {
         assert_eq!(fd.text, "Hello, world".len() as u32 + "link and hash".len() as u32);
         assert!((fd.link - (4.0 + 4.0 * 0.3)).abs() < 1e-4);
         assert!(fd.has_block);
+    }
+
+    #[test]
+    fn node_facts_stay_small() {
+        assert!(std::mem::size_of::<NodeFacts>() <= 32);
     }
 }

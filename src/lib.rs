@@ -44,6 +44,7 @@ mod prep;
 pub mod prescan;
 mod select;
 pub mod rules;
+mod tags;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(feature = "cli")]

@@ -83,8 +83,7 @@ pub(crate) struct NameCache {
 
 /// The answers for `id`'s class and id, kept with the first element that has the same two.
 fn names(doc: &Document, id: NodeId) -> &NameCache {
-    let facts = crate::features::page_facts(doc);
-    &facts[facts[id as usize].name_owner as usize].names
+    crate::features::names_of(doc, id)
 }
 
 /// [`class_weight`] of element `id` (0 for other nodes), once per element.

@@ -12,7 +12,8 @@
 //! ```
 //! Each (shape, size) runs in a child process (`--child SHAPE BYTES`) that builds the page,
 //! reads its `VmHWM`, analyses the page (minimum of a few runs), and reads `VmHWM` again: the
-//! difference is the peak memory the analysis added.
+//! difference is the peak memory the analysis added. `SCALE_RUNS=1 scale --child clutter 20971520`
+//! runs one analysis of one page (for callgrind / cachegrind / perf).
 
 use anyhow::{bail, Context, Result};
 use std::fmt::Write as _;
@@ -154,7 +155,8 @@ fn child(shape: &str, bytes: usize) -> Result<()> {
     // Several runs at every size: a single run of a large page varied by ±40 % between runs, and
     // with 3 runs above 200 KB the ratios to the 1 MB page still moved by ±30 % from one bench
     // run to the next on this (shared, virtual) machine.
-    let runs = if html.len() > 5 * MB { 5 } else { 10 };
+    // SCALE_RUNS=1 for profiling one analysis under valgrind or perf.
+    let runs = std::env::var("SCALE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if html.len() > 5 * MB { 5 } else { 10 });
     let mut best = f64::INFINITY;
     let mut outcome = String::new();
     for _ in 0..runs {
