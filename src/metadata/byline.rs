@@ -1,7 +1,7 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
+use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, without_contact, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use html5ever::local_name;
@@ -31,7 +31,7 @@ pub const MAIN_WIDGET_TOKENS: &[&str] = &["blog"];
 /// first digit (dates, times) and at " | ", trims date glue words, splits on commas and
 /// conjunctions, drops non-names. Order kept, duplicates removed.
 pub fn split_names(raw: &str) -> Vec<String> {
-    let mut text = normalize_ws(raw);
+    let mut text = normalize_ws(&without_contact(raw));
     if looks_like_url(&text) {
         return Vec::new();
     }

@@ -19,7 +19,7 @@ pub mod title;
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
 use blocks::{short_blocks, Block, PageText};
-use text::{clean, looks_like_url, normalize_ws};
+use text::{clean, looks_like_url, normalize_ws, without_contact};
 
 /// What the page says about its article. Every string is HTML-unescaped, whitespace-normalised
 /// and trimmed.
@@ -126,6 +126,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             let names: Vec<String> = metas
                 .all(key)
                 .into_iter()
+                .map(|v| without_contact(&v).into_owned())
                 .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()) && !is_handle(v))
                 .flat_map(|v| byline::split_names(&v))
                 .collect();
