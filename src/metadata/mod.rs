@@ -121,15 +121,23 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     dedupe(&mut m.authors);
     // An organisation named as author is kept only when no other source names someone.
     let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
+    // A meta author that names the publication is set aside like a JSON-LD organisation.
+    let mut publisher = Vec::new();
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
-            let names: Vec<String> = metas
-                .all(key)
-                .into_iter()
-                .map(|v| without_contact(&v).into_owned())
-                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()) && !is_handle(v))
-                .flat_map(|v| byline::split_names(&v))
-                .collect();
+            let mut names = Vec::new();
+            for raw in metas.all(key) {
+                let v = without_contact(&raw);
+                if looks_like_url(&v) || site_like(&v, None, host.as_deref()) || is_handle(&v) {
+                    continue;
+                }
+                let found = byline::split_names(&v);
+                if names_publication(&raw, m.site_name.as_deref(), host.as_deref()) {
+                    publisher.extend(found);
+                } else {
+                    names.extend(found);
+                }
+            }
             if !names.is_empty() {
                 m.authors = names;
                 break;
@@ -144,7 +152,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         }
     }
     if m.authors.is_empty() {
-        m.authors = organisation;
+        m.authors = if publisher.is_empty() { organisation } else { publisher };
     }
     // Last: a name after an "Autor:" label. The label and name stay in the body (they may
     // share a line with other fields).
@@ -254,6 +262,48 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 fn is_handle(s: &str) -> bool {
     s.contains(['_', '.'])
         && s.split(['_', '.']).all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
+}
+
+/// Separators between a publication's name and its slogan or place in a meta author
+/// ("L-MAG – Das Magazin für Lesben", "hessenschau.de, Frankfurt, Germany").
+const PUBLICATION_PARTS: &[&str] = &[" – ", " — ", " - ", " | ", ", ", " ("];
+
+/// A meta author value that names the publication rather than a writer: the declared site name
+/// (og:site_name) as the whole value, a part that is the host's brand ("L-MAG – Das Magazin für Lesben" on
+/// l-mag.de), or a bare domain ("Deutsche Welle (www.dw.com)", "jungefreiheit.de"). CMSs fill
+/// the field with the site when the article has no author field; a visible byline is then the
+/// better source, and the publication only a fallback.
+fn names_publication(raw: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let alnum = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let whole = alnum(&without_contact(raw));
+    if site.is_some_and(|s| alnum(s) == whole && whole.chars().count() >= SITE_MATCH_MIN_CHARS) {
+        return true;
+    }
+    let mut parts = vec![raw];
+    for sep in PUBLICATION_PARTS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    // Parts are compared with the host only: a blog's owner signs with the blog's name and a
+    // handle ("史蒂文的家_藍天 (stevenhgm)", the og:site_name plus the login).
+    parts.len() > 1 && parts.iter().any(|p| site_like(p.trim_end_matches(')'), None, host))
+        || raw.split([' ', '(', ')', ',']).any(is_bare_domain)
+}
+
+/// Longest top-level domain counted in [`is_bare_domain`] ("de", "com", "org"); longer endings
+/// are more often words ("fri.juli" is a login name).
+const TLD_MAX_CHARS: usize = 3;
+
+/// "www.dw.com", "jungefreiheit.de", "https://site.example/": a host with no path, the address
+/// of a whole site rather than of a person's page ("http://ebb.org/bkuhn/").
+fn is_bare_domain(token: &str) -> bool {
+    let t = token.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+    let Some((head, tld)) = t.rsplit_once('.') else { return false };
+    !head.is_empty()
+        && !t.contains(['/', '@'])
+        && head.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && (2..=TLD_MAX_CHARS).contains(&tld.chars().count())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn dedupe(v: &mut Vec<String>) {
