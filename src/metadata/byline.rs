@@ -10,6 +10,13 @@ use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_P
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
 pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
+/// The same in other languages' themes: "autor" (de, es, pt, pl; Italian "autore") and "auteur"
+/// (fr): "content-left-autor", "dates_auteurs". These also mark labels and magazine credits
+/// ("En kiosques : juillet 2020"), so the text must read as a name.
+pub const FOREIGN_BYLINE_CLASS_TOKENS: &[&str] = &["autor", "auteur"];
+/// Fragments one of which every [`BYLINE_CLASS_TOKENS`] and [`FOREIGN_BYLINE_CLASS_TOKENS`]
+/// entry contains (a quick first test).
+const BYLINE_TOKEN_CORES: &[&str] = &["by", "author", "autor", "auteur"];
 /// class/id fragments that contain "author" without marking a byline: login widgets
 /// ("authorization"), Wikipedia's "authority-control" navbox, author boxes with bios and avatars.
 pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
@@ -328,11 +335,15 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         let attrs = Attrs::of(e);
         let (class, eid) = (attrs.class, attrs.id);
         let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        // Every byline token holds "by" or "author": two scans rule most elements out.
-        let may_be_named = || ["by", "author"].iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        let is_byline = attrs.rel == Some("author")
-            || attrs.itemprop.is_some_and(|p| p.contains("author"))
-            || (may_be_named() && named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
+        // Every byline token holds one of these: a few scans rule most elements out.
+        let may_be_named = || BYLINE_TOKEN_CORES.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
+        let marked = attrs.rel == Some("author") || attrs.itemprop.is_some_and(|p| p.contains("author"));
+        let (mut is_byline, mut foreign) = (marked, false);
+        if !marked && may_be_named() && !named(BYLINE_CLASS_EXCLUDE) {
+            is_byline = named(BYLINE_CLASS_TOKENS);
+            foreign = !is_byline && named(FOREIGN_BYLINE_CLASS_TOKENS);
+            is_byline |= foreign;
+        }
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }
@@ -346,6 +357,9 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         }
         let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));
         let text = name_child.map(|c| normalize_ws(&doc.text_content(c))).filter(|t| !t.is_empty()).unwrap_or(text);
+        if foreign && !split_names(&text).first().is_some_and(|n| looks_like_name(n)) {
+            continue;
+        }
         if split_names(&text).is_empty() {
             // Bylines padded with labels and e-mail links: try the author link or name child.
             let child = doc.descendants(id).skip(1).filter(|&c| {
@@ -539,7 +553,7 @@ mod tests {
     #[test]
     fn quick_tests_agree_with_the_full_ones() {
         // find_byline_element rules out elements without "by" or "author" before the tokens.
-        assert!(BYLINE_CLASS_TOKENS.iter().all(|t| t.contains("by") || t.contains("author")));
+        assert!(BYLINE_CLASS_TOKENS.iter().chain(FOREIGN_BYLINE_CLASS_TOKENS).all(|t| BYLINE_TOKEN_CORES.iter().any(|c| t.contains(c))));
         assert!(style_hides("color: red; DISPLAY : NONE"));
         assert!(style_hides("ddisplay:none"));
         assert!(style_hides("visibility: hidden"));
