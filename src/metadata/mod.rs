@@ -405,7 +405,11 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
             // otherwise Readability's cleaner decides.
             let raw: String = doc.first_by_tag("title").map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect()).unwrap_or_default();
             let raw = normalize_ws(&raw);
-            let stripped = strip_site_name(&raw, site, host);
+            let mut stripped = strip_site_name(&raw, site, host);
+            if stripped == raw && site.is_none() {
+                // The name the site prints for itself, when it declares none.
+                stripped = title::branding_names(doc).iter().map(|b| strip_site_name(&raw, Some(b), host)).find(|t| *t != raw).unwrap_or(stripped);
+            }
             if !raw.is_empty() && stripped != raw {
                 clean(&stripped)
             } else {
