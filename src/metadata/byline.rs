@@ -84,6 +84,12 @@ pub fn split_names(raw: &str) -> Vec<String> {
         for name in split_on_conjunctions(part) {
             let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(').trim().to_string();
             let name = name.trim_end_matches(['(', ' ']).to_string();
+            // A role or agency in brackets after the name: "Eberhard Fuhr (Pressesprecher des
+            // EJW)", "Anna Schmidt (dpa)". Brackets inside a name stay ("Richard (R.J.) Eskow").
+            let name = match name.find(" (") {
+                Some(at) if name.ends_with(')') && name.get(..at).is_some_and(|n| n.split(' ').count() >= 2) => name.get(..at).unwrap_or("").to_string(),
+                _ => name,
+            };
             if is_plausible_name(&name) && !names.iter().any(|n| fold(n) == fold(&name)) {
                 names.push(name);
             }
@@ -451,6 +457,8 @@ pub fn after_dateline(text: &str) -> &str {
 const DATELINE_MAX_WORDS: usize = 3;
 
 pub fn is_prefixed_byline(block_text: &str) -> bool {
+    // A separator may open it: "05.02.2020 <span>- Redaktion: Eberhard Fuhr</span>".
+    let block_text = block_text.trim_start_matches(|c: char| !c.is_alphanumeric());
     is_prefixed_byline_here(block_text) || {
         let rest = after_dateline(block_text);
         rest.len() != block_text.len() && is_prefixed_byline_here(rest)
@@ -520,6 +528,8 @@ mod tests {
         assert_eq!(split_names("Written by Jane Doe on March 3, 2021"), ["Jane Doe"]);
         assert_eq!(split_names("BY JANE DOE"), ["JANE DOE"]);
         assert_eq!(split_names("Jane Doe, Jane Doe"), ["Jane Doe"]);
+        assert_eq!(split_names("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"), ["Eberhard Fuhr"]);
+        assert_eq!(split_names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
         assert!(split_names("https://facebook.com/someone").is_empty());
         assert!(split_names("admin").is_empty());
         assert!(split_names("").is_empty());
@@ -572,5 +582,6 @@ mod tests {
         assert!(!is_prefixed_byline("Von Mob mit Macheten ermordet"));
         assert!(is_prefixed_byline("Von Anna von der Heide"));
         assert!(is_prefixed_byline("Por José de la Cruz"));
+        assert!(is_prefixed_byline("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"));
     }
 }
