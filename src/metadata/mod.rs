@@ -387,6 +387,9 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
+        // A `name` that is the site part of the `<title>` ("Headline | Wochenblatt für
+        // Landwirtschaft & Landleben") names the site, not the article: the headline is taken.
+        (Some(n), Some(h)) if n != h && title_site_part(&title::document_title(doc), n) && !title_site_part(&title::document_title(doc), h) => Some(h.clone()),
         (Some(n), Some(h)) if n != h => {
             let t = title::article_title(doc);
             let name_ok = title::text_similarity(n, &t) > NAME_HEADLINE_SIMILARITY;
@@ -416,6 +419,11 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
                 clean(&title::article_title(doc))
             }
         })
+}
+
+/// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
+fn title_site_part(title: &str, part: &str) -> bool {
+    SITE_SEPARATORS.iter().any(|sep| title.strip_suffix(part).is_some_and(|head| head.ends_with(sep) && head.len() > sep.len()))
 }
 
 /// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").

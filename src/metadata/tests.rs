@@ -229,3 +229,10 @@ fn publication_named_as_author() {
     assert!(!names_publication("fri.juli", None, None));
     assert!(!names_publication("J. R. Doe", None, None));
 }
+
+#[test]
+fn jsonld_name_that_is_the_site() {
+    assert!(title_site_part("Milchpreis steigt | Landpost für Hof & Familie", "Landpost für Hof & Familie"));
+    assert!(!title_site_part("New Zealand - Wikipedia", "New Zealand"));
+    assert!(!title_site_part("Landpost", "Landpost"));
+}
