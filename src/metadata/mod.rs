@@ -479,6 +479,12 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     if site.map(alnum).is_some_and(|s| s == p) {
         return true;
     }
+    // The site's name followed by its abbreviation: "Evangelisches Jugendwerk in Württemberg (ejw)".
+    if let Some((name, abbr)) = part.trim_end().strip_suffix(')').and_then(|x| x.rsplit_once(" (")) {
+        if !abbr.contains(' ') && site.map(alnum).is_some_and(|s| s == alnum(name) && s.chars().count() >= SITE_MATCH_MIN_CHARS) {
+            return true;
+        }
+    }
     let Some(host) = host else { return false };
     let full = alnum(host);
     if full == p {
