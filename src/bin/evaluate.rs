@@ -2,8 +2,9 @@
 //! `../shared/eval/score.py` (ported line for line), plus title / author / date accuracy.
 //!
 //! ```text
-//! evaluate readability|trafilatura-dev|all [--corpus DIR] [--worst N] [--floors FILE] [--out DIR]
+//! evaluate readability|trafilatura-dev|all [--corpus DIR] [--worst N] [--meta-misses] [--floors FILE] [--out DIR]
 //! ```
+//! `--meta-misses` lists every title / author / date miss (truth and output).
 //! `--floors` (default `tests/floors.json` when `--check` is given) makes the run fail when a
 //! figure falls under its floor; `--out DIR` also writes each page's text (named as
 //! score.py's ids are not needed: DIR/<page>.txt) for inspection.
@@ -301,7 +302,7 @@ impl MetaScore {
         slot.1 += 1;
         if ok {
             slot.0 += 1;
-        } else if self.misses.len() < 400 {
+        } else {
             self.misses.push(format!("{id}\t{field}\ttruth={truth:?}\tgot={got:?}"));
         }
     }
@@ -391,7 +392,7 @@ struct Report {
     figures: HashMap<String, f64>,
 }
 
-fn evaluate(dataset: &str, corpus: &Path, worst: usize, out: Option<&Path>) -> Result<Report> {
+fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: Option<&Path>) -> Result<Report> {
     let pages = load(dataset, corpus)?;
     let options = Options::default();
     let mut times = Vec::new();
@@ -497,6 +498,12 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, out: Option<&Path>) -> R
             lines.push(format!("    {m}"));
         }
     }
+    if meta_misses {
+        lines.push(format!("  metadata misses (all {}):", meta.misses.len()));
+        for m in &meta.misses {
+            lines.push(format!("    {m}"));
+        }
+    }
     let key = dataset.replace('-', "_");
     figures.insert(format!("{key}.f1"), f1);
     figures.insert(format!("{key}.precision"), p);
@@ -523,6 +530,7 @@ fn run() -> Result<i32> {
     let mut datasets = Vec::new();
     let mut corpus: Option<PathBuf> = std::env::var_os("SHARED_CORPUS").map(PathBuf::from);
     let mut worst = 0;
+    let mut meta_misses = false;
     let mut floors: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut it = std::env::args().skip(1);
@@ -531,11 +539,12 @@ fn run() -> Result<i32> {
             "--corpus" => corpus = it.next().map(PathBuf::from),
             "--worst" => worst = it.next().and_then(|v| v.parse().ok()).context("--worst needs a number")?,
             "--floors" => floors = it.next().map(PathBuf::from),
+            "--meta-misses" => meta_misses = true,
             "--check" => floors = floors.or_else(|| Some(PathBuf::from("tests/floors.json"))),
             "--out" => out = it.next().map(PathBuf::from),
             "all" => datasets.extend(["readability".to_string(), "trafilatura-dev".to_string()]),
             "-h" | "--help" => {
-                println!("usage: evaluate readability|trafilatura-dev|all [--corpus DIR] [--worst N] [--check | --floors FILE] [--out DIR]");
+                println!("usage: evaluate readability|trafilatura-dev|all [--corpus DIR] [--worst N] [--meta-misses] [--check | --floors FILE] [--out DIR]");
                 return Ok(0);
             }
             d => datasets.push(d.to_string()),
@@ -551,7 +560,7 @@ fn run() -> Result<i32> {
         if let Some(dir) = &dir {
             std::fs::create_dir_all(dir)?;
         }
-        let report = evaluate(d, &corpus, worst, dir.as_deref())?;
+        let report = evaluate(d, &corpus, worst, meta_misses, dir.as_deref())?;
         for l in &report.lines {
             println!("{l}");
         }

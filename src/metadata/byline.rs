@@ -1,7 +1,7 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, PrefixHeads};
+use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, without_contact, PrefixHeads};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use html5ever::local_name;
@@ -10,6 +10,13 @@ use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_P
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
 pub const BYLINE_CLASS_TOKENS: &[&str] = &["byline", "author", "writtenby", "p-author"];
+/// The same in other languages' themes: "autor" (de, es, pt, pl; Italian "autore") and "auteur"
+/// (fr): "content-left-autor", "dates_auteurs". These also mark labels and magazine credits
+/// ("En kiosques : juillet 2020"), so the text must read as a name.
+pub const FOREIGN_BYLINE_CLASS_TOKENS: &[&str] = &["autor", "auteur"];
+/// Fragments one of which every [`BYLINE_CLASS_TOKENS`] and [`FOREIGN_BYLINE_CLASS_TOKENS`]
+/// entry contains (a quick first test).
+const BYLINE_TOKEN_CORES: &[&str] = &["by", "author", "autor", "auteur"];
 /// class/id fragments that contain "author" without marking a byline: login widgets
 /// ("authorization"), Wikipedia's "authority-control" navbox, author boxes with bios and avatars.
 pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
@@ -31,7 +38,7 @@ pub const MAIN_WIDGET_TOKENS: &[&str] = &["blog"];
 /// first digit (dates, times) and at " | ", trims date glue words, splits on commas and
 /// conjunctions, drops non-names. Order kept, duplicates removed.
 pub fn split_names(raw: &str) -> Vec<String> {
-    let mut text = normalize_ws(raw);
+    let mut text = normalize_ws(&without_contact(raw));
     if looks_like_url(&text) {
         return Vec::new();
     }
@@ -77,6 +84,12 @@ pub fn split_names(raw: &str) -> Vec<String> {
         for name in split_on_conjunctions(part) {
             let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(').trim().to_string();
             let name = name.trim_end_matches(['(', ' ']).to_string();
+            // A role or agency in brackets after the name: "Eberhard Fuhr (Pressesprecher des
+            // EJW)", "Anna Schmidt (dpa)". Brackets inside a name stay ("Richard (R.J.) Eskow").
+            let name = match name.find(" (") {
+                Some(at) if name.ends_with(')') && name.get(..at).is_some_and(|n| n.split(' ').count() >= 2) => name.get(..at).unwrap_or("").to_string(),
+                _ => name,
+            };
             if is_plausible_name(&name) && !names.iter().any(|n| fold(n) == fold(&name)) {
                 names.push(name);
             }
@@ -328,11 +341,15 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         let attrs = Attrs::of(e);
         let (class, eid) = (attrs.class, attrs.id);
         let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        // Every byline token holds "by" or "author": two scans rule most elements out.
-        let may_be_named = || ["by", "author"].iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        let is_byline = attrs.rel == Some("author")
-            || attrs.itemprop.is_some_and(|p| p.contains("author"))
-            || (may_be_named() && named(BYLINE_CLASS_TOKENS) && !named(BYLINE_CLASS_EXCLUDE));
+        // Every byline token holds one of these: a few scans rule most elements out.
+        let may_be_named = || BYLINE_TOKEN_CORES.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
+        let marked = attrs.rel == Some("author") || attrs.itemprop.is_some_and(|p| p.contains("author"));
+        let (mut is_byline, mut foreign) = (marked, false);
+        if !marked && may_be_named() && !named(BYLINE_CLASS_EXCLUDE) {
+            is_byline = named(BYLINE_CLASS_TOKENS);
+            foreign = !is_byline && named(FOREIGN_BYLINE_CLASS_TOKENS);
+            is_byline |= foreign;
+        }
         if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
             continue;
         }
@@ -346,6 +363,9 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         }
         let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));
         let text = name_child.map(|c| normalize_ws(&doc.text_content(c))).filter(|t| !t.is_empty()).unwrap_or(text);
+        if foreign && !split_names(&text).first().is_some_and(|n| looks_like_name(n)) {
+            continue;
+        }
         if split_names(&text).is_empty() {
             // Bylines padded with labels and e-mail links: try the author link or name child.
             let child = doc.descendants(id).skip(1).filter(|&c| {
@@ -437,6 +457,8 @@ pub fn after_dateline(text: &str) -> &str {
 const DATELINE_MAX_WORDS: usize = 3;
 
 pub fn is_prefixed_byline(block_text: &str) -> bool {
+    // A separator may open it: "05.02.2020 <span>- Redaktion: Eberhard Fuhr</span>".
+    let block_text = block_text.trim_start_matches(|c: char| !c.is_alphanumeric());
     is_prefixed_byline_here(block_text) || {
         let rest = after_dateline(block_text);
         rest.len() != block_text.len() && is_prefixed_byline_here(rest)
@@ -506,6 +528,8 @@ mod tests {
         assert_eq!(split_names("Written by Jane Doe on March 3, 2021"), ["Jane Doe"]);
         assert_eq!(split_names("BY JANE DOE"), ["JANE DOE"]);
         assert_eq!(split_names("Jane Doe, Jane Doe"), ["Jane Doe"]);
+        assert_eq!(split_names("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"), ["Eberhard Fuhr"]);
+        assert_eq!(split_names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
         assert!(split_names("https://facebook.com/someone").is_empty());
         assert!(split_names("admin").is_empty());
         assert!(split_names("").is_empty());
@@ -539,7 +563,7 @@ mod tests {
     #[test]
     fn quick_tests_agree_with_the_full_ones() {
         // find_byline_element rules out elements without "by" or "author" before the tokens.
-        assert!(BYLINE_CLASS_TOKENS.iter().all(|t| t.contains("by") || t.contains("author")));
+        assert!(BYLINE_CLASS_TOKENS.iter().chain(FOREIGN_BYLINE_CLASS_TOKENS).all(|t| BYLINE_TOKEN_CORES.iter().any(|c| t.contains(c))));
         assert!(style_hides("color: red; DISPLAY : NONE"));
         assert!(style_hides("ddisplay:none"));
         assert!(style_hides("visibility: hidden"));
@@ -558,5 +582,6 @@ mod tests {
         assert!(!is_prefixed_byline("Von Mob mit Macheten ermordet"));
         assert!(is_prefixed_byline("Von Anna von der Heide"));
         assert!(is_prefixed_byline("Por José de la Cruz"));
+        assert!(is_prefixed_byline("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"));
     }
 }

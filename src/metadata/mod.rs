@@ -19,7 +19,7 @@ pub mod title;
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
 use blocks::{short_blocks, Block, PageText};
-use text::{clean, looks_like_url, normalize_ws};
+use text::{clean, looks_like_url, normalize_ws, without_contact};
 
 /// What the page says about its article. Every string is HTML-unescaped, whitespace-normalised
 /// and trimmed.
@@ -121,14 +121,23 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     dedupe(&mut m.authors);
     // An organisation named as author is kept only when no other source names someone.
     let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
+    // A meta author that names the publication is set aside like a JSON-LD organisation.
+    let mut publisher = Vec::new();
     if m.authors.is_empty() {
         for key in AUTHOR_KEYS {
-            let names: Vec<String> = metas
-                .all(key)
-                .into_iter()
-                .filter(|v| !looks_like_url(v) && !site_like(v, None, host.as_deref()) && !is_handle(v))
-                .flat_map(|v| byline::split_names(&v))
-                .collect();
+            let mut names = Vec::new();
+            for raw in metas.all(key) {
+                let v = without_contact(&raw);
+                if looks_like_url(&v) || site_like(&v, None, host.as_deref()) || is_handle(&v) {
+                    continue;
+                }
+                let found = byline::split_names(&v);
+                if names_publication(&raw, m.site_name.as_deref(), host.as_deref()) {
+                    publisher.extend(found);
+                } else {
+                    names.extend(found);
+                }
+            }
             if !names.is_empty() {
                 m.authors = names;
                 break;
@@ -143,7 +152,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         }
     }
     if m.authors.is_empty() {
-        m.authors = organisation;
+        m.authors = if publisher.is_empty() { organisation } else { publisher };
     }
     // Last: a name after an "Autor:" label. The label and name stay in the body (they may
     // share a line with other fields).
@@ -255,6 +264,48 @@ fn is_handle(s: &str) -> bool {
         && s.split(['_', '.']).all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
 }
 
+/// Separators between a publication's name and its slogan or place in a meta author
+/// ("L-MAG – Das Magazin für Lesben", "hessenschau.de, Frankfurt, Germany").
+const PUBLICATION_PARTS: &[&str] = &[" – ", " — ", " - ", " | ", ", ", " ("];
+
+/// A meta author value that names the publication rather than a writer: the declared site name
+/// (og:site_name) as the whole value, a part that is the host's brand ("L-MAG – Das Magazin für Lesben" on
+/// l-mag.de), or a bare domain ("Deutsche Welle (www.dw.com)", "jungefreiheit.de"). CMSs fill
+/// the field with the site when the article has no author field; a visible byline is then the
+/// better source, and the publication only a fallback.
+fn names_publication(raw: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let alnum = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let whole = alnum(&without_contact(raw));
+    if site.is_some_and(|s| alnum(s) == whole && whole.chars().count() >= SITE_MATCH_MIN_CHARS) {
+        return true;
+    }
+    let mut parts = vec![raw];
+    for sep in PUBLICATION_PARTS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    // Parts are compared with the host only: a blog's owner signs with the blog's name and a
+    // handle ("史蒂文的家_藍天 (stevenhgm)", the og:site_name plus the login).
+    parts.len() > 1 && parts.iter().any(|p| site_like(p.trim_end_matches(')'), None, host))
+        || raw.split([' ', '(', ')', ',']).any(is_bare_domain)
+}
+
+/// Longest top-level domain counted in [`is_bare_domain`] ("de", "com", "org"); longer endings
+/// are more often words ("fri.juli" is a login name).
+const TLD_MAX_CHARS: usize = 3;
+
+/// "www.dw.com", "jungefreiheit.de", "https://site.example/": a host with no path, the address
+/// of a whole site rather than of a person's page ("http://ebb.org/bkuhn/").
+fn is_bare_domain(token: &str) -> bool {
+    let t = token.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+    let Some((head, tld)) = t.rsplit_once('.') else { return false };
+    !head.is_empty()
+        && !t.contains(['/', '@'])
+        && head.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && (2..=TLD_MAX_CHARS).contains(&tld.chars().count())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
 fn dedupe(v: &mut Vec<String>) {
     let mut seen: Vec<String> = Vec::new();
     v.retain(|x| {
@@ -336,6 +387,9 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
+        // A `name` that is the site part of the `<title>` ("Headline | Wochenblatt für
+        // Landwirtschaft & Landleben") names the site, not the article: the headline is taken.
+        (Some(n), Some(h)) if n != h && title_site_part(&title::document_title(doc), n) && !title_site_part(&title::document_title(doc), h) => Some(h.clone()),
         (Some(n), Some(h)) if n != h => {
             let t = title::article_title(doc);
             let name_ok = title::text_similarity(n, &t) > NAME_HEADLINE_SIMILARITY;
@@ -354,13 +408,22 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
             // otherwise Readability's cleaner decides.
             let raw: String = doc.first_by_tag("title").map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect()).unwrap_or_default();
             let raw = normalize_ws(&raw);
-            let stripped = strip_site_name(&raw, site, host);
+            let mut stripped = strip_site_name(&raw, site, host);
+            if stripped == raw && site.is_none() {
+                // The name the site prints for itself, when it declares none.
+                stripped = title::branding_names(doc).iter().map(|b| strip_site_name(&raw, Some(b), host)).find(|t| *t != raw).unwrap_or(stripped);
+            }
             if !raw.is_empty() && stripped != raw {
                 clean(&stripped)
             } else {
                 clean(&title::article_title(doc))
             }
         })
+}
+
+/// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
+fn title_site_part(title: &str, part: &str) -> bool {
+    SITE_SEPARATORS.iter().any(|sep| title.strip_suffix(part).is_some_and(|head| head.ends_with(sep) && head.len() > sep.len()))
 }
 
 /// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").
@@ -415,6 +478,12 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     }
     if site.map(alnum).is_some_and(|s| s == p) {
         return true;
+    }
+    // The site's name followed by its abbreviation: "Evangelisches Jugendwerk in Württemberg (ejw)".
+    if let Some((name, abbr)) = part.trim_end().strip_suffix(')').and_then(|x| x.rsplit_once(" (")) {
+        if !abbr.contains(' ') && site.map(alnum).is_some_and(|s| s == alnum(name) && s.chars().count() >= SITE_MATCH_MIN_CHARS) {
+            return true;
+        }
     }
     let Some(host) = host else { return false };
     let full = alnum(host);

@@ -217,3 +217,22 @@ fn author_at_the_end_of_a_dated_meta_line() {
     assert_eq!(dated_name("25.10.2022 - Der Senat hat heute beschlossen", Some("de")), None);
     assert_eq!(dated_name("Reiner Nagel - 25.10.2022", Some("de")), None);
 }
+
+#[test]
+fn publication_named_as_author() {
+    let host = Some("l-mag.de");
+    assert!(names_publication("L-MAG – Das Magazin für Lesben", None, host));
+    assert!(names_publication("Deutsche Welle (www.dw.com)", None, None));
+    assert!(names_publication("Jobs & Hire", Some("Jobs & Hire"), None));
+    assert!(!names_publication("Bradley M. Kuhn (http://ebb.org/bkuhn/)", None, None));
+    assert!(!names_publication("Anna Schmidt, Jan Koch", None, host));
+    assert!(!names_publication("fri.juli", None, None));
+    assert!(!names_publication("J. R. Doe", None, None));
+}
+
+#[test]
+fn jsonld_name_that_is_the_site() {
+    assert!(title_site_part("Milchpreis steigt | Landpost für Hof & Familie", "Landpost für Hof & Familie"));
+    assert!(!title_site_part("New Zealand - Wikipedia", "New Zealand"));
+    assert!(!title_site_part("Landpost", "Landpost"));
+}

@@ -197,9 +197,38 @@ pub fn looks_like_url(s: &str) -> bool {
     t.contains("://") || t.starts_with("www.") || t.starts_with('/')
 }
 
+/// The value without a bracketed link or e-mail address after the name: "Bradley M. Kuhn
+/// (http://ebb.org/bkuhn/)", "Jane Doe <jane@example.org>". Author fields add the writer's
+/// contact this way; the whole value used to be dropped as a URL. Anything else is unchanged.
+pub fn without_contact(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', '<']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.to_string();
+    for (open, close) in [('(', ')'), ('<', '>')] {
+        while let Some(a) = out.find(open) {
+            let Some(len) = out.get(a..).and_then(|r| r.find(close)) else { break };
+            let inner = out.get(a + 1..a + len).unwrap_or("");
+            if !(looks_like_url(inner) || inner.contains('@') || inner.trim().starts_with("mailto:")) {
+                break;
+            }
+            out.replace_range(a..a + len + close.len_utf8(), " ");
+        }
+    }
+    std::borrow::Cow::Owned(normalize_ws(&out))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_after_names() {
+        assert_eq!(without_contact("Bradley M. Kuhn (http://ebb.org/bkuhn/)"), "Bradley M. Kuhn");
+        assert_eq!(without_contact("Jane Doe <jane@example.org>"), "Jane Doe");
+        assert_eq!(without_contact("Richard (R.J.) Eskow"), "Richard (R.J.) Eskow");
+        assert_eq!(without_contact("https://example.org/a"), "https://example.org/a");
+    }
 
     #[test]
     fn unescapes() {

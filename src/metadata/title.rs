@@ -156,6 +156,43 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
     meta.to_string()
 }
 
+/// Words after the site name in a feed's title ("DimidoBlog RSS Feed", "Site » Feed"), folded.
+const FEED_TITLE_TAILS: &[&str] = &["rss feed", "atom feed", "rss", "feed"];
+
+/// The site's name as the page prints it for itself, when it declares none: the text of the
+/// first `<a rel="home">` (WordPress's site title) and the title of the first RSS/Atom feed
+/// `<link>` ("Am Rande der Realität » Feed"). For `<title>`s whose site part names neither
+/// og:site_name nor the host ("Uberspace und Let’s Encrypt – Am Rande der Realität").
+pub fn branding_names(doc: &Document) -> Vec<String> {
+    let (mut home, mut feed) = (None, None);
+    for i in 0..doc.len() as u32 {
+        let tag = doc.tag(i);
+        if home.is_none() && tag == "a" {
+            if doc.element(i).and_then(|e| e.attr("rel")).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("home"))) {
+                home = Some(normalize_ws(&doc.text_content(i)));
+            }
+        } else if feed.is_none() && tag == "link" {
+            let Some(e) = doc.element(i) else { continue };
+            let is_feed = e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("alternate")) && e.attr("type").is_some_and(|t| t.contains("rss") || t.contains("atom"));
+            if let Some(t) = e.attr("title").filter(|_| is_feed) {
+                let t = normalize_ws(t);
+                let name = match t.split_once(" » ") {
+                    Some((head, _)) => head.to_string(),
+                    None => {
+                        let lower = t.to_lowercase();
+                        FEED_TITLE_TAILS.iter().find_map(|tail| lower.strip_suffix(tail).and_then(|h| t.get(..h.len()))).unwrap_or("").to_string()
+                    }
+                };
+                feed = Some(name.trim_end_matches([' ', '-', '|', ':']).trim().to_string());
+            }
+        }
+        if home.is_some() && feed.is_some() {
+            break;
+        }
+    }
+    home.into_iter().chain(feed).filter(|n| !n.is_empty()).collect()
+}
+
 /// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B's
 /// tokens), tokens split on non-word characters, lower case.
 pub fn text_similarity(a: &str, b: &str) -> f32 {
@@ -211,6 +248,14 @@ mod tests {
         assert_eq!(trim_to_headline("Getting LEAN with Digital Ad UX | IAB", &h("Getting LEAN with Digital Ad UX")), "Getting LEAN with Digital Ad UX | IAB");
         assert_eq!(trim_to_headline("One two three four five six seven: The headline here", &h("The headline here")), "One two three four five six seven: The headline here");
         assert_eq!(trim_to_headline("Different words entirely", &h("The headline here")), "Different words entirely");
+    }
+
+    #[test]
+    fn site_branding() {
+        let b = |html: &str| branding_names(&Document::parse(html, &Options::default()).expect("parse"));
+        assert_eq!(b(r#"<link rel="alternate" type="application/rss+xml" title="DimidoBlog RSS Feed" href="/f">"#), ["DimidoBlog"]);
+        assert_eq!(b(r#"<link rel="alternate" type="application/rss+xml" title="Am Rande &raquo; Feed"><a rel="home" href="/">Am Rande</a>"#), ["Am Rande", "Am Rande"]);
+        assert!(b(r#"<link rel="stylesheet" title="Feed"><a href="/">Home</a>"#).is_empty());
     }
 
     #[test]
