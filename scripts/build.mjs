@@ -49,10 +49,12 @@ const CARGO_BIN = path.join(homedir(), '.cargo', 'bin');
 // 260 KB: our own functions are 330 KB of the 2,066 KB cargo build, the rest is the parser,
 // url/idna, regex-lite, serde and data; README, Figures). Session 7 pinned idna_adapter to 1.0 (no
 // Unicode tables; src/address.rs makes Unicode hosts Punycode itself): 1,143,427 B raw,
-// 481,724 B gzip (-105 KB, -49 KB); the budget is that plus about 2 %.
+// 481,724 B gzip (-105 KB, -49 KB). The same session's precision and metadata rules added 19 KB
+// raw, 9 KB gzip (and the narrower node arrays took 4 KB off): 1,162,902 B raw, 490,873 B gzip;
+// the budget is that plus about 2 %.
 // DECLUTTER_WASM_BUDGET=off skips the checks (module and zip) (to measure an experiment); DECLUTTER_WASM_OPT
 // replaces wasm-opt's -Oz (e.g. -O3) for the same purpose.
-const WASM_BUDGET = { raw: 1140 * 1024, gzip: 480 * 1024 };
+const WASM_BUDGET = { raw: 1160 * 1024, gzip: 490 * 1024 };
 // The store zip (the module, deflated, plus the extension's JS, CSS, icons and locales, ~50 KB):
 // 532,424 B in session 7; the budget is that plus about 4 %, so that a new file or asset is seen.
 const ZIP_BUDGET = 540 * 1024;
