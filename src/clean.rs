@@ -405,7 +405,7 @@ fn holds_heading_link(c: &Cleaner<'_>, id: NodeId) -> bool {
     let doc = c.doc;
     let is_link = doc.tag(id) == "a";
     doc.descendants(id).skip(1).take(rules::TEASER_SCAN_NODES).any(|d| {
-        if c.removed[d as usize] || !matches!(doc.tag(d), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        if c.removed[d as usize] || !is_heading(doc, d) {
             return false;
         }
         let f = c.feats[d as usize];
@@ -421,10 +421,10 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
     sweep(c, parts, true, |c, i| {
         let doc = c.doc;
         let f = c.feats[i as usize];
-        let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
         if f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
             return None;
         }
+        let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
         // A cell of a layout table is a block too (a cell of data is not: the row would break).
         if !is_block && !(doc.tag(i) == "td" && !c.has_data_table_ancestor(i)) {
             return None;
@@ -472,7 +472,7 @@ fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
             c.drop(last, None, "label over nothing");
             return;
         }
-        if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "a") {
+        if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "a") || is_heading(c.doc, last) {
             return;
         }
         kids = c.doc.element_children(last).filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0).collect();
