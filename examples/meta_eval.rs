@@ -46,7 +46,8 @@ fn same_day(truth: &str, got: Option<&str>) -> bool {
         _ => truth.trim().to_string(),
     };
     let t = swapped.as_str();
-    let day = metadata::dates::normalize_machine_date(t, None).map(|d| d.chars().take(10).collect::<String>());
+    let day = metadata::dates::normalize_machine_date(t, None)
+        .map(|d| d.chars().take(10).collect::<String>());
     match (day, got) {
         (Some(d), Some(g)) => g.starts_with(&d),
         _ => false,
@@ -74,24 +75,44 @@ impl Score {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
-    let root = args.iter().find(|a| !a.starts_with('-')).cloned().unwrap_or_else(|| "/work/shared/corpus".into());
+    let root = args
+        .iter()
+        .find(|a| !a.starts_with('-'))
+        .cloned()
+        .unwrap_or_else(|| "/work/shared/corpus".into());
     let root = Path::new(&root);
     let opts = Options::default();
 
     // readability
-    let (mut title, mut author, mut date, mut lng, mut dir, mut site) = (Score::default(), Score::default(), Score::default(), Score::default(), Score::default(), Score::default());
+    let (mut title, mut author, mut date, mut lng, mut dir, mut site) = (
+        Score::default(),
+        Score::default(),
+        Score::default(),
+        Score::default(),
+        Score::default(),
+        Score::default(),
+    );
     let base = url::Url::parse("http://fakehost/test/page.html").ok();
-    let mut cases: Vec<_> = std::fs::read_dir(root.join("readability")).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    let mut cases: Vec<_> = std::fs::read_dir(root.join("readability"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
     cases.sort();
     let t0 = std::time::Instant::now();
     for case in cases {
-        let (Ok(html), Ok(exp)) = (std::fs::read(case.join("source.html")), std::fs::read_to_string(case.join("expected-metadata.json"))) else { continue };
+        let (Ok(html), Ok(exp)) = (
+            std::fs::read(case.join("source.html")),
+            std::fs::read_to_string(case.join("expected-metadata.json")),
+        ) else {
+            continue;
+        };
         let html = String::from_utf8_lossy(&html);
         let Ok(exp) = serde_json::from_str::<Value>(&exp) else { continue };
         let Ok(doc) = Document::parse(&html, &opts) else { continue };
         let m = metadata::read(&doc, base.as_ref());
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
-        let s = |k: &str| exp.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
+        let s = |k: &str| {
+            exp.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty())
+        };
         if let Some(t) = s("title") {
             let ok = m.title.as_deref().map(norm) == Some(norm(&t));
             title.add(ok);
@@ -154,7 +175,8 @@ fn main() {
     let t0 = std::time::Instant::now();
     for (url, v) in eval {
         let Some(file) = v.get("file").and_then(Value::as_str) else { continue };
-        let bytes = std::fs::read(tf.join("cache").join(file)).or_else(|_| std::fs::read(tf.join("eval").join(file)));
+        let bytes = std::fs::read(tf.join("cache").join(file))
+            .or_else(|_| std::fs::read(tf.join("eval").join(file)));
         let Ok(bytes) = bytes else { continue };
         let html = String::from_utf8_lossy(&bytes);
         let Ok(doc) = Document::parse(&html, &opts) else { continue };
@@ -171,18 +193,40 @@ fn main() {
         }
         if let Ok(dbg) = std::env::var("META_DEBUG") {
             if url.contains(&dbg) {
-                let b = metadata::byline::find_byline_element(&doc, &metadata::byline::Context::new(&doc));
-                let info = b.as_ref().and_then(|(id, t)| doc.element(*id).map(|e| format!("<{} class={:?} id={:?}> {:?}", e.name, e.class(), e.id(), t)));
+                let b = metadata::byline::find_byline_element(
+                    &doc,
+                    &metadata::byline::Context::new(&doc),
+                );
+                let info = b.as_ref().and_then(|(id, t)| {
+                    doc.element(*id).map(|e| {
+                        format!("<{} class={:?} id={:?}> {:?}", e.name, e.class(), e.id(), t)
+                    })
+                });
                 println!("DEBUG {url}: byline el {info:?}; meta {m:?}");
                 for id in 0..doc.len() as u32 {
                     let Some(e) = doc.element(id) else { continue };
-                    if !(e.class().contains("byline") || e.class().contains("author")) { continue; }
-                    let anc: Vec<String> = doc.ancestors(id).filter_map(|a| doc.element(a).map(|x| format!("{}.{}#{}", x.name, x.class(), x.id()))).collect();
-                    println!("  cand <{} class={:?}> text={:?} anc={:?}", e.name, e.class(), doc.text_content(id).chars().take(80).collect::<String>(), anc);
+                    if !(e.class().contains("byline") || e.class().contains("author")) {
+                        continue;
+                    }
+                    let anc: Vec<String> = doc
+                        .ancestors(id)
+                        .filter_map(|a| {
+                            doc.element(a).map(|x| format!("{}.{}#{}", x.name, x.class(), x.id()))
+                        })
+                        .collect();
+                    println!(
+                        "  cand <{} class={:?}> text={:?} anc={:?}",
+                        e.name,
+                        e.class(),
+                        doc.text_content(id).chars().take(80).collect::<String>(),
+                        anc
+                    );
                 }
             }
         }
-        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
+        let s = |k: &str| {
+            v.get(k).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty())
+        };
         if let Some(t) = s("title") {
             let ok = m.title.as_deref().map(norm) == Some(norm(&t));
             title.add(ok);

@@ -10,7 +10,10 @@ fn main() {
         .lines()
         .filter_map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
-            Some((std::fs::read_to_string(c.get(1)?).ok()?, c.get(2).copied().unwrap_or("").to_string()))
+            Some((
+                std::fs::read_to_string(c.get(1)?).ok()?,
+                c.get(2).copied().unwrap_or("").to_string(),
+            ))
         })
         .collect();
     let opts = declutter::Options::default();
@@ -21,5 +24,9 @@ fn main() {
             chars += a.article.map_or(0, |a| a.text.len()) + a.plan.hide.len();
         }
     }
-    println!("{} pages, {chars} output units, {:.1} ms", pages.len(), t.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "{} pages, {chars} output units, {:.1} ms",
+        pages.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
 }

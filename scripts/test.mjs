@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: build (installs what is missing), then every tier, each runner's output shown as
 // it runs; exits non-zero if any tier fails (all tiers run even after a failure).
+//   0. cargo fmt --check     the house layout (rustfmt.toml), so diffs stay about meaning
 //   1. cargo test            the core, native
 //   2. node --test tests/node/  the WASM module under Node
 //   3. node --test tests/e2e/   Chromium with the extension, real toolbar clicks
@@ -26,6 +27,7 @@ const run = (name, cmd, args) => {
 const build = run('build', process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')]);
 if (!build.ok) process.exit(1);
 const results = [
+  run('cargo fmt --check', 'cargo', ['fmt', '--check']),
   run('cargo test --release', 'cargo', ['test', '--release']),
   run('node (wasm)', process.execPath, ['--test', '--test-reporter=spec', 'tests/node/']),
   // One file at a time: each launches a Chromium, and the machines have 2 cores.

@@ -19,9 +19,15 @@ pub fn join(base: &Url, s: &str) -> Result<Url, ParseError> {
     retry(base.join(s), s, |t| base.join(t))
 }
 
-fn retry(first: Result<Url, ParseError>, s: &str, again: impl Fn(&str) -> Result<Url, ParseError>) -> Result<Url, ParseError> {
+fn retry(
+    first: Result<Url, ParseError>,
+    s: &str,
+    again: impl Fn(&str) -> Result<Url, ParseError>,
+) -> Result<Url, ParseError> {
     match first {
-        Err(ParseError::IdnaError) => ascii_host(s).map_or(Err(ParseError::IdnaError), |t| again(&t)),
+        Err(ParseError::IdnaError) => {
+            ascii_host(s).map_or(Err(ParseError::IdnaError), |t| again(&t))
+        }
         other => other,
     }
 }
@@ -62,19 +68,34 @@ mod tests {
 
     #[test]
     fn unicode_hosts_become_punycode() {
-        assert_eq!(parse("https://Bücher.de/a?b#c").unwrap().as_str(), "https://xn--bcher-kva.de/a?b#c");
-        assert_eq!(parse("https://user@пример.рф:8080/x").unwrap().as_str(), "https://user@xn--e1afmkfd.xn--p1ai:8080/x");
-        assert_eq!(parse("https://例子。测试/").unwrap().host_str(), Some("xn--fsqu00a.xn--0zwm56d"));
+        assert_eq!(
+            parse("https://Bücher.de/a?b#c").unwrap().as_str(),
+            "https://xn--bcher-kva.de/a?b#c"
+        );
+        assert_eq!(
+            parse("https://user@пример.рф:8080/x").unwrap().as_str(),
+            "https://user@xn--e1afmkfd.xn--p1ai:8080/x"
+        );
+        assert_eq!(
+            parse("https://例子。测试/").unwrap().host_str(),
+            Some("xn--fsqu00a.xn--0zwm56d")
+        );
         let base = parse("https://مثال.إختبار/news/").unwrap();
         assert_eq!(base.host_str(), Some("xn--mgbh0fb.xn--kgbechtv"));
-        assert_eq!(join(&base, "story.html").unwrap().as_str(), "https://xn--mgbh0fb.xn--kgbechtv/news/story.html");
+        assert_eq!(
+            join(&base, "story.html").unwrap().as_str(),
+            "https://xn--mgbh0fb.xn--kgbechtv/news/story.html"
+        );
         assert_eq!(join(&base, "//bücher.de/x").unwrap().as_str(), "https://xn--bcher-kva.de/x");
     }
 
     #[test]
     fn ascii_addresses_and_errors_are_unchanged() {
         assert_eq!(parse("https://example.org/ü").unwrap().as_str(), "https://example.org/%C3%BC");
-        assert_eq!(parse("https://xn--bcher-kva.de/").unwrap().host_str(), Some("xn--bcher-kva.de"));
+        assert_eq!(
+            parse("https://xn--bcher-kva.de/").unwrap().host_str(),
+            Some("xn--bcher-kva.de")
+        );
         assert_eq!(parse("story.html"), Err(ParseError::RelativeUrlWithoutBase));
         assert!(parse("https://exa mple.org/").is_err());
     }

@@ -20,7 +20,8 @@ pub struct Flags {
 }
 
 impl Flags {
-    pub const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+    pub const ALL: Flags =
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
 
     /// The next relaxation (`FLAG_STRIP_UNLIKELYS`, then `WEIGHT_CLASSES`, then
     /// `CLEAN_CONDITIONALLY`), or `None` when all are off.
@@ -72,7 +73,8 @@ fn is_phrasing(doc: &Document, id: NodeId) -> bool {
         Kind::Element(e) => {
             let n = &*e.name;
             rules::PHRASING_ELEMS.contains(&n)
-                || ((n == "a" || n == "del" || n == "ins") && doc.children(id).all(|c| is_phrasing(doc, c)))
+                || ((n == "a" || n == "del" || n == "ins")
+                    && doc.children(id).all(|c| is_phrasing(doc, c)))
         }
         _ => false,
     }
@@ -183,7 +185,13 @@ struct Unit {
 
 /// Walks the page once for this attempt, scores paragraphs onto their ancestors, and
 /// returns the candidates with their final (link-density adjusted) scores.
-pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Option<NodeId>, flags: Flags) -> Scored {
+pub fn score(
+    doc: &Document,
+    base: &[bool],
+    base_feats: &[Feat],
+    title_dup: Option<NodeId>,
+    flags: Flags,
+) -> Scored {
     let n = doc.len();
     let mut removed = base.to_vec();
     if let Some(t) = title_dup {
@@ -217,7 +225,9 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
         if matches!(name, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             && base_feats[i].text == 0
             && doc.element_children(id).all(|c| matches!(doc.tag(c), "br" | "hr"))
-            && doc.children(id).all(|c| doc.element(c).is_some() || doc.text(c).map(|t| t.trim().is_empty()).unwrap_or(true))
+            && doc.children(id).all(|c| {
+                doc.element(c).is_some() || doc.text(c).map(|t| t.trim().is_empty()).unwrap_or(true)
+            })
         {
             prep::mark(doc, &mut removed, id);
             i = doc.nodes[i].end as usize;
@@ -228,7 +238,8 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
         }
         if name == "div" {
             // Runs of inline content, each a virtual <p> (Readability wraps them for real).
-            let Runs { runs: here, p_children, other_children } = inline_runs(doc, id, &removed, true);
+            let Runs { runs: here, p_children, other_children } =
+                inline_runs(doc, id, &removed, true);
             let single_p = p_children + here.len() == 1 && other_children == 0;
             if single_p && base_feats[i].link_density() < rules::SINGLE_P_MAX_LINK_DENSITY {
                 // The div gives way to its only paragraph.
@@ -275,7 +286,11 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
     }
     // Divs read as paragraphs are <p> for the counts too (Readability retags them).
     for &id in &to_score {
-        if as_paragraph[id as usize] && !collapsed[id as usize] && !removed[id as usize] && doc.tag(id) == "div" {
+        if as_paragraph[id as usize]
+            && !collapsed[id as usize]
+            && !removed[id as usize]
+            && doc.tag(id) == "div"
+        {
             let mut a = id;
             while a != NONE {
                 feats[a as usize].p += 1;
@@ -288,7 +303,11 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
             continue;
         }
         let f = &feats[id as usize];
-        units.push(Unit { text: f.text, commas: f.commas, first_ancestor: doc.nodes[id as usize].parent });
+        units.push(Unit {
+            text: f.text,
+            commas: f.commas,
+            first_ancestor: doc.nodes[id as usize].parent,
+        });
     }
 
     let mut score: Vec<Option<f32>> = vec![None; n];
@@ -297,7 +316,9 @@ pub fn score(doc: &Document, base: &[bool], base_feats: &[Feat], title_dup: Opti
         if (u.text as usize) < rules::MIN_PARAGRAPH_CHARS || u.first_ancestor == NONE {
             continue;
         }
-        let content = 1.0 + (u.commas as f32 + 1.0) + (u.text as f32 / 100.0).floor().min(rules::MAX_LENGTH_POINTS);
+        let content = 1.0
+            + (u.commas as f32 + 1.0)
+            + (u.text as f32 / 100.0).floor().min(rules::MAX_LENGTH_POINTS);
         let mut level = 0usize;
         let mut a = u.first_ancestor;
         while a != NONE && level < rules::SCORE_ANCESTOR_LEVELS {

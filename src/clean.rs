@@ -46,8 +46,10 @@ struct Cleaner<'a> {
 }
 
 /// The tags the cleaning passes look for.
-const SWEPT_TAGS: &[&str] =
-    &["table", "form", "fieldset", "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "h1", "h2", "ul", "div"];
+const SWEPT_TAGS: &[&str] = &[
+    "table", "form", "fieldset", "object", "embed", "footer", "link", "aside", "iframe", "input",
+    "textarea", "select", "button", "h1", "h2", "ul", "div",
+];
 
 /// The nodes of each of [`SWEPT_TAGS`] in the parts, leaving out removed subtrees. A dropped or
 /// removed node's whole subtree is marked, so a node listed here is live while it is unmarked.
@@ -80,7 +82,10 @@ impl Cleaner<'_> {
     fn nodes_with(&self, tags: &[&str]) -> Vec<NodeId> {
         let mut out: Vec<(usize, NodeId)> = Vec::new();
         for tag in tags {
-            let k = SWEPT_TAGS.iter().position(|t| t == tag).expect("a tag the cleaning looks for is in SWEPT_TAGS");
+            let k = SWEPT_TAGS
+                .iter()
+                .position(|t| t == tag)
+                .expect("a tag the cleaning looks for is in SWEPT_TAGS");
             out.extend(self.by_tag[k].iter().filter(|&&(_, i)| !self.gone(i)));
         }
         if tags.len() > 1 {
@@ -113,7 +118,12 @@ impl Cleaner<'_> {
     }
 
     fn contains_data_table(&self, id: NodeId) -> bool {
-        self.any_data_table && self.doc.descendants(id).skip(1).any(|d| self.data_tables[d as usize] && !self.gone(d))
+        self.any_data_table
+            && self
+                .doc
+                .descendants(id)
+                .skip(1)
+                .any(|d| self.data_tables[d as usize] && !self.gone(d))
     }
 }
 
@@ -127,10 +137,15 @@ pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
 /// (tests/hostile.rs, vector iframe-fake-video-host).
 pub fn is_video_url(value: &str) -> bool {
     let v = value.trim();
-    let parsed = if v.starts_with("//") { url::Url::parse(&format!("https:{v}")) } else { url::Url::parse(v) };
+    let parsed = if v.starts_with("//") {
+        url::Url::parse(&format!("https:{v}"))
+    } else {
+        url::Url::parse(v)
+    };
     let Ok(u) = parsed else { return false };
     let host = u.host_str().unwrap_or("");
-    matches!(u.scheme(), "http" | "https") && rules::VIDEO_HOSTS.iter().any(|h| h.trim_start_matches('/') == host)
+    matches!(u.scheme(), "http" | "https")
+        && rules::VIDEO_HOSTS.iter().any(|h| h.trim_start_matches('/') == host)
 }
 
 /// Readability's `_markDataTables` for one table.
@@ -152,10 +167,18 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
             "table" => return false,
             "tr" => {
                 let span = |id: NodeId, a: &str| {
-                    doc.element(id).and_then(|e| e.attr(a)).and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1).max(1)
+                    doc.element(id)
+                        .and_then(|e| e.attr(a))
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .unwrap_or(1)
+                        .max(1)
                 };
                 rows += span(d, "rowspan");
-                let cols: u32 = doc.element_children(d).filter(|&c| doc.tag(c) == "td").map(|c| span(c, "colspan")).sum();
+                let cols: u32 = doc
+                    .element_children(d)
+                    .filter(|&c| doc.tag(c) == "td")
+                    .map(|c| span(c, "colspan"))
+                    .sum();
                 max_cols = max_cols.max(cols);
             }
             _ => {}
@@ -175,7 +198,13 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
 
 /// Cleans the article parts chosen by `sel`; `feats` are the attempt's (`Scored::feats`, moved
 /// here: cleaning subtracts from them).
-pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexicon: &prep::BoilerplateMemo) -> Cleaned {
+pub fn clean(
+    doc: &Document,
+    s: &Scored,
+    feats: Vec<Feat>,
+    sel: &Selection,
+    lexicon: &prep::BoilerplateMemo,
+) -> Cleaned {
     let mut c = Cleaner {
         doc,
         lexicon,
@@ -201,7 +230,13 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexi
         }
     }
     // Never article content, whatever they hold (video embeds excepted).
-    for (tag, reason) in [("object", None), ("embed", None), ("footer", Some("footer")), ("link", None), ("aside", Some("sidebar"))] {
+    for (tag, reason) in [
+        ("object", None),
+        ("embed", None),
+        ("footer", Some("footer")),
+        ("link", None),
+        ("aside", Some("sidebar")),
+    ] {
         let label = reason.unwrap_or("embedded object");
         for id in c.nodes_with(&[tag]) {
             if matches!(tag, "object" | "embed") && is_video_embed(doc, id) {
@@ -243,8 +278,16 @@ pub fn clean(doc: &Document, s: &Scored, feats: Vec<Feat>, sel: &Selection, lexi
     drop_teaser_cards(&mut c, parts);
     drop_boilerplate(&mut c, parts);
     drop_tail(&mut c, parts);
-    let text_len = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
-    Cleaned { dropped: c.dropped, reasons: c.reasons, log: c.log, feats: c.feats, data_tables: c.data_tables, text_len }
+    let text_len =
+        parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
+    Cleaned {
+        dropped: c.dropped,
+        reasons: c.reasons,
+        log: c.log,
+        feats: c.feats,
+        data_tables: c.data_tables,
+        text_len,
+    }
 }
 
 /// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
@@ -357,7 +400,10 @@ fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
         }
         // Lists of images stay (galleries).
         if is_list && remove {
-            let simple = doc.element_children(id).filter(|&k| !c.gone(k)).all(|k| doc.element_children(k).filter(|&g| !c.gone(g)).count() <= 1);
+            let simple = doc
+                .element_children(id)
+                .filter(|&k| !c.gone(k))
+                .all(|k| doc.element_children(k).filter(|&g| !c.gone(g)).count() <= 1);
             if simple && f.img == f.li {
                 remove = false;
             }
@@ -381,7 +427,8 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
-        let r = prep::token_reason_of(c.doc, i).filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
+        let r = prep::token_reason_of(c.doc, i)
+            .filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
         (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))
     });
 }
@@ -424,7 +471,12 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         if f.text == 0 || (f.text as usize) > rules::BOILERPLATE_MAX_CHARS {
             return None;
         }
-        let is_block = doc.element(i).map(|e| rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]).unwrap_or(false);
+        let is_block = doc
+            .element(i)
+            .map(|e| {
+                rules::BOILERPLATE_BLOCK_TAGS.contains(&&*e.name) || c.as_paragraph[i as usize]
+            })
+            .unwrap_or(false);
         // A cell of a layout table is a block too (a cell of data is not: the row would break).
         if !is_block && !(doc.tag(i) == "td" && !c.has_data_table_ancestor(i)) {
             return None;
@@ -435,7 +487,9 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         // A bare label takes the run of links after it along: every link block that follows
         // it ("Mehr lesen:" over one linked headline per paragraph), up to the first that is not.
         if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {
-            drop.extend(live_siblings_after(c, i).take_while(|&n| c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY));
+            drop.extend(live_siblings_after(c, i).take_while(|&n| {
+                c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
+            }));
         }
         Some((drop, reason))
     });
@@ -449,33 +503,50 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
 /// the live children with text, the trailing run of link blocks, then the block before it.
 fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
     let total: u32 = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text).sum();
-    let mut kids: Vec<NodeId> = parts.iter().copied().filter(|&p| !c.gone(p) && c.feats[p as usize].text > 0).collect();
+    let mut kids: Vec<NodeId> =
+        parts.iter().copied().filter(|&p| !c.gone(p) && c.feats[p as usize].text > 0).collect();
     while let Some(&last) = kids.last() {
         let run_start = kids.iter().rposition(|&k| !is_link_block(c, k)).map_or(0, |k| k + 1);
         let run = &kids[run_start..];
         if let Some(&label) = run_start.checked_sub(1).and_then(|k| kids.get(k)) {
-            let (text, links, link_chars) = run.iter().fold((c.feats[label as usize].text, 0, 0.0), |(t, l, lc), &k| {
-                let f = &c.feats[k as usize];
-                (t + f.text, l + f.links, lc + f.link)
-            });
+            let (text, links, link_chars) =
+                run.iter().fold((c.feats[label as usize].text, 0, 0.0), |(t, l, lc), &k| {
+                    let f = &c.feats[k as usize];
+                    (t + f.text, l + f.links, lc + f.link)
+                });
             let headlines = links as usize >= rules::TAIL_RUN_MIN_LINKS
                 && link_chars / links.max(1) as f32 >= rules::HEADLINE_MIN_CHARS
                 && run.iter().all(|&k| worded_links(c, k));
-            if !run.is_empty() && headlines && is_tail_label(c, label) && (text as f32) <= rules::TAIL_RUN_MAX_SHARE * total as f32 {
+            if !run.is_empty()
+                && headlines
+                && is_tail_label(c, label)
+                && (text as f32) <= rules::TAIL_RUN_MAX_SHARE * total as f32
+            {
                 for &n in std::iter::once(&label).chain(run) {
                     c.drop(n, Some("related links"), "");
                 }
                 return;
             }
         }
-        if run.is_empty() && is_heading(c.doc, last) && is_tail_label(c, last) && announces(&block_text(c, last)) {
+        if run.is_empty()
+            && is_heading(c.doc, last)
+            && is_tail_label(c, last)
+            && announces(&block_text(c, last))
+        {
             c.drop(last, None, "label over nothing");
             return;
         }
-        if c.as_paragraph[last as usize] || matches!(c.doc.tag(last), "p" | "a") || is_heading(c.doc, last) {
+        if c.as_paragraph[last as usize]
+            || matches!(c.doc.tag(last), "p" | "a")
+            || is_heading(c.doc, last)
+        {
             return;
         }
-        kids = c.doc.element_children(last).filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0).collect();
+        kids = c
+            .doc
+            .element_children(last)
+            .filter(|&k| !c.gone(k) && c.feats[k as usize].text > 0)
+            .collect();
     }
 }
 
@@ -502,7 +573,8 @@ fn worded_links(c: &Cleaner<'_>, id: NodeId) -> bool {
 
 /// A block of links: most of its text is link text.
 fn is_link_block(c: &Cleaner<'_>, id: NodeId) -> bool {
-    c.feats[id as usize].links > 0 && c.feats[id as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
+    c.feats[id as usize].links > 0
+        && c.feats[id as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
 }
 
 /// A label: a heading or a short line, without links.
@@ -514,7 +586,12 @@ fn is_tail_label(c: &Cleaner<'_>, id: NodeId) -> bool {
 /// Walks the live nodes of the article top-down (below each part, or from the part itself
 /// when `with_parts`); where `decide` names nodes to drop, drops them with its reason and
 /// skips the subtree.
-fn sweep(c: &mut Cleaner<'_>, parts: &[NodeId], with_parts: bool, mut decide: impl FnMut(&Cleaner<'_>, NodeId) -> Option<(Vec<NodeId>, &'static str)>) {
+fn sweep(
+    c: &mut Cleaner<'_>,
+    parts: &[NodeId],
+    with_parts: bool,
+    mut decide: impl FnMut(&Cleaner<'_>, NodeId) -> Option<(Vec<NodeId>, &'static str)>,
+) {
     for &p in parts {
         let mut i = if with_parts { p } else { p + 1 };
         let end = c.doc.nodes[p as usize].end;
@@ -539,7 +616,12 @@ fn sweep(c: &mut Cleaner<'_>, parts: &[NodeId], with_parts: bool, mut decide: im
 /// The live element siblings after `id`, in order.
 fn live_siblings_after<'a>(c: &'a Cleaner<'_>, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
     let parent = c.doc.parent(id);
-    parent.into_iter().flat_map(move |p| c.doc.element_children(p)).skip_while(move |&k| k != id).skip(1).filter(|&k| !c.gone(k))
+    parent
+        .into_iter()
+        .flat_map(move |p| c.doc.element_children(p))
+        .skip_while(move |&k| k != id)
+        .skip(1)
+        .filter(|&k| !c.gone(k))
 }
 
 /// Whitespace-normalised text of a live block.

@@ -32,7 +32,13 @@ fn overlap(doc: &Document, ex: &Extraction, c: NodeId) -> u32 {
 
 /// Settles the article between the scored attempt `scored` and the container `c`; `in_container`
 /// runs the same attempt with the container as the only part.
-pub fn settle(doc: &Document, c: NodeId, container_text: u32, mut scored: Extraction, in_container: impl FnOnce() -> Extraction) -> Extraction {
+pub fn settle(
+    doc: &Document,
+    c: NodeId,
+    container_text: u32,
+    mut scored: Extraction,
+    in_container: impl FnOnce() -> Extraction,
+) -> Extraction {
     let sel = scored.cleaned.text_len as f32;
     let shared = overlap(doc, &scored, c) as f32;
     let agreement = if sel > 0.0 { shared / sel.max(container_text as f32) } else { 0.0 };
@@ -40,7 +46,10 @@ pub fn settle(doc: &Document, c: NodeId, container_text: u32, mut scored: Extrac
 
     // 2. Too short, or a fragment of the container: escalate to the container.
     let ratio = rules::ESCALATION_ACCEPT_RATIO;
-    if ((sel as usize) < rules::ESCALATION_MAX_CHARS || shared >= rules::ESCALATION_INSIDE_SHARE * sel) && container_text as f32 >= ratio * sel {
+    if ((sel as usize) < rules::ESCALATION_MAX_CHARS
+        || shared >= rules::ESCALATION_INSIDE_SHARE * sel)
+        && container_text as f32 >= ratio * sel
+    {
         let mut alt = in_container();
         if alt.cleaned.text_len as f32 >= ratio * sel {
             alt.agreement = scored.agreement;
@@ -78,7 +87,13 @@ fn drop_after(doc: &Document, ex: &mut Extraction, c: NodeId) {
             }
         }
     }
-    ex.cleaned.text_len = ex.selection.parts.iter().filter(|&&p| ex.keeps(p)).map(|&p| ex.cleaned.feats[p as usize].text as usize).sum();
+    ex.cleaned.text_len = ex
+        .selection
+        .parts
+        .iter()
+        .filter(|&&p| ex.keeps(p))
+        .map(|&p| ex.cleaned.feats[p as usize].text as usize)
+        .sum();
 }
 
 /// A block whose class/id names it as the page's tail (an author box, a licence line).

@@ -4,8 +4,8 @@
 //! can check each other (consensus.rs).
 
 use crate::dom::{Document, Element, NodeId};
-use crate::prep;
 use crate::features::Feat;
+use crate::prep;
 use crate::rules;
 
 /// The page's named article container, or `None` when it names none with enough text and
@@ -24,7 +24,9 @@ pub fn find(doc: &Document, base: &[bool], feats: &[Feat]) -> Option<NodeId> {
     };
     for id in doc.unmasked_elements(base) {
         let f = &feats[id as usize];
-        if (f.text as usize) < rules::CONTAINER_MIN_CHARS || f.link_density() > rules::CONTAINER_MAX_LINK_DENSITY {
+        if (f.text as usize) < rules::CONTAINER_MIN_CHARS
+            || f.link_density() > rules::CONTAINER_MAX_LINK_DENSITY
+        {
             continue;
         }
         let Some(e) = doc.element(id) else { continue };
@@ -47,11 +49,14 @@ fn named_groups(e: &Element) -> impl Iterator<Item = usize> + '_ {
     let (class, id) = (e.class(), e.id());
     // Non-ASCII names are lower-cased into a copy (lengths may change); ASCII ones are read in
     // place, the class and the id each alone (no token holds the space that joins them).
-    let copy = (!class.is_ascii() || !id.is_ascii()).then(|| prep::match_string(e).replace('_', "-"));
+    let copy =
+        (!class.is_ascii() || !id.is_ascii()).then(|| prep::match_string(e).replace('_', "-"));
     let sets = &*CONTAINER_SETS;
     (0..sets.len()).filter(move |&k| match &copy {
         Some(names) => prep::contains_any(names, rules::CONTAINER_TOKEN_GROUPS[k]),
-        None => [class, id].iter().any(|part| sets[k].any_in_ascii(part.as_bytes(), container_fold)),
+        None => {
+            [class, id].iter().any(|part| sets[k].any_in_ascii(part.as_bytes(), container_fold))
+        }
     })
 }
 
@@ -63,5 +68,6 @@ fn container_fold(b: u8) -> u8 {
     }
 }
 
-static CONTAINER_SETS: std::sync::LazyLock<Vec<prep::TokenSet>> =
-    std::sync::LazyLock::new(|| rules::CONTAINER_TOKEN_GROUPS.iter().map(|g| prep::TokenSet::new(g)).collect());
+static CONTAINER_SETS: std::sync::LazyLock<Vec<prep::TokenSet>> = std::sync::LazyLock::new(|| {
+    rules::CONTAINER_TOKEN_GROUPS.iter().map(|g| prep::TokenSet::new(g)).collect()
+});

@@ -11,7 +11,9 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static str) {
         return (s.to_string(), "UTF-8");
     }
     let head = &bytes[..bytes.len().min(16 * 1024)];
-    let enc = meta_charset(head).and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes())).unwrap_or(encoding_rs::WINDOWS_1252);
+    let enc = meta_charset(head)
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .unwrap_or(encoding_rs::WINDOWS_1252);
     // A page that declares UTF-8 but is not valid UTF-8: browsers replace the bad bytes.
     let (text, used, _) = enc.decode(bytes);
     (text.into_owned(), used.name())
@@ -27,8 +29,16 @@ fn meta_charset(head: &[u8]) -> Option<String> {
         let tag = &lower[start..end];
         if let Some(c) = find(tag, b"charset") {
             let rest = &tag[c + 7..];
-            let rest: Vec<u8> = rest.iter().copied().skip_while(|b| b.is_ascii_whitespace() || *b == b'=' || *b == b'"' || *b == b'\'').collect();
-            let label: String = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')).map(|&b| b as char).collect();
+            let rest: Vec<u8> = rest
+                .iter()
+                .copied()
+                .skip_while(|b| b.is_ascii_whitespace() || *b == b'=' || *b == b'"' || *b == b'\'')
+                .collect();
+            let label: String = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                .map(|&b| b as char)
+                .collect();
             if !label.is_empty() {
                 return Some(label);
             }

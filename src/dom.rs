@@ -107,7 +107,10 @@ impl Document {
             return Err(Error::TooDeep { depth: scan.depth, limit: rules::MAX_NESTING_DEPTH });
         }
         if scan.max_attributes > rules::MAX_ATTRIBUTES_PER_ELEMENT {
-            return Err(Error::TooManyAttributes { count: scan.max_attributes, limit: rules::MAX_ATTRIBUTES_PER_ELEMENT });
+            return Err(Error::TooManyAttributes {
+                count: scan.max_attributes,
+                limit: rules::MAX_ATTRIBUTES_PER_ELEMENT,
+            });
         }
         // The parser's nodes are 1.25 × the tags on the corpora's pages (1.75 at most): sized
         // up front, the sink's vector is never copied to grow (it was, three times per page).
@@ -143,7 +146,14 @@ impl Document {
     pub fn parse_fragment(html: &str) -> Result<Document, Error> {
         use html5ever::tendril::TendrilSink;
         let context = QualName::new(None, ns!(html), local_name!("body"));
-        let tree = html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false).one(html);
+        let tree = html5ever::parse_fragment(
+            Sink::default(),
+            Default::default(),
+            context,
+            Vec::new(),
+            false,
+        )
+        .one(html);
         Self::from_tree(tree, &Options::default())
     }
 
@@ -180,7 +190,8 @@ impl Document {
                     attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
                     if foreign {
                         for a in &mut attrs {
-                            a.name.local = lowercase(std::mem::replace(&mut a.name.local, local_name!("")));
+                            a.name.local =
+                                lowercase(std::mem::replace(&mut a.name.local, local_name!("")));
                         }
                     }
                     let el = Element { name, attributes: attrs, elem_index: element_count };
@@ -380,7 +391,9 @@ pub(crate) enum Visit<'a> {
 pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool) {
     use html5ever::tendril::TendrilSink;
     let context = QualName::new(None, ns!(html), local_name!("div"));
-    let tree = html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false).one(html);
+    let tree =
+        html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false)
+            .one(html);
     let n = &tree.nodes;
     // Node 0 is the document; its one child, an `html` element, holds the fragment.
     let root = n[0].first;
@@ -438,7 +451,14 @@ struct Tree {
 
 impl Default for Tree {
     fn default() -> Tree {
-        let root = SinkNode { kind: SKind::Document, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE };
+        let root = SinkNode {
+            kind: SKind::Document,
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+        };
         Tree { nodes: vec![root], no_name: QualName::new(None, ns!(), local_name!("")) }
     }
 }
@@ -462,7 +482,14 @@ struct SinkNode {
 
 impl Tree {
     fn orphan(&mut self, kind: SKind) -> u32 {
-        self.nodes.push(SinkNode { kind, parent: NONE, first: NONE, last: NONE, prev: NONE, next: NONE });
+        self.nodes.push(SinkNode {
+            kind,
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+        });
         (self.nodes.len() - 1) as u32
     }
 
@@ -585,7 +612,12 @@ impl TreeSink for Sink {
         self.tree.borrow_mut().orphan(SKind::Other)
     }
 
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
         let mut t = self.tree.borrow_mut();
         let id = t.orphan(SKind::Other);
         t.append(0, id);
@@ -625,7 +657,12 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_based_on_parent_node(&self, element: &u32, prev_element: &u32, child: NodeOrText<u32>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &u32,
+        prev_element: &u32,
+        child: NodeOrText<u32>,
+    ) {
         let has_parent = self.tree.borrow().nodes[*element as usize].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child)
@@ -636,7 +673,9 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
         let mut t = self.tree.borrow_mut();
-        if let Some(SKind::Element(_, have)) = t.nodes.get_mut(*target as usize).map(|n| &mut n.kind) {
+        if let Some(SKind::Element(_, have)) =
+            t.nodes.get_mut(*target as usize).map(|n| &mut n.kind)
+        {
             for a in attrs {
                 if !have.iter().any(|h| h.name == a.name) {
                     have.push(a);
@@ -716,7 +755,9 @@ mod tests {
     #[test]
     fn preorder_ranges_and_element_indexes() {
         let d = doc("<html><head><title>T</title></head><body><div id=a><p>x</p><p>y</p></div><span>z</span></body></html>");
-        let div = (0..d.len() as u32).find(|&i| d.element(i).map(|e| e.id() == "a").unwrap_or(false)).unwrap();
+        let div = (0..d.len() as u32)
+            .find(|&i| d.element(i).map(|e| e.id() == "a").unwrap_or(false))
+            .unwrap();
         let kids: Vec<_> = d.element_children(div).map(|c| d.tag(c).to_string()).collect();
         assert_eq!(kids, ["p", "p"]);
         // html=0, head=1, title=2, body=3, div=4

@@ -4,12 +4,12 @@
 
 use crate::candidates::{self, Flags, Scored};
 use crate::clean::{self, Cleaned};
-use crate::{consensus, container};
 use crate::dom::{Document, NodeId};
 use crate::features::Feat;
 use crate::prep;
 use crate::select::{self, Selection};
 use crate::Options;
+use crate::{consensus, container};
 
 /// One finished attempt.
 pub struct Extraction {
@@ -46,7 +46,14 @@ impl Extraction {
 /// Runs the cascade. `base` is the mask of nodes no attempt may use, `base_feats` the
 /// features under it (`features::compute(doc, base)`, which the caller has already);
 /// `lexicon` keeps the lexicon's answers for the page.
-pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&str>, options: &Options, lexicon: &prep::BoilerplateMemo) -> Extraction {
+pub fn run(
+    doc: &Document,
+    base: &[bool],
+    base_feats: &[Feat],
+    title: Option<&str>,
+    options: &Options,
+    lexicon: &prep::BoilerplateMemo,
+) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
@@ -57,7 +64,14 @@ pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&st
         };
         let feats = std::mem::take(&mut scored.feats);
         let cleaned = clean::clean(doc, &scored, feats, &selection, lexicon);
-        Extraction { title_heading: title_dup, scored, selection, cleaned, relaxations, agreement: None }
+        Extraction {
+            title_heading: title_dup,
+            scored,
+            selection,
+            cleaned,
+            relaxations,
+            agreement: None,
+        }
     };
     let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);
     let mut flags = Flags::ALL;
@@ -68,7 +82,9 @@ pub fn run(doc: &Document, base: &[bool], base_feats: &[Feat], title: Option<&st
         flags = next;
         relaxations += 1;
         let this = attempt(flags, relaxations);
-        if this.cleaned.text_len >= options.char_threshold || this.cleaned.text_len > best.cleaned.text_len {
+        if this.cleaned.text_len >= options.char_threshold
+            || this.cleaned.text_len > best.cleaned.text_len
+        {
             best = this;
         }
         if best.cleaned.text_len >= options.char_threshold {
@@ -107,9 +123,13 @@ fn include_lead(doc: &Document, base: &[bool], base_feats: &[Feat], ex: &mut Ext
     let mut node = first;
     for _ in 0..crate::rules::LEAD_SEARCH_LEVELS {
         let Some(parent) = doc.parent(node) else { return };
-        let preceding: Vec<NodeId> = doc.element_children(parent).take_while(|&c| c != node).collect();
+        let preceding: Vec<NodeId> =
+            doc.element_children(parent).take_while(|&c| c != node).collect();
         for &sib in preceding.iter().rev() {
-            let found = doc.descendants(sib).filter(|&d| doc.element(d).is_some()).find(|&d| is_lead(doc, base, base_feats, d));
+            let found = doc
+                .descendants(sib)
+                .filter(|&d| doc.element(d).is_some())
+                .find(|&d| is_lead(doc, base, base_feats, d));
             if let Some(lead) = found {
                 // The lead may sit in a block the attempt set aside as unlikely (a "story-header"):
                 // it comes back with its page figures; hidden and non-content nodes stay out.
@@ -149,7 +169,8 @@ fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> 
     doc.unmasked_elements(base).find(|&id| {
         matches!(doc.tag(id), "h1" | "h2")
             && feats[id as usize].text < 1000
-            && text_similarity(title, &prep::inner_text(doc, id, base)) > crate::rules::TITLE_SIMILARITY
+            && text_similarity(title, &prep::inner_text(doc, id, base))
+                > crate::rules::TITLE_SIMILARITY
     })
 }
 
@@ -157,7 +178,11 @@ fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> 
 /// with Unicode-aware tokens (Readability's `\W+` split breaks accented and Arabic words).
 pub fn text_similarity(a: &str, b: &str) -> f32 {
     let tok = |s: &str| -> Vec<String> {
-        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(String::from).collect()
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
     };
     let ta = tok(a);
     let tb = tok(b);
@@ -165,7 +190,8 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
         return 0.0;
     }
     let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len = uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
+    let uniq_len =
+        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
     let b_len = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
     1.0 - uniq_len as f32 / b_len as f32
 }

@@ -201,7 +201,9 @@ fn facts(doc: &Document) -> &PageFacts {
         let nodes = (0..doc.len())
             .map(|i| (i, &doc.nodes[i]))
             .map(|(i, node)| match &node.kind {
-                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() },
+                Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
+                    NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() }
+                }
                 Kind::Element(e) => {
                     let key = (e.class(), e.id());
                     // Without a class the id alone names the element, and ids seldom repeat.
@@ -227,7 +229,11 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
             let href = e.attr("href").unwrap_or("");
             // A `javascript:` "link" goes nowhere: it is text to a reader (Readability
             // turns such links into text in its output, and so does our sanitiser).
-            link_coef = if href.trim_start().get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")) {
+            link_coef = if href
+                .trim_start()
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case("javascript:"))
+            {
                 0.0
             } else if href.starts_with('#') && href.len() > 1 {
                 rules::HASH_LINK_WEIGHT
@@ -247,7 +253,15 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { text: TextStats::default(), role, block, textish, link_coef, names: 0, parent: NONE }
+    NodeFacts {
+        text: TextStats::default(),
+        role,
+        block,
+        textish,
+        link_coef,
+        names: 0,
+        parent: NONE,
+    }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).

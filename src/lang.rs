@@ -26,9 +26,23 @@ pub const STOP_WORD_MIN_MARGIN: f32 = 1.5;
 /// Firefox Reader View's reading speeds, characters per minute (reference.md 3.5, FX-RM
 /// `_getReadingSpeedForLanguage`). We use the mean and ignore the variance.
 pub const READING_CPM: &[(&str, u32)] = &[
-    ("en", 987), ("ar", 612), ("de", 920), ("es", 1025), ("fi", 1078), ("fr", 998), ("he", 833),
-    ("it", 950), ("jw", 357), ("nl", 978), ("pl", 916), ("pt", 913), ("ru", 986), ("sk", 885),
-    ("sv", 917), ("tr", 1054), ("zh", 255),
+    ("en", 987),
+    ("ar", 612),
+    ("de", 920),
+    ("es", 1025),
+    ("fi", 1078),
+    ("fr", 998),
+    ("he", 833),
+    ("it", 950),
+    ("jw", 357),
+    ("nl", 978),
+    ("pl", 916),
+    ("pt", 913),
+    ("ru", 986),
+    ("sk", 885),
+    ("sv", 917),
+    ("tr", 1054),
+    ("zh", 255),
 ];
 
 /// Reading speed when the language is unknown or not in the table: English, as Firefox does.
@@ -89,7 +103,11 @@ fn script_counts(text: &str) -> ScriptCounts {
                 c.hebrew += 1;
                 c.rtl += 1;
             }
-            0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => {
                 c.arabic += 1;
                 c.rtl += 1;
             }
@@ -99,7 +117,9 @@ fn script_counts(text: &str) -> ScriptCounts {
             0x3040..=0x30FF => c.kana += 1,
             0x4E00..=0x9FFF | 0x3400..=0x4DBF => c.han += 1,
             0xAC00..=0xD7AF | 0x1100..=0x11FF => c.hangul += 1,
-            _ if ch.is_ascii_alphabetic() || (0x00C0..=0x024F).contains(&(ch as u32)) => c.latin += 1,
+            _ if ch.is_ascii_alphabetic() || (0x00C0..=0x024F).contains(&(ch as u32)) => {
+                c.latin += 1
+            }
             _ => {}
         }
     }
@@ -151,7 +171,9 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
     let best = *order.first()?;
     let best_hits = *hits.get(best)?;
     let second_hits = order.get(1).and_then(|&i| hits.get(i)).copied().unwrap_or(0);
-    if best_hits < STOP_WORD_MIN_HITS || (best_hits as f32) < STOP_WORD_MIN_MARGIN * second_hits as f32 {
+    if best_hits < STOP_WORD_MIN_HITS
+        || (best_hits as f32) < STOP_WORD_MIN_MARGIN * second_hits as f32
+    {
         return None;
     }
     STOP_WORDS.get(best).map(|(l, _)| *l)
@@ -160,15 +182,16 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
 /// Each folded stop word with the languages of [`STOP_WORDS`] that list it (bit `i` for list
 /// `i`: "de" and "la" are in several), folded once rather than on every guess.
 const _: () = assert!(STOP_WORDS.len() <= 32, "one bit per language in a u32");
-static STOP_WORD_LANGS: std::sync::LazyLock<crate::prep::Map<String, u32>> = std::sync::LazyLock::new(|| {
-    let mut m = crate::prep::Map::default();
-    for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
-        for w in *words {
-            *m.entry(fold(w)).or_insert(0) |= 1 << i;
+static STOP_WORD_LANGS: std::sync::LazyLock<crate::prep::Map<String, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = crate::prep::Map::default();
+        for (i, (_, words)) in STOP_WORDS.iter().enumerate() {
+            for w in *words {
+                *m.entry(fold(w)).or_insert(0) |= 1 << i;
+            }
         }
-    }
-    m
-});
+        m
+    });
 
 /// True for CJK ideographs, kana and Hangul syllables: each counts as one word.
 fn is_cjk(c: char) -> bool {
@@ -206,7 +229,12 @@ pub fn word_count(text: &str) -> usize {
 /// ([`READING_CPM`], English when unknown), rounded up, at least 1.
 pub fn reading_minutes(text: &str, lang: Option<&str>) -> u32 {
     let primary = lang.map(primary_subtag).unwrap_or_default();
-    let cpm = READING_CPM.iter().find(|(l, _)| *l == primary).map(|(_, c)| *c).unwrap_or(DEFAULT_CPM).max(1);
+    let cpm = READING_CPM
+        .iter()
+        .find(|(l, _)| *l == primary)
+        .map(|(_, c)| *c)
+        .unwrap_or(DEFAULT_CPM)
+        .max(1);
     let chars = text.chars().count() as u64;
     let minutes = chars.div_ceil(cpm as u64);
     u32::try_from(minutes).unwrap_or(u32::MAX).max(1)
@@ -223,13 +251,22 @@ mod tests {
 
     #[test]
     fn direction_declared_by_lang_and_by_script() {
-        assert_eq!(direction(&doc("<html dir=rtl><body>Hello</body></html>"), Some("en"), "Hello"), "rtl");
+        assert_eq!(
+            direction(&doc("<html dir=rtl><body>Hello</body></html>"), Some("en"), "Hello"),
+            "rtl"
+        );
         assert_eq!(direction(&doc("<html><body dir='RTL'>x</body></html>"), None, ""), "rtl");
-        assert_eq!(direction(&doc("<html dir=ltr><body>x</body></html>"), Some("ar"), "مرحبا"), "ltr");
+        assert_eq!(
+            direction(&doc("<html dir=ltr><body>x</body></html>"), Some("ar"), "مرحبا"),
+            "ltr"
+        );
         assert_eq!(direction(&doc("<p>x</p>"), Some("ar-MA"), ""), "rtl");
         assert_eq!(direction(&doc("<p>x</p>"), Some("fa_IR"), ""), "rtl");
         assert_eq!(direction(&doc("<p>x</p>"), Some("fr"), "مرحبا بكم"), "ltr");
-        assert_eq!(direction(&doc("<p>x</p>"), None, "قال الرئيس إن Apple و Google ستستثمران في المغرب"), "rtl");
+        assert_eq!(
+            direction(&doc("<p>x</p>"), None, "قال الرئيس إن Apple و Google ستستثمران في المغرب"),
+            "rtl"
+        );
         assert_eq!(direction(&doc("<p>x</p>"), None, "Le président a dit"), "ltr");
     }
 

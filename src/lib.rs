@@ -30,6 +30,8 @@ mod candidates;
 mod clean;
 mod consensus;
 mod container;
+#[cfg(feature = "cli")]
+pub mod decode;
 pub mod dom;
 mod error;
 mod extract;
@@ -42,13 +44,11 @@ pub mod output;
 mod plan;
 mod prep;
 pub mod prescan;
-mod select;
 pub mod rules;
+mod select;
 mod tags;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(feature = "cli")]
-pub mod decode;
 
 pub use error::Error;
 pub use model::{Analysis, Article, CleanPlan, PlanItem};
@@ -76,12 +76,26 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     // the page's.
     let scoring_feats = (!meta.consumed.is_empty()).then(|| features::compute(&doc, &scoring_mask));
     let lexicon = prep::BoilerplateMemo::default();
-    let extraction = extract::run(&doc, &scoring_mask, scoring_feats.as_deref().unwrap_or(&page_feats), meta.title.as_deref(), options, &lexicon);
+    let extraction = extract::run(
+        &doc,
+        &scoring_mask,
+        scoring_feats.as_deref().unwrap_or(&page_feats),
+        meta.title.as_deref(),
+        options,
+        &lexicon,
+    );
     let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
     let plan = if options.plan {
         let mut protect = meta.consumed.clone();
         protect.extend(extraction.title_heading);
-        plan::build(&plan::PlanInput { doc: &doc, extraction: &extraction, feats: &page_feats, invisible: &base_mask, protect: &protect, lexicon: &lexicon })
+        plan::build(&plan::PlanInput {
+            doc: &doc,
+            extraction: &extraction,
+            feats: &page_feats,
+            invisible: &base_mask,
+            protect: &protect,
+            lexicon: &lexicon,
+        })
     } else {
         CleanPlan { element_count: doc.element_count, ..Default::default() }
     };
@@ -99,7 +113,13 @@ fn parse_base(url: &str) -> Result<Option<url::Url>, Error> {
 /// Whether the page holds an article at all: Readability's `isProbablyReaderable` on the
 /// page; failing that, an extraction with some text that is not mostly links (a home page's
 /// teaser grid is the typical "no article": short blocks, every headline a link).
-fn is_article(doc: &dom::Document, mask: &[bool], feats: &[features::Feat], ex: &extract::Extraction, article: &Article) -> bool {
+fn is_article(
+    doc: &dom::Document,
+    mask: &[bool],
+    feats: &[features::Feat],
+    ex: &extract::Extraction,
+    article: &Article,
+) -> bool {
     let chars = article.text.chars().count();
     if chars < rules::NO_ARTICLE_MIN_CHARS {
         return false;

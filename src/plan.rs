@@ -52,7 +52,9 @@ fn structural_reason(doc: &Document, id: NodeId, e: &Element) -> Option<&'static
 
 /// A block made of links: a ticker, a menu, a list of headlines.
 fn link_run_reason(f: &Feat) -> Option<&'static str> {
-    if (f.links as usize) < rules::LINK_RUN_MIN_LINKS || f.link_density() < rules::LINK_RUN_MIN_DENSITY {
+    if (f.links as usize) < rules::LINK_RUN_MIN_LINKS
+        || f.link_density() < rules::LINK_RUN_MIN_DENSITY
+    {
         return None;
     }
     let avg = f.link / f.links.max(1) as f32;
@@ -73,7 +75,8 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         }
     }
     let in_article = |id: NodeId| parts.iter().any(|&p| doc.contains(p, id));
-    let cleaned_reason: crate::prep::Map<NodeId, &'static str> = ex.cleaned.reasons.iter().copied().collect();
+    let cleaned_reason: crate::prep::Map<NodeId, &'static str> =
+        ex.cleaned.reasons.iter().copied().collect();
 
     let mut hide: Vec<PlanItem> = Vec::new();
     // Nested elements often hold the same short text (li > a, div > span): the lexicon's answer
@@ -92,8 +95,14 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         if input.invisible[iu] && !protected[iu] {
             // Hidden already (or script/style): nothing to do below, except for modals and
             // banners that the page's scripts will reveal later (a "report this image" dialog).
-            if let Some(r) = structural_reason(doc, i, e).filter(|r| rules::REVEALED_LATER.contains(r)) {
-                hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
+            if let Some(r) =
+                structural_reason(doc, i, e).filter(|r| rules::REVEALED_LATER.contains(r))
+            {
+                hide.push(PlanItem {
+                    index: e.elem_index,
+                    tag: e.name.to_string(),
+                    reason: r.to_string(),
+                });
             }
             i = doc.nodes[iu].end;
             continue;
@@ -121,11 +130,18 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
             structural_reason(doc, i, e)
                 .or_else(|| short_block_reason(doc, i, e, f, input.invisible, memo))
                 .or_else(|| link_run_reason(f))
-                .or_else(|| (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i)).then_some("advertisement"))
+                .or_else(|| {
+                    (&*e.name == "iframe" && !crate::clean::is_video_embed(doc, i))
+                        .then_some("advertisement")
+                })
         };
         match reason {
             Some(r) if !protected[iu] => {
-                hide.push(PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: r.to_string() });
+                hide.push(PlanItem {
+                    index: e.elem_index,
+                    tag: e.name.to_string(),
+                    reason: r.to_string(),
+                });
                 i = doc.nodes[iu].end;
             }
             _ => i += 1,
@@ -133,7 +149,11 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     }
     let keep = parts.first().and_then(|&p| {
         let root = if parts.len() == 1 { p } else { doc.parent(p).unwrap_or(p) };
-        doc.element(root).map(|e| PlanItem { index: e.elem_index, tag: e.name.to_string(), reason: "article".into() })
+        doc.element(root).map(|e| PlanItem {
+            index: e.elem_index,
+            tag: e.name.to_string(),
+            reason: "article".into(),
+        })
     });
     CleanPlan { hide, keep, element_count: doc.element_count }
 }
@@ -147,12 +167,26 @@ struct BlockLexicon<'a> {
 
 /// A short block whose words say it is boilerplate ("Cliquez ici pour lire l'article depuis
 /// sa source", "اقرأ أيضا", "Advertisement").
-fn short_block_reason(doc: &Document, id: NodeId, e: &Element, f: &Feat, invisible: &[bool], lexicon: &BlockLexicon<'_>) -> Option<&'static str> {
-    if f.text == 0 || f.text as usize > rules::BOILERPLATE_MAX_CHARS || matches!(&*e.name, "html" | "body" | "h1") {
+fn short_block_reason(
+    doc: &Document,
+    id: NodeId,
+    e: &Element,
+    f: &Feat,
+    invisible: &[bool],
+    lexicon: &BlockLexicon<'_>,
+) -> Option<&'static str> {
+    if f.text == 0
+        || f.text as usize > rules::BOILERPLATE_MAX_CHARS
+        || matches!(&*e.name, "html" | "body" | "h1")
+    {
         return None;
     }
     let reason = match lexicon.last.get() {
-        Some((parent, r)) if doc.parent(id) == Some(parent) && only_content(doc, parent, id, invisible) => r,
+        Some((parent, r))
+            if doc.parent(id) == Some(parent) && only_content(doc, parent, id, invisible) =>
+        {
+            r
+        }
         _ => lexicon.memo.reason(&prep::inner_text(doc, id, invisible)),
     };
     lexicon.last.set(Some((id, reason)));

@@ -29,7 +29,8 @@ pub fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
     }
     // Only where the first letter is, in either case.
     let starts = &h[..=h.len() - n.len()];
-    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), starts).any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), starts)
+        .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// `hay.contains(needle)` for the short haystacks of this crate (class names, short blocks):
@@ -185,16 +186,24 @@ impl TokenSet {
             let second = h.get(i + 1).map_or(0, |&b| fold(b));
             let key = u16::from(fold(h[i])) << 8 | u16::from(second);
             self.pairs[key as usize >> 6] & 1 << (key & 63) != 0
-                && self.by_pair[&key].iter().any(|t| h.len() - i >= t.len() && h[i..i + t.len()].iter().zip(*t).all(|(&a, b)| fold(a) == *b))
+                && self.by_pair[&key].iter().any(|t| {
+                    h.len() - i >= t.len()
+                        && h[i..i + t.len()].iter().zip(*t).all(|(&a, b)| fold(a) == *b)
+                })
         })
     }
 }
 
-static NEGATIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::NEGATIVE_TOKENS));
-static POSITIVE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::POSITIVE_TOKENS));
-static UNLIKELY: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::UNLIKELY_TOKENS));
-static MAYBE_CANDIDATE: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::MAYBE_CANDIDATE_TOKENS));
-static TEASER: std::sync::LazyLock<TokenSet> = std::sync::LazyLock::new(|| TokenSet::new(rules::TEASER_TOKENS));
+static NEGATIVE: std::sync::LazyLock<TokenSet> =
+    std::sync::LazyLock::new(|| TokenSet::new(rules::NEGATIVE_TOKENS));
+static POSITIVE: std::sync::LazyLock<TokenSet> =
+    std::sync::LazyLock::new(|| TokenSet::new(rules::POSITIVE_TOKENS));
+static UNLIKELY: std::sync::LazyLock<TokenSet> =
+    std::sync::LazyLock::new(|| TokenSet::new(rules::UNLIKELY_TOKENS));
+static MAYBE_CANDIDATE: std::sync::LazyLock<TokenSet> =
+    std::sync::LazyLock::new(|| TokenSet::new(rules::MAYBE_CANDIDATE_TOKENS));
+static TEASER: std::sync::LazyLock<TokenSet> =
+    std::sync::LazyLock::new(|| TokenSet::new(rules::TEASER_TOKENS));
 
 /// Whether `e`'s class or id, lower-cased, holds a [`rules::TEASER_TOKENS`] token (none holds a
 /// space, so the class and the id are each looked at alone).
@@ -207,7 +216,8 @@ pub fn style_value(e: &Element, prop: &str) -> Option<String> {
     let style = e.attr("style")?;
     style.split(';').rev().find_map(|decl| {
         let (k, v) = decl.split_once(':')?;
-        (k.trim().eq_ignore_ascii_case(prop)).then(|| v.trim().trim_end_matches("!important").trim().to_ascii_lowercase())
+        (k.trim().eq_ignore_ascii_case(prop))
+            .then(|| v.trim().trim_end_matches("!important").trim().to_ascii_lowercase())
     })
 }
 
@@ -235,7 +245,9 @@ pub fn is_modal_dialog(e: &Element) -> bool {
 
 /// True when `id` has an ancestor with tag `tag` within `max_depth` levels (0 = any).
 pub fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
-    doc.ancestors(id).take(if max_depth == 0 { usize::MAX } else { max_depth }).any(|a| doc.tag(a) == tag)
+    doc.ancestors(id)
+        .take(if max_depth == 0 { usize::MAX } else { max_depth })
+        .any(|a| doc.tag(a) == tag)
 }
 
 /// Readability's unlikely-candidate test (applied while `FLAG_STRIP_UNLIKELYS` is on).
@@ -310,7 +322,8 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
 pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
-        rules::NON_CONTENT_TAGS.contains(&name) && name != "head" || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
+        rules::NON_CONTENT_TAGS.contains(&name) && name != "head"
+            || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
     })
 }
 
@@ -325,7 +338,11 @@ fn may_hide(e: &Element) -> bool {
 pub fn holds_social_embed(doc: &Document, id: NodeId, gone: impl Fn(NodeId) -> bool) -> bool {
     let end = doc.nodes[id as usize].end;
     (id..end).take(rules::SOCIAL_EMBED_SCAN_NODES).any(|d| {
-        !gone(d) && doc.tag(d) == "blockquote" && doc.element(d).is_some_and(|e| e.class().split_ascii_whitespace().any(|c| rules::SOCIAL_EMBED_CLASSES.contains(&c)))
+        !gone(d)
+            && doc.tag(d) == "blockquote"
+            && doc.element(d).is_some_and(|e| {
+                e.class().split_ascii_whitespace().any(|c| rules::SOCIAL_EMBED_CLASSES.contains(&c))
+            })
     })
 }
 
@@ -342,7 +359,12 @@ pub fn inner_text(doc: &Document, id: NodeId, removed: &[bool]) -> String {
 
 /// Whitespace-normalised prose text of `id`'s subtree, leaving out the subtrees `skip` names;
 /// `gap` goes between text nodes.
-pub fn visible_text(doc: &Document, id: NodeId, skip: impl Fn(NodeId) -> bool, gap: &str) -> String {
+pub fn visible_text(
+    doc: &Document,
+    id: NodeId,
+    skip: impl Fn(NodeId) -> bool,
+    gap: &str,
+) -> String {
     // Collapsed while written: no joined copy to normalise afterwards.
     let mut out = String::new();
     let mut space = false;
@@ -404,7 +426,9 @@ pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
         b @ 0..=0x7f => (is_ascii_space(b), 1),
         // The only lead bytes of non-ASCII whitespace: U+0085 and U+00A0 (C2), U+1680 (E1),
         // U+2000–U+205F (E2), U+3000 (E3). Other characters are told by their lead byte alone.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+            s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        }
         0xc0..=0xdf => (false, 2),
         0xe0..=0xef => (false, 3),
         _ => (false, 4),
@@ -437,7 +461,10 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     // instead of a substring search per token (this runs for every element of the page).
     let mut best = usize::MAX;
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize].iter().find(|(t, _)| t.len() == w.len() && starts_with_bytes(w.as_bytes(), t.as_bytes())) {
+        if let Some(&(_, g)) = index.short[w.as_bytes()[0] as usize]
+            .iter()
+            .find(|(t, _)| t.len() == w.len() && starts_with_bytes(w.as_bytes(), t.as_bytes()))
+        {
             best = best.min(g);
         }
     }

@@ -23,12 +23,13 @@ use std::ops::Range;
 /// case: what inline icons and formulas are made of. Any other tag inside foreign content ends
 /// the skipping (an HTML tag there can break out, an end tag can close the `<svg>`).
 const FOREIGN_NAMES: &[&str] = &[
-    "svg", "g", "path", "use", "defs", "symbol", "circle", "rect", "line", "polyline", "polygon", "ellipse",
-    "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "text", "tspan", "title", "desc",
-    "filter", "feblend", "fecolormatrix", "fecomposite", "feflood", "fegaussianblur", "feoffset", "femerge",
-    "femergenode", "femorphology", "metadata", "marker", "switch", "animate", "animatetransform", "set", "view",
-    "math", "mrow", "mfrac", "msup", "msub", "msubsup", "msqrt", "mroot", "mstyle", "mspace", "mtable", "mtr",
-    "mtd", "semantics", "mover", "munder", "munderover", "mpadded", "mphantom", "menclose",
+    "svg", "g", "path", "use", "defs", "symbol", "circle", "rect", "line", "polyline", "polygon",
+    "ellipse", "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "text",
+    "tspan", "title", "desc", "filter", "feblend", "fecolormatrix", "fecomposite", "feflood",
+    "fegaussianblur", "feoffset", "femerge", "femergenode", "femorphology", "metadata", "marker",
+    "switch", "animate", "animatetransform", "set", "view", "math", "mrow", "mfrac", "msup",
+    "msub", "msubsup", "msqrt", "mroot", "mstyle", "mspace", "mtable", "mtr", "mtd", "semantics",
+    "mover", "munder", "munderover", "mpadded", "mphantom", "menclose",
 ];
 
 /// Longer than any name the pass acts on ("animatetransform").
@@ -59,7 +60,8 @@ pub struct Prescan {
 
 /// Elements whose bodies the tokenizer reads as text up to their end tag (RAWTEXT and RCDATA;
 /// with scripting on, `noscript` too): stepped over, and left out of the depth.
-const TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
+const TEXT_ELEMENTS: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
 
 /// A name of up to 8 bytes packed in a `u64` (0 for longer names): every tag of the page is
 /// looked up in [`NOT_NESTING`], and comparing integers is what keeps that cheap.
@@ -116,7 +118,9 @@ pub fn prescan(html: &str) -> Prescan {
             }
             continue;
         }
-        let Markup::Tag { name, end_tag, self_closing, json, attributes } = tok.kind else { continue };
+        let Markup::Tag { name, end_tag, self_closing, json, attributes } = tok.kind else {
+            continue;
+        };
         out.max_attributes = out.max_attributes.max(attributes);
         out.tags += 1;
         // Lower-cased on the stack: every tag of the page comes here. Longer names are none
@@ -174,7 +178,8 @@ pub fn prescan(html: &str) -> Prescan {
             }
             // RAWTEXT and RCDATA elements: their bodies are stepped over; only style sheets
             // are skipped.
-            b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => {
+            b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+            | b"noscript" => {
                 let Some(end) = text_end(b, i, lower) else { break };
                 if skipping && lower == b"style" && end > i {
                     out.skippable.push(i..end);
@@ -189,7 +194,9 @@ pub fn prescan(html: &str) -> Prescan {
 
 /// `html` with each range replaced by one space.
 pub fn without(html: &str, ranges: &[Range<usize>]) -> String {
-    let mut out = String::with_capacity(html.len() - ranges.iter().map(|r| r.len()).sum::<usize>() + ranges.len());
+    let mut out = String::with_capacity(
+        html.len() - ranges.iter().map(|r| r.len()).sum::<usize>() + ranges.len(),
+    );
     let mut at = 0;
     for r in ranges {
         out.push_str(&html[at..r.start]);
@@ -204,8 +211,16 @@ enum Markup {
     /// Text, a doctype, a CDATA section or a bogus comment: nothing to act on.
     Other,
     /// `<!--body-->`: the sink keeps a comment node but not its text, so the body can go.
-    Comment { body: Range<usize> },
-    Tag { name: Range<usize>, end_tag: bool, self_closing: bool, json: bool, attributes: usize },
+    Comment {
+        body: Range<usize>,
+    },
+    Tag {
+        name: Range<usize>,
+        end_tag: bool,
+        self_closing: bool,
+        json: bool,
+        attributes: usize,
+    },
 }
 
 struct Token {
@@ -288,7 +303,10 @@ fn tag(b: &[u8], start: usize, end_tag: bool) -> Option<Token> {
         if is_space(c) {
             i += 1;
         } else if c == b'>' {
-            return Some(Token { kind: Markup::Tag { name, end_tag, self_closing, json, attributes }, end: i + 1 });
+            return Some(Token {
+                kind: Markup::Tag { name, end_tag, self_closing, json, attributes },
+                end: i + 1,
+            });
         } else if c == b'/' {
             i += 1;
             self_closing = b.get(i) == Some(&b'>');
@@ -326,7 +344,9 @@ fn tag(b: &[u8], start: usize, end_tag: bool) -> Option<Token> {
                     v..i
                 }
             };
-            if attr.eq_ignore_ascii_case(b"type") && b[value].to_ascii_lowercase().windows(4).any(|w| w == b"json") {
+            if attr.eq_ignore_ascii_case(b"type")
+                && b[value].to_ascii_lowercase().windows(4).any(|w| w == b"json")
+            {
                 json = true;
             }
         }
@@ -418,7 +438,8 @@ fn script_end(b: &[u8], start: usize) -> Option<usize> {
 
 /// `<script` (any case) followed by a space, '/' or '>'.
 fn opens_script(b: &[u8], at: usize) -> bool {
-    b.get(at + 1..at + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"script")) && b.get(at + 7).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+    b.get(at + 1..at + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"script"))
+        && b.get(at + 7).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
 }
 
 #[cfg(test)]
@@ -433,13 +454,22 @@ mod tests {
     fn finds_script_and_style_bodies_but_not_json() {
         let html = r#"<head><script>var a = "</p>";</script><style>p{}</style><script type="application/ld+json">{"a":1}</script></head>"#;
         assert_eq!(bodies(html), [r#"var a = "</p>";"#, "p{}"]);
-        assert_eq!(without(html, &prescan(html).skippable), r#"<head><script> </script><style> </style><script type="application/ld+json">{"a":1}</script></head>"#);
+        assert_eq!(
+            without(html, &prescan(html).skippable),
+            r#"<head><script> </script><style> </style><script type="application/ld+json">{"a":1}</script></head>"#
+        );
     }
 
     #[test]
     fn every_name_fits_its_lookup() {
-        assert!(FOREIGN_NAMES.iter().chain(INTEGRATION_POINTS).all(|n| n.len() <= MAX_NAME_LEN && *n == n.to_ascii_lowercase()));
-        assert!(crate::rules::DEPTH_EXEMPT_TAGS.iter().chain(TEXT_ELEMENTS).all(|n| n.len() <= 8 && key(n.as_bytes()) != 0 && *n == n.to_ascii_lowercase()));
+        assert!(FOREIGN_NAMES
+            .iter()
+            .chain(INTEGRATION_POINTS)
+            .all(|n| n.len() <= MAX_NAME_LEN && *n == n.to_ascii_lowercase()));
+        assert!(crate::rules::DEPTH_EXEMPT_TAGS
+            .iter()
+            .chain(TEXT_ELEMENTS)
+            .all(|n| n.len() <= 8 && key(n.as_bytes()) != 0 && *n == n.to_ascii_lowercase()));
         // Exempt tags in any case do not nest; other tags do.
         assert_eq!(prescan("<P><LI><Br><IMG><div><Span><x-very-long-name>").depth, 3);
         assert_eq!(prescan("<script><div></script><textarea><div></textarea></div><div>").depth, 1);
@@ -448,7 +478,13 @@ mod tests {
     #[test]
     fn finds_comment_bodies() {
         assert_eq!(bodies("<!--a--><p><!-- b --!></p><!----><!--><!--->"), ["a", " b "]);
-        assert_eq!(without("<p>x<!-- long note -->y</p>", &prescan("<p>x<!-- long note -->y</p>").skippable), "<p>x<!-- -->y</p>");
+        assert_eq!(
+            without(
+                "<p>x<!-- long note -->y</p>",
+                &prescan("<p>x<!-- long note -->y</p>").skippable
+            ),
+            "<p>x<!-- -->y</p>"
+        );
         // Unterminated: left alone.
         assert_eq!(bodies("<p>x<!-- never closed"), Vec::<&str>::new());
     }
@@ -471,10 +507,8 @@ mod tests {
         // In a comment it is the comment's body that goes, not a script's.
         assert_eq!(bodies("<!-- <script>a</script> --><p>x</p>"), [" <script>a</script> "]);
         for html in [
-            "<div title='<script>a</script>'>x</div>",
-            "<textarea><script>a</script></textarea>",
-            "<title><style>a</style></title>",
-            "<noscript><script>a</script></noscript>",
+            "<div title='<script>a</script>'>x</div>", "<textarea><script>a</script></textarea>",
+            "<title><style>a</style></title>", "<noscript><script>a</script></noscript>",
         ] {
             assert!(bodies(html).is_empty(), "{html}");
         }
@@ -511,7 +545,12 @@ mod tests {
             if ranges.is_empty() {
                 continue;
             }
-            let (Ok(whole), Ok(cut)) = (Document::parse_as_is(&html, &opts), Document::parse_as_is(&without(&html, &ranges), &opts)) else { continue };
+            let (Ok(whole), Ok(cut)) = (
+                Document::parse_as_is(&html, &opts),
+                Document::parse_as_is(&without(&html, &ranges), &opts),
+            ) else {
+                continue;
+            };
             pages += 1;
             skipped += ranges.len();
             assert_eq!(whole.len(), cut.len(), "{}", f.display());
@@ -536,11 +575,19 @@ mod tests {
         // HTML breaking out of SVG, a start tag in an SVG title, <plaintext>, <frameset>: the
         // rest is parsed as is.
         assert_eq!(bodies("<style>a</style><svg><p><script>b</script>"), ["a"]);
-        assert_eq!(bodies("<svg><title><b>x</b></title></svg><script>b</script>"), Vec::<&str>::new());
+        assert_eq!(
+            bodies("<svg><title><b>x</b></title></svg><script>b</script>"),
+            Vec::<&str>::new()
+        );
         assert_eq!(bodies("<plaintext><script>a</script>"), Vec::<&str>::new());
         assert_eq!(bodies("<frameset><script>a</script>"), Vec::<&str>::new());
         // Icons are fine: the pass goes on after them.
-        assert_eq!(bodies(r#"<svg viewBox="0 0 1 1"><title>Menu</title><path d="M0"/></svg><script>b</script>"#), ["b"]);
+        assert_eq!(
+            bodies(
+                r#"<svg viewBox="0 0 1 1"><title>Menu</title><path d="M0"/></svg><script>b</script>"#
+            ),
+            ["b"]
+        );
         // Unterminated: left alone.
         assert_eq!(bodies("<script>never closed"), Vec::<&str>::new());
     }

@@ -87,21 +87,32 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
         p = doc.nodes[best as usize].parent;
     }
 
-    let top_score = s.score[best as usize].unwrap_or_else(|| crate::candidates::initial_score(doc, best, s.flags));
+    let top_score = s.score[best as usize]
+        .unwrap_or_else(|| crate::candidates::initial_score(doc, best, s.flags));
     let parts = siblings(doc, s, best, top_score);
     Selection { top: best, top_score, parts, whole_body: false, runner_up }
 }
 
 /// The container-first pass's selection: the named container alone.
 pub fn forced(s: &Scored, top: NodeId) -> Selection {
-    Selection { top, top_score: s.score[top as usize].unwrap_or(0.0), parts: vec![top], whole_body: false, runner_up: 0.0 }
+    Selection {
+        top,
+        top_score: s.score[top as usize].unwrap_or(0.0),
+        parts: vec![top],
+        whole_body: false,
+        runner_up: 0.0,
+    }
 }
 
 fn whole_body(body: NodeId, runner_up: f32) -> Selection {
     Selection { top: body, top_score: 0.0, parts: vec![body], whole_body: true, runner_up }
 }
 
-fn live_children<'a>(doc: &'a Document, s: &'a Scored, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+fn live_children<'a>(
+    doc: &'a Document,
+    s: &'a Scored,
+    id: NodeId,
+) -> impl Iterator<Item = NodeId> + 'a {
     doc.element_children(id).filter(move |&c| !s.removed[c as usize])
 }
 

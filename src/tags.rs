@@ -77,10 +77,12 @@ const ATOMS: [LocalName; 62] = [
 
 /// [`ATOMS`] as strings, for `Document::tag`.
 const NAMES: [&str; 62] = [
-    "", "div", "a", "span", "p", "li", "img", "ul", "script", "meta", "link", "br", "svg", "path", "i", "strong", "em", "b",
-    "source", "picture", "figure", "figcaption", "button", "section", "article", "nav", "aside", "header", "footer", "main",
-    "h1", "h2", "h3", "h4", "h5", "h6", "time", "iframe", "style", "noscript", "template", "title", "input", "label", "form",
-    "table", "tr", "td", "th", "tbody", "ol", "blockquote", "pre", "code", "hr", "small", "html", "head", "body", "dl", "dt", "dd",
+    "", "div", "a", "span", "p", "li", "img", "ul", "script", "meta", "link", "br", "svg", "path",
+    "i", "strong", "em", "b", "source", "picture", "figure", "figcaption", "button", "section",
+    "article", "nav", "aside", "header", "footer", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+    "time", "iframe", "style", "noscript", "template", "title", "input", "label", "form", "table",
+    "tr", "td", "th", "tbody", "ol", "blockquote", "pre", "code", "hr", "small", "html", "head",
+    "body", "dl", "dt", "dd",
 ];
 
 /// The code of an element named `name` (atoms compare as integers).

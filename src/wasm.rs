@@ -10,7 +10,8 @@ pub fn analyze(html: &str, url: &str, options: JsValue) -> Result<JsValue, JsErr
     let options: crate::Options = if options.is_undefined() || options.is_null() {
         crate::Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
     let analysis = crate::analyze(html, url, &options).map_err(|e| JsError::new(&e.to_string()))?;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();

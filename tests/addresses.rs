@@ -13,7 +13,10 @@ fn page() -> String {
 
 #[test]
 fn unicode_hosts_are_resolved_not_dropped() {
-    let a = declutter::analyze(&page(), "https://exemple.fr/actu/", &Default::default()).unwrap().article.unwrap();
+    let a = declutter::analyze(&page(), "https://exemple.fr/actu/", &Default::default())
+        .unwrap()
+        .article
+        .unwrap();
     let html = &a.content_html;
     assert!(html.contains(r#"href="https://xn--bcher-kva.de/liste""#), "{html}");
     assert!(html.contains(r#"href="https://xn--e1afmkfd.xn--p1ai/x""#), "{html}");
@@ -22,7 +25,18 @@ fn unicode_hosts_are_resolved_not_dropped() {
 
 #[test]
 fn a_page_at_a_unicode_address_resolves_against_it() {
-    let a = declutter::analyze(&page(), "https://café.fr/actu/", &Default::default()).unwrap().article.unwrap();
-    assert!(a.content_html.contains(r#"src="https://xn--caf-dma.fr/actu/photo.jpg""#), "{}", a.content_html);
-    assert!(a.content_html.contains(r#"href="https://xn--caf-dma.fr/actu/suite.html""#), "{}", a.content_html);
+    let a = declutter::analyze(&page(), "https://café.fr/actu/", &Default::default())
+        .unwrap()
+        .article
+        .unwrap();
+    assert!(
+        a.content_html.contains(r#"src="https://xn--caf-dma.fr/actu/photo.jpg""#),
+        "{}",
+        a.content_html
+    );
+    assert!(
+        a.content_html.contains(r#"href="https://xn--caf-dma.fr/actu/suite.html""#),
+        "{}",
+        a.content_html
+    );
 }

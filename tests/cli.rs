@@ -41,6 +41,10 @@ fn windows_1252_and_invalid_utf8_are_decoded_not_refused() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("Le café est servi"));
     // No charset and stray bytes: windows-1252, as a browser would, and no panic.
     let out = run(&["-", "--format", "json"], b"<p>\xff\x80\xfe not UTF-8 at all</p>");
-    assert!(matches!(out.status.code(), Some(0 | 1)), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }

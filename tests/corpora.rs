@@ -8,8 +8,14 @@ use std::process::Command;
 #[test]
 fn dev_corpora_stay_above_their_floors() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::env::var_os("SHARED_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/corpus"));
-    assert!(corpus.join("readability").is_dir(), "the dev corpora are missing at {}", corpus.display());
+    let corpus = std::env::var_os("SHARED_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus"));
+    assert!(
+        corpus.join("readability").is_dir(),
+        "the dev corpora are missing at {}",
+        corpus.display()
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
         .args(["all", "--floors"])
         .arg(root.join("tests/floors.json"))

@@ -51,9 +51,18 @@ fn visible_and_hidden(html: &str, a: &Analysis) -> (String, String) {
                         stack.push((k, hid_here));
                     }
                 }
-                if !skip && matches!(e.name(), "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "br" | "td" | "a") {
+                if !skip
+                    && matches!(
+                        e.name(),
+                        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "br" | "td" | "a"
+                    )
+                {
                     // word boundary between blocks
-                    if hid_here { hidden.push(' ') } else { visible.push(' ') }
+                    if hid_here {
+                        hidden.push(' ')
+                    } else {
+                        visible.push(' ')
+                    }
                 }
             }
             scraper::Node::Text(t) => {
@@ -80,8 +89,15 @@ fn visible_and_hidden(html: &str, a: &Analysis) -> (String, String) {
 /// only ever shrinks.
 fn check_case(dir: &Path, errors: &mut Vec<String>) {
     let case = dir.file_name().unwrap().to_string_lossy().to_string();
-    let exp: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-    let pending: Vec<String> = exp.get("pending").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect();
+    let exp: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let pending: Vec<String> = exp
+        .get("pending")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
     let mut found = Vec::new();
     check_expectations(dir, &mut found);
     for f in &found {
@@ -100,7 +116,8 @@ fn check_case(dir: &Path, errors: &mut Vec<String>) {
 fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
     let case = dir.file_name().unwrap().to_string_lossy().to_string();
     let html = std::fs::read_to_string(dir.join("source.html")).unwrap();
-    let exp: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let exp: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let url = exp["url"].as_str().unwrap_or("");
     let a = match analyze(&html, url, &Options::default()) {
         Ok(a) => a,
@@ -126,7 +143,10 @@ fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
                         _ => art.lead_image.clone(),
                     };
                     let ok = match key {
-                        "lang" => got.as_deref().map(|g| g.to_lowercase().starts_with(&want.to_lowercase())).unwrap_or(false),
+                        "lang" => got
+                            .as_deref()
+                            .map(|g| g.to_lowercase().starts_with(&want.to_lowercase()))
+                            .unwrap_or(false),
                         _ => got.as_deref().map(norm) == Some(norm(want)),
                     };
                     if !ok {
@@ -146,12 +166,24 @@ fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
                     fail(format!("published: want {want:?}, got {:?}", art.published));
                 }
             }
-            for s in e.get("must").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+            for s in e
+                .get("must")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+            {
                 if !text.contains(&norm(s)) {
                     fail(format!("article misses {s:?}"));
                 }
             }
-            for s in e.get("must_not").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+            for s in e
+                .get("must_not")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+            {
                 if text.contains(&norm(s)) {
                     fail(format!("article has {s:?}"));
                 }
@@ -164,18 +196,29 @@ fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
                     fail(format!("bad selector {sel:?}"));
                     continue;
                 };
-                if !frag.select(&selector).any(|m| norm(&m.text().collect::<String>()).contains(&want)) {
+                if !frag
+                    .select(&selector)
+                    .any(|m| norm(&m.text().collect::<String>()).contains(&want))
+                {
                     fail(format!("no {sel} with text {want:?} in the content"));
                 }
             }
             // "Show what was removed": each listed block is in the article's removed list with its reason.
             for r in e.get("removed").and_then(|v| v.as_array()).into_iter().flatten() {
-                let (reason, want) = (r["reason"].as_str().unwrap_or(""), norm(r["text"].as_str().unwrap_or("")));
-                if !art.removed.iter().any(|b| b.reason == reason && norm(&b.text).contains(&want)) {
+                let (reason, want) =
+                    (r["reason"].as_str().unwrap_or(""), norm(r["text"].as_str().unwrap_or("")));
+                if !art.removed.iter().any(|b| b.reason == reason && norm(&b.text).contains(&want))
+                {
                     fail(format!("removed list lacks {reason}: {want:?} (has {:?})", art.removed));
                 }
             }
-            for sel in e.get("no_elements").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+            for sel in e
+                .get("no_elements")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+            {
                 if let Ok(selector) = Selector::parse(sel) {
                     if frag.select(&selector).next().is_some() {
                         fail(format!("content has {sel}"));
@@ -186,12 +229,24 @@ fn check_expectations(dir: &Path, errors: &mut Vec<String>) {
     }
     if let Some(clean) = exp.get("clean") {
         let (visible, hidden) = visible_and_hidden(&html, &a);
-        for s in clean.get("visible").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+        for s in clean
+            .get("visible")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
             if !visible.contains(&norm(s)) {
                 fail(format!("cleaning in place hides {s:?}"));
             }
         }
-        for s in clean.get("hidden").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+        for s in clean
+            .get("hidden")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
             if visible.contains(&norm(s)) && !hidden.contains(&norm(s)) {
                 fail(format!("cleaning in place leaves {s:?}"));
             }

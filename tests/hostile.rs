@@ -23,22 +23,31 @@ const URL: &str = "https://news.example.org/city/2024/03/05/bridge.html";
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile");
 /// The paragraphs around `{{BODY}}`: both in the article text means the vector sat inside the
 /// extracted part of the page.
-const AROUND: [&str; 2] = ["Supporters of the project argued", "Opponents, among them several shop owners"];
+const AROUND: [&str; 2] =
+    ["Supporters of the project argued", "Opponents, among them several shop owners"];
 
 /// Elements a reader view may show. Anything else in the output fails the test, whatever the
 /// sanitiser's own list says.
 const SAFE_TAGS: &[&str] = &[
-    "html", "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "br", "caption", "center", "cite",
-    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "ol",
-    "p", "pre", "q", "s", "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "video",
+    "html", "a", "abbr", "address", "article", "aside", "audio", "b", "blockquote", "br",
+    "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div",
+    "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "i", "iframe", "img", "ins", "kbd", "li", "main", "mark", "ol", "p", "pre",
+    "q", "s", "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "video",
 ];
 /// Attributes that hold a URL.
-const URL_ATTRS: &[&str] = &["href", "src", "srcset", "poster", "cite", "action", "formaction", "background", "data", "ping", "xlink:href"];
+const URL_ATTRS: &[&str] = &[
+    "href", "src", "srcset", "poster", "cite", "action", "formaction", "background", "data",
+    "ping", "xlink:href",
+];
 /// Attributes that never belong in reader output.
-const BAD_ATTRS: &[&str] = &["style", "srcdoc", "formaction", "action", "ping", "xlink:href", "background", "data", "autofocus", "is"];
-const IFRAME_ATTRS: &[&str] = &["src", "width", "height", "allowfullscreen", "frameborder", "lang", "dir"];
+const BAD_ATTRS: &[&str] = &[
+    "style", "srcdoc", "formaction", "action", "ping", "xlink:href", "background", "data",
+    "autofocus", "is",
+];
+const IFRAME_ATTRS: &[&str] =
+    &["src", "width", "height", "allowfullscreen", "frameborder", "lang", "dir"];
 
 pub struct Vector {
     pub id: String,
@@ -80,12 +89,28 @@ fn page(v: &Vector, n: usize) -> String {
         "jsonld-raw" => text.clone().unwrap(),
         _ => ld_text(&default_ld),
     };
-    let slot = |place: &str| if v.place == place { text.clone().unwrap_or_default() } else { String::new() };
+    let slot = |place: &str| {
+        if v.place == place {
+            text.clone().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
     template
-        .replace("{{TITLE}}", &if v.place == "title" { slot("title") } else { "Council votes on the new river bridge - The Daily Bridge".into() })
+        .replace(
+            "{{TITLE}}",
+            &if v.place == "title" {
+                slot("title")
+            } else {
+                "Council votes on the new river bridge - The Daily Bridge".into()
+            },
+        )
         .replace("{{JSONLD}}", &ld)
         .replace("{{HEAD}}", &slot("head"))
-        .replace("{{BYLINE}}", &if v.place == "byline" { slot("byline") } else { "By Jane Doe".into() })
+        .replace(
+            "{{BYLINE}}",
+            &if v.place == "byline" { slot("byline") } else { "By Jane Doe".into() },
+        )
         .replace("{{BODY}}", &slot("body"))
         .replace("{{END}}", &slot("end"))
 }
@@ -93,13 +118,18 @@ fn page(v: &Vector, n: usize) -> String {
 /// `Some(reason)` when a URL attribute value is not http(s)/mailto/tel or relative.
 fn bad_url(value: &str) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let squashed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    let squashed: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
     let scheme_end = squashed.find(':');
     let path_start = squashed.find(['/', '?', '#']).unwrap_or(usize::MAX);
     match scheme_end {
         Some(i) if i < path_start => {
             let scheme = &squashed[..i];
-            (!matches!(scheme, "http" | "https" | "mailto" | "tel")).then(|| format!("scheme {scheme}: in {value:?}"))
+            (!matches!(scheme, "http" | "https" | "mailto" | "tel"))
+                .then(|| format!("scheme {scheme}: in {value:?}"))
         }
         _ => None,
     }
@@ -108,7 +138,8 @@ fn bad_url(value: &str) -> Option<String> {
 fn is_video_embed(src: &str) -> bool {
     let Ok(u) = url::Url::parse(src) else { return false };
     let host = u.host_str().unwrap_or("");
-    u.scheme() == "https" && declutter::rules::VIDEO_HOSTS.iter().any(|h| h.trim_start_matches('/') == host)
+    u.scheme() == "https"
+        && declutter::rules::VIDEO_HOSTS.iter().any(|h| h.trim_start_matches('/') == host)
 }
 
 /// Everything active in an HTML fragment, as the browser's parser would build it.
@@ -131,7 +162,11 @@ fn active_parts(html: &str) -> Vec<String> {
                         bad.push(format!("attribute {attr}={value:?} on <{name}>"));
                     }
                     if URL_ATTRS.contains(&attr.as_str()) {
-                        let urls: Vec<&str> = if attr == "srcset" { value.split(',').filter_map(|c| c.split_whitespace().next()).collect() } else { vec![value] };
+                        let urls: Vec<&str> = if attr == "srcset" {
+                            value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
+                        } else {
+                            vec![value]
+                        };
                         for u in urls {
                             if let Some(why) = bad_url(u) {
                                 bad.push(format!("{attr} on <{name}>: {why}"));
@@ -146,7 +181,9 @@ fn active_parts(html: &str) -> Vec<String> {
                     bad.push(format!("iframe not from a video host: {:?}", e.attr("src")));
                 }
             }
-            Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_) => bad.push("comment or processing instruction".into()),
+            Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_) => {
+                bad.push("comment or processing instruction".into())
+            }
             _ => {}
         }
     }
@@ -163,7 +200,8 @@ fn tree(html: &str) -> String {
         match edge {
             ego_tree::iter::Edge::Open(n) => match n.value() {
                 Node::Element(e) => {
-                    let mut attrs: Vec<String> = e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
+                    let mut attrs: Vec<String> =
+                        e.attrs().map(|(k, v)| format!("{k}={v:?}")).collect();
                     attrs.sort();
                     out.push_str(&format!("<{} {} {}>", &*e.name.ns, e.name(), attrs.join(" ")));
                 }
@@ -188,26 +226,35 @@ fn mutation_free(html: &str) -> Result<(), String> {
     let reserialised = Html::parse_fragment(html).root_element().inner_html();
     let second = tree(&reserialised);
     if first != second {
-        return Err(format!("re-parsing changes the tree:\n  out:   {html}\n  again: {reserialised}"));
+        return Err(format!(
+            "re-parsing changes the tree:\n  out:   {html}\n  again: {reserialised}"
+        ));
     }
     let resanitised = declutter::output::sanitize::sanitize(html);
     if tree(&resanitised) != first {
-        return Err(format!("sanitising the output again changes it:\n  out:   {html}\n  again: {resanitised}"));
+        return Err(format!(
+            "sanitising the output again changes it:\n  out:   {html}\n  again: {resanitised}"
+        ));
     }
     Ok(())
 }
 
 /// Markup in a metadata string: `<` followed by what starts a tag, comment or declaration.
 fn has_markup(s: &str) -> bool {
-    s.as_bytes().windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+    s.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
 }
 
 fn markdown_problems(md: &str) -> Vec<String> {
     let mut bad = Vec::new();
     for ev in Parser::new(md) {
         match ev {
-            Event::Html(h) | Event::InlineHtml(h) => bad.push(format!("raw HTML in Markdown: {h:?}")),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                bad.push(format!("raw HTML in Markdown: {h:?}"))
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some(why) = bad_url(&dest_url) {
                     bad.push(format!("Markdown link: {why}"));
                 }
@@ -230,7 +277,9 @@ fn problems(v: &Vector, n: usize) -> Vec<String> {
     if v.place == "body" || v.place == "end" {
         for s in AROUND {
             if !a.text.contains(s) {
-                bad.push(format!("the vector's surroundings are not in the article (missing {s:?})"));
+                bad.push(format!(
+                    "the vector's surroundings are not in the article (missing {s:?})"
+                ));
             }
         }
     }
@@ -240,7 +289,13 @@ fn problems(v: &Vector, n: usize) -> Vec<String> {
     }
     let mut fields: Vec<(&str, &str)> = vec![("title", &a.title), ("dir", &a.dir)];
     fields.extend(a.authors.iter().map(|s| ("author", s.as_str())));
-    for (name, value) in [("byline", &a.byline), ("site_name", &a.site_name), ("excerpt", &a.excerpt), ("published", &a.published), ("lang", &a.lang)] {
+    for (name, value) in [
+        ("byline", &a.byline),
+        ("site_name", &a.site_name),
+        ("excerpt", &a.excerpt),
+        ("published", &a.published),
+        ("lang", &a.lang),
+    ] {
         if let Some(s) = value {
             fields.push((name, s));
         }
@@ -268,7 +323,9 @@ fn problems(v: &Vector, n: usize) -> Vec<String> {
             bad.push(format!("lead image is not an http(s) URL: {img:?}"));
         }
     }
-    bad.extend(markdown_problems(&declutter::output::markdown::to_markdown(&a.title, &a.content_html)));
+    bad.extend(markdown_problems(&declutter::output::markdown::to_markdown(
+        &a.title, &a.content_html,
+    )));
     bad.into_iter().map(|p| format!("{} ({}): {p}", v.id, v.kind)).collect()
 }
 
@@ -280,13 +337,25 @@ fn corpus_has_at_least_sixty_vectors_of_every_kind() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), vs.len(), "vector ids are unique");
-    for kind in ["script", "handler", "url", "svg", "math", "frame", "base", "refresh", "css", "mxss", "metadata"] {
+    for kind in [
+        "script", "handler", "url", "svg", "math", "frame", "base", "refresh", "css", "mxss",
+        "metadata",
+    ] {
         assert!(vs.iter().any(|v| v.kind == kind), "no vector of kind {kind}");
     }
     // Every vector can fire: it calls the trap, or is a URL that needs no payload.
     for v in &vs {
         let s = v.html.to_string();
-        assert!(s.contains("__pwn($ID)") || s.contains("$ID") || s.contains("vbscript:") || s.contains("data:") || s.contains("evil.example") || v.kind == "clobber", "{} has no payload", v.id);
+        assert!(
+            s.contains("__pwn($ID)")
+                || s.contains("$ID")
+                || s.contains("vbscript:")
+                || s.contains("data:")
+                || s.contains("evil.example")
+                || v.kind == "clobber",
+            "{} has no payload",
+            v.id
+        );
     }
 }
 
@@ -294,7 +363,13 @@ fn corpus_has_at_least_sixty_vectors_of_every_kind() {
 fn no_vector_leaves_anything_active_in_the_output() {
     let vs = vectors();
     let all: Vec<String> = vs.iter().enumerate().flat_map(|(i, v)| problems(v, i + 1)).collect();
-    assert!(all.is_empty(), "{} problems over {} vectors:\n{}", all.len(), vs.len(), all.join("\n"));
+    assert!(
+        all.is_empty(),
+        "{} problems over {} vectors:\n{}",
+        all.len(),
+        vs.len(),
+        all.join("\n")
+    );
 }
 
 #[test]
@@ -302,7 +377,12 @@ fn all_vectors_on_one_page() {
     // The same vectors together in one body, as a real hostile page would mix them.
     let vs = vectors();
     let body: String = vs.iter().enumerate().filter(|(_, v)| v.place == "body").map(|(i, v)| v.html.as_str().unwrap().replace("$ID", &(i + 1).to_string())).collect::<Vec<_>>().join("\n<p>Between two vectors, the article goes on with another sentence of ordinary text.</p>\n");
-    let combined = Vector { id: "all-body-vectors".into(), kind: "all".into(), place: "body".into(), html: Value::from(body) };
+    let combined = Vector {
+        id: "all-body-vectors".into(),
+        kind: "all".into(),
+        place: "body".into(),
+        html: Value::from(body),
+    };
     let bad = problems(&combined, 0);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
@@ -312,11 +392,14 @@ fn the_sanitiser_alone_leaves_nothing_active() {
     // Each vector straight into the sanitiser, without the extraction and serialiser in front
     // of it (the exports sanitise whatever JavaScript hands back), plus markup that would eat
     // the rest of a test page: plaintext, unclosed raw text, foreign content left open.
-    let mut inputs: Vec<String> = vectors().iter().enumerate().filter_map(|(i, v)| v.html.as_str().map(|s| s.replace("$ID", &(i + 1).to_string()))).collect();
+    let mut inputs: Vec<String> = vectors()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.html.as_str().map(|s| s.replace("$ID", &(i + 1).to_string())))
+        .collect();
     inputs.extend(
         [
-            "<plaintext><img src=x onerror=__pwn(1)>",
-            "<p>a<xmp><img src=x onerror=__pwn(1)>",
+            "<plaintext><img src=x onerror=__pwn(1)>", "<p>a<xmp><img src=x onerror=__pwn(1)>",
             "<iframe src=\"https://www.youtube.com/embed/abc\"><img src=x onerror=__pwn(1)>",
             "<noscript><img src=x onerror=__pwn(1)>",
             "<svg><p><style><img src=x onerror=__pwn(1)>",
@@ -347,12 +430,18 @@ fn the_checks_catch_what_they_look_for() {
     assert!(!active_parts(r#"<a href=" java	script:x()">a</a>"#).is_empty());
     assert!(!active_parts(r#"<img src="data:image/png;base64,AA">"#).is_empty());
     assert!(!active_parts(r#"<svg><a href="https://x.org/">a</a></svg>"#).is_empty());
-    assert!(!active_parts(r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe>"#).is_empty());
+    assert!(!active_parts(
+        r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe>"#
+    )
+    .is_empty());
     assert!(active_parts(r#"<iframe src="https://www.youtube.com/embed/x"></iframe><a href="/rel">r</a><a href="https://x.org/a:b">x</a>"#).is_empty());
     // Nested forms: the first parse builds them, a second parse of the serialisation cannot.
     assert!(mutation_free(r#"<form id="a"><div></form><form id="b"><input></form></div>"#).is_err());
     assert!(mutation_free(r#"<p onclick="x">a</p>"#).is_err());
-    assert!(mutation_free(r#"<p><a href="https://x.org/" title="t" rel="noopener noreferrer nofollow">a</a></p>"#).is_ok());
+    assert!(mutation_free(
+        r#"<p><a href="https://x.org/" title="t" rel="noopener noreferrer nofollow">a</a></p>"#
+    )
+    .is_ok());
     assert!(has_markup("<img src=x>Jane") && !has_markup("a < b"));
     assert!(!markdown_problems("text <img src=x onerror=y()> text").is_empty());
     assert!(!markdown_problems("[a](javascript:x())").is_empty());

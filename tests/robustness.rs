@@ -12,7 +12,12 @@ struct CpuClock(Result<u64, Instant>);
 
 impl CpuClock {
     fn read() -> Option<u64> {
-        std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
     }
     fn start() -> CpuClock {
         CpuClock(Self::read().ok_or_else(Instant::now))
@@ -29,7 +34,11 @@ impl CpuClock {
 const URL: &str = "https://example.org/news/article.html";
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}/source.html", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}/source.html",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// Pieces that random pages are made of: tags the pipeline treats specially, attributes that
@@ -93,15 +102,23 @@ fn output_is_deterministic_and_stable() {
     assert_eq!(a, b);
     // Re-extracting the extracted article keeps its text (idempotence of the body).
     let art = a.article.unwrap();
-    let again = analyze(&format!("<html><body><article>{}</article></body></html>", art.content_html), URL, &Options::default()).unwrap();
+    let again = analyze(
+        &format!("<html><body><article>{}</article></body></html>", art.content_html),
+        URL,
+        &Options::default(),
+    )
+    .unwrap();
     let text2 = again.article.unwrap().text;
-    assert!(text2.contains("Tournée africaine Lavrov") && text2.contains("La Russie fournit également"));
+    assert!(
+        text2.contains("Tournée africaine Lavrov") && text2.contains("La Russie fournit également")
+    );
 }
 
 #[test]
 fn twenty_megabyte_page_finishes_in_seconds() {
     let para = "<p>Le ministre des Affaires étrangères russe devrait se rendre au Maroc la semaine prochaine, a rapporté la presse, dans un contexte régional tendu.</p>\n";
-    let clutter = "<div class=\"sidebar\"><a href=\"/a\">Lien un</a> <a href=\"/b\">Lien deux</a></div>\n";
+    let clutter =
+        "<div class=\"sidebar\"><a href=\"/a\">Lien un</a> <a href=\"/b\">Lien deux</a></div>\n";
     let mut html = String::from("<html><body><div class=article>");
     while html.len() < 20 * 1024 * 1024 {
         html.push_str(para);
@@ -150,12 +167,16 @@ fn deep_but_allowed_nesting_goes_through_every_stage() {
 fn many_flat_elements_and_attributes() {
     // 100,000 siblings and a million attributes over 100,000 elements: handled.
     let attrs = (0..10).map(|i| format!("data-a{i}=v")).collect::<Vec<_>>().join(" ");
-    let html = format!("<body><div>{}</div></body>", format!("<span {attrs}>a</span>").repeat(100_000));
+    let html =
+        format!("<body><div>{}</div></body>", format!("<span {attrs}>a</span>").repeat(100_000));
     let t = CpuClock::start();
     assert!(analyze(&html, URL, &Options::default()).is_ok());
     assert!(t.elapsed() < Duration::from_secs(10));
     // 100,000 attributes on one element: refused at once with a message.
-    let one = format!("<body><p {}>text</p></body>", (0..100_000).map(|i| format!("a{i}=v")).collect::<Vec<_>>().join(" "));
+    let one = format!(
+        "<body><p {}>text</p></body>",
+        (0..100_000).map(|i| format!("a{i}=v")).collect::<Vec<_>>().join(" ")
+    );
     let t = CpuClock::start();
     let err = analyze(&one, URL, &Options::default()).unwrap_err();
     assert!(err.to_string().contains("too many attributes"), "{err}");
@@ -166,7 +187,10 @@ fn many_flat_elements_and_attributes() {
 fn srcset_descriptors_with_non_ascii_units() {
     // Found by the mutation test in CI: a descriptor ending in a multi-byte character.
     let para = "<p>A paragraph long enough to be read as the body, with commas, clauses, and more words in it.</p>";
-    let html = format!(r#"<article><h1>T</h1>{p}{p}{p}<img srcset="a.jpg في, b.jpg 2é, c.jpg 640w">{p}{p}</article>"#, p = para);
+    let html = format!(
+        r#"<article><h1>T</h1>{p}{p}{p}<img srcset="a.jpg في, b.jpg 2é, c.jpg 640w">{p}{p}</article>"#,
+        p = para
+    );
     let a = analyze(&html, URL, &Options::default()).unwrap();
     let body = a.article.expect("an article").content_html;
     assert!(body.contains("c.jpg"), "{body}");

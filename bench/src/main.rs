@@ -54,7 +54,8 @@ impl Extractor {
             }
             Extractor::Smoothie => {
                 // Default config: raw text mode, the cheapest text it offers.
-                let mut r = dom_smoothie::Readability::new(html, Some(url), None).map_err(|_| ())?;
+                let mut r =
+                    dom_smoothie::Readability::new(html, Some(url), None).map_err(|_| ())?;
                 let a = r.parse().map_err(|_| ())?;
                 Ok(a.text_content.len())
             }
@@ -62,7 +63,8 @@ impl Extractor {
                 // readability 0.3 (no default features: no HTTP client): parses with html5ever
                 // into an rcdom, scores, and returns the content HTML and its text.
                 let u = url::Url::parse(url).map_err(|_| ())?;
-                let p = readability::extractor::extract(&mut html.as_bytes(), &u).map_err(|_| ())?;
+                let p =
+                    readability::extractor::extract(&mut html.as_bytes(), &u).map_err(|_| ())?;
                 Ok(p.text.len())
             }
         }
@@ -89,36 +91,59 @@ fn load_pages(root: &Path) -> Result<Vec<Page>> {
     cases.sort();
     for c in cases {
         let id = c.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        pages.push(Page { corpus: "readability", id, url: READABILITY_URL.into(), path: c.join("source.html") });
+        pages.push(Page {
+            corpus: "readability",
+            id,
+            url: READABILITY_URL.into(),
+            path: c.join("source.html"),
+        });
     }
 
     let dir = root.join("trafilatura-dev");
     let json_path = dir.join("evaldata.json");
-    let json = std::fs::read_to_string(&json_path).with_context(|| format!("cannot read {}", json_path.display()))?;
-    let data: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&json).with_context(|| format!("cannot parse {}", json_path.display()))?;
+    let json = std::fs::read_to_string(&json_path)
+        .with_context(|| format!("cannot read {}", json_path.display()))?;
+    let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json)
+        .with_context(|| format!("cannot parse {}", json_path.display()))?;
     let mut keys: Vec<&String> = data.keys().collect();
     keys.sort();
     for key in keys {
         let Some(file) = data[key]["file"].as_str() else { continue };
         // The file is in cache/ or else eval/ (as in the evaluator); entries with neither are skipped.
-        let Some(path) = ["cache", "eval"].iter().map(|s| dir.join(s).join(file)).find(|p| p.is_file()) else { continue };
-        let url = if key.starts_with("http://") || key.starts_with("https://") { key.clone() } else { FALLBACK_URL.into() };
+        let Some(path) =
+            ["cache", "eval"].iter().map(|s| dir.join(s).join(file)).find(|p| p.is_file())
+        else {
+            continue;
+        };
+        let url = if key.starts_with("http://") || key.starts_with("https://") {
+            key.clone()
+        } else {
+            FALLBACK_URL.into()
+        };
         pages.push(Page { corpus: "trafilatura-dev", id: file.to_string(), url, path });
     }
     Ok(pages)
 }
 
 fn read_page(p: &Page) -> Result<String> {
-    let bytes = std::fs::read(&p.path).with_context(|| format!("cannot read {}", p.path.display()))?;
+    let bytes =
+        std::fs::read(&p.path).with_context(|| format!("cannot read {}", p.path.display()))?;
     Ok(decode_html(&bytes).0)
 }
 
 /// Resident-set high-water mark of this process, in kB.
 fn vm_hwm_kb() -> Result<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").context("cannot read /proc/self/status")?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).context("no VmHWM in /proc/self/status")?;
-    line.split_whitespace().nth(1).context("malformed VmHWM line")?.parse().context("malformed VmHWM value")
+    let status =
+        std::fs::read_to_string("/proc/self/status").context("cannot read /proc/self/status")?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .context("no VmHWM in /proc/self/status")?;
+    line.split_whitespace()
+        .nth(1)
+        .context("malformed VmHWM line")?
+        .parse()
+        .context("malformed VmHWM value")
 }
 
 /// Child mode: one extractor over every page, one page in memory at a time, then print VmHWM.
@@ -144,11 +169,19 @@ fn child(root: &Path, only: &str) -> Result<()> {
 /// Runs this binary in `--only` mode and returns the child's VmHWM in kB.
 fn peak_memory_kb(root: &Path, only: &str) -> Result<u64> {
     let exe = std::env::current_exe().context("cannot find the bench binary")?;
-    let out = Command::new(exe).arg("--corpus").arg(root).args(["--only", only]).output().context("cannot run the memory child")?;
+    let out = Command::new(exe)
+        .arg("--corpus")
+        .arg(root)
+        .args(["--only", only])
+        .output()
+        .context("cannot run the memory child")?;
     if !out.status.success() {
         bail!("memory child --only {only} failed: {}", String::from_utf8_lossy(&out.stderr));
     }
-    String::from_utf8_lossy(&out.stdout).trim().parse().with_context(|| format!("bad output from memory child --only {only}"))
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .with_context(|| format!("bad output from memory child --only {only}"))
 }
 
 /// Per-page result: the minimum over the runs of each extractor, in ms, and whether it failed.
@@ -171,7 +204,8 @@ fn stats(rows: &[&Timing], i: usize) -> Stats {
     v.sort_by(f64::total_cmp);
     let n = v.len().max(1);
     // Nearest-rank percentiles.
-    let pct = |p: f64| v.get(((p * n as f64).ceil() as usize).clamp(1, n) - 1).copied().unwrap_or(0.0);
+    let pct =
+        |p: f64| v.get(((p * n as f64).ceil() as usize).clamp(1, n) - 1).copied().unwrap_or(0.0);
     let total: f64 = v.iter().sum();
     Stats {
         pages: v.len(),
@@ -199,7 +233,8 @@ fn main() -> Result<()> {
             other => bail!("unknown argument {other:?} (--corpus DIR, --runs N, --out FILE)"),
         }
     }
-    let root = corpus.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
+    let root = corpus
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
     if let Some(only) = only {
         return child(&root, &only);
     }
@@ -243,7 +278,8 @@ fn main() -> Result<()> {
     let mem_smoothie = peak_memory_kb(&root, "dom_smoothie")?;
     let mem_readability = peak_memory_kb(&root, "readability")?;
 
-    let report = render(&pages, &timings, runs, [mem_none, mem_ours, mem_smoothie, mem_readability]);
+    let report =
+        render(&pages, &timings, runs, [mem_none, mem_ours, mem_smoothie, mem_readability]);
     print!("{report}");
     std::fs::write(&out, &report).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("written to {}", out.display());
@@ -253,7 +289,12 @@ fn main() -> Result<()> {
 fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; N + 1]) -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let threads = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut s = String::new();
@@ -268,16 +309,26 @@ fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; N + 1]) ->
     );
     let _ = writeln!(s, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for corpus in ["readability", "trafilatura-dev", "all"] {
-        let rows: Vec<&Timing> =
-            pages.iter().zip(timings).filter(|(p, _)| corpus == "all" || p.corpus == corpus).map(|(_, t)| t).collect();
+        let rows: Vec<&Timing> = pages
+            .iter()
+            .zip(timings)
+            .filter(|(p, _)| corpus == "all" || p.corpus == corpus)
+            .map(|(_, t)| t)
+            .collect();
         let st: Vec<Stats> = (0..N).map(|i| stats(&rows, i)).collect();
         for (i, ex) in ALL.into_iter().enumerate() {
             let x = &st[i];
             let ratios = if i == 0 {
                 " | | ".into()
             } else {
-                let r = |a: f64, b: f64| if b > 0.0 { format!("{:.2}", a / b) } else { "–".into() };
-                format!("{} | {} | {}", r(st[0].median, x.median), r(st[0].p95, x.p95), r(st[0].total_s, x.total_s))
+                let r =
+                    |a: f64, b: f64| if b > 0.0 { format!("{:.2}", a / b) } else { "–".into() };
+                format!(
+                    "{} | {} | {}",
+                    r(st[0].median, x.median),
+                    r(st[0].p95, x.p95),
+                    r(st[0].total_s, x.total_s)
+                )
             };
             let _ = writeln!(
                 s,
@@ -308,11 +359,17 @@ fn render(pages: &[Page], timings: &[Timing], runs: usize, mem: [u64; N + 1]) ->
         );
     }
 
-    let _ = writeln!(s, "\n## Peak memory (resident set high-water mark, all pages, one at a time)\n");
+    let _ =
+        writeln!(s, "\n## Peak memory (resident set high-water mark, all pages, one at a time)\n");
     let _ = writeln!(s, "| process | VmHWM MB | over baseline MB |");
     let _ = writeln!(s, "|---|--:|--:|");
     let mb = |kb: u64| kb as f64 / 1024.0;
-    for (name, kb) in [("baseline (read + decode only)", mem[0]), ("declutter", mem[1]), ("dom_smoothie", mem[2]), ("readability", mem[3])] {
+    for (name, kb) in [
+        ("baseline (read + decode only)", mem[0]),
+        ("declutter", mem[1]),
+        ("dom_smoothie", mem[2]),
+        ("readability", mem[3]),
+    ] {
         let _ = writeln!(s, "| {name} | {:.1} | {:.1} |", mb(kb), mb(kb.saturating_sub(mem[0])));
     }
     s

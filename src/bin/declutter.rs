@@ -42,7 +42,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args> {
-    let mut args = Args { inputs: vec![], url: String::new(), format: Format::Text, out: None, list: None };
+    let mut args =
+        Args { inputs: vec![], url: String::new(), format: Format::Text, out: None, list: None };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().with_context(|| format!("{name} needs a value"));
@@ -121,15 +122,21 @@ fn ext(format: Format) -> &'static str {
 fn batch(args: &Args, out: &Path) -> Result<i32> {
     let mut jobs: Vec<(String, String, String)> = Vec::new();
     if let Some(list) = &args.list {
-        let text = std::fs::read_to_string(list).with_context(|| format!("cannot read {}", list.display()))?;
+        let text = std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read {}", list.display()))?;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let mut cols = line.split('\t');
-            let (Some(id), Some(path)) = (cols.next(), cols.next()) else { bail!("bad line in {}: {line:?}", list.display()) };
+            let (Some(id), Some(path)) = (cols.next(), cols.next()) else {
+                bail!("bad line in {}: {line:?}", list.display())
+            };
             jobs.push((id.to_string(), path.to_string(), cols.next().unwrap_or("").to_string()));
         }
     }
     for f in &args.inputs {
-        let id = Path::new(f).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| f.clone());
+        let id = Path::new(f)
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| f.clone());
         jobs.push((id, f.clone(), args.url.clone()));
     }
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
@@ -181,7 +188,8 @@ fn run() -> Result<i32> {
         _ => bail!("several inputs need --out DIR (batch mode)"),
     };
     let html = read_input(&input)?;
-    let analysis = analyze(&html, &args.url, &Options::default()).map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
+    let analysis = analyze(&html, &args.url, &Options::default())
+        .map_err(|e| anyhow::anyhow!("{input}: {e}"))?;
     let text = render(&analysis, args.format)?;
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {

@@ -37,9 +37,10 @@ enum Truth {
 // script/style/template/noscript text.
 
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "summary",
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead",
+    "tfoot", "td", "th", "tr", "ul", "caption", "summary",
 ];
 
 fn html_text_content(markup: &str) -> String {
@@ -172,7 +173,10 @@ const NAME_SUFFIXES: &[&str] = &["phd", "ph.d", "md", "ma", "jr", "sr"];
 
 fn author_match(truth: &str, got: &[String]) -> bool {
     let mut t = norm_meta(truth);
-    if let Some(rest) = TRUTH_BYLINE_PREFIXES.iter().find_map(|p| t.strip_prefix(p).filter(|r| r.starts_with(|c: char| !c.is_alphanumeric()))) {
+    if let Some(rest) = TRUTH_BYLINE_PREFIXES
+        .iter()
+        .find_map(|p| t.strip_prefix(p).filter(|r| r.starts_with(|c: char| !c.is_alphanumeric())))
+    {
         t = norm_meta(rest);
     }
     if t.is_empty() {
@@ -188,14 +192,19 @@ fn author_match(truth: &str, got: &[String]) -> bool {
         .flat_map(|p| {
             let mut parts = vec![p.to_string()];
             for sep in TRUTH_NAME_SEPARATORS {
-                parts = parts.iter().flat_map(|x| x.split(sep).map(String::from).collect::<Vec<_>>()).collect();
+                parts = parts
+                    .iter()
+                    .flat_map(|x| x.split(sep).map(String::from).collect::<Vec<_>>())
+                    .collect();
             }
             parts
         })
         .map(|n| norm_meta(&n))
         .filter(|n| !n.is_empty() && !NAME_SUFFIXES.contains(&n.as_str()))
         .collect();
-    g.contains(&t) || t.contains(&g) || (!names.is_empty() && names.iter().all(|n| g.contains(n.as_str())))
+    g.contains(&t)
+        || t.contains(&g)
+        || (!names.is_empty() && names.iter().all(|n| g.contains(n.as_str())))
 }
 
 /// Exact match, or the same title once a site name is cut off one end of either
@@ -270,7 +279,10 @@ fn utc_day(s: &str) -> Option<i64> {
         0
     } else {
         let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
-        let (zh, zm) = (digits.get(..2)?.parse::<i64>().ok()?, digits.get(2..4).and_then(|x| x.parse::<i64>().ok()).unwrap_or(0));
+        let (zh, zm) = (
+            digits.get(..2)?.parse::<i64>().ok()?,
+            digits.get(2..4).and_then(|x| x.parse::<i64>().ok()).unwrap_or(0),
+        );
         (zh * 60 + zm) * if zone.starts_with('-') { -1 } else { 1 }
     };
     // Howard Hinnant's days_from_civil, then the local minutes shifted to UTC.
@@ -316,7 +328,13 @@ fn pct(x: (usize, usize)) -> f64 {
     }
 }
 
-fn check_meta(ms: &mut MetaScore, id: &str, meta: &serde_json::Value, art: Option<&Article>, keys: (&str, &str, &str)) {
+fn check_meta(
+    ms: &mut MetaScore,
+    id: &str,
+    meta: &serde_json::Value,
+    art: Option<&Article>,
+    keys: (&str, &str, &str),
+) {
     let empty = Article::default();
     let a = art.unwrap_or(&empty);
     if let Some(t) = meta.get(keys.0).and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty()) {
@@ -330,14 +348,22 @@ fn check_meta(ms: &mut MetaScore, id: &str, meta: &serde_json::Value, art: Optio
     // An author truth is a string or, for a few trafilatura-dev pages, a list of names.
     let author_truth = match meta.get(keys.1) {
         Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(serde_json::Value::Array(a)) => Some(a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join("; ")),
+        Some(serde_json::Value::Array(a)) => {
+            Some(a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join("; "))
+        }
         _ => None,
     };
     if let Some(t) = author_truth.filter(|s| !s.trim().is_empty()) {
         ms.add(id, "author", author_match(&t, &a.authors), &t, &a.authors.join("; "));
     }
     if let Some(t) = meta.get(keys.2).and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty()) {
-        ms.add(id, "date", date_match(t, a.published.as_deref()), t, a.published.as_deref().unwrap_or(""));
+        ms.add(
+            id,
+            "date",
+            date_match(t, a.published.as_deref()),
+            t,
+            a.published.as_deref().unwrap_or(""),
+        );
     }
 }
 
@@ -356,30 +382,58 @@ fn load(dataset: &str, corpus: &Path) -> Result<Vec<Page>> {
             dirs.sort();
             for d in dirs {
                 let expected = std::fs::read(d.join("expected.html")).unwrap_or_default();
-                let meta = std::fs::read_to_string(d.join("expected-metadata.json")).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+                let meta = std::fs::read_to_string(d.join("expected-metadata.json"))
+                    .ok()
+                    .and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or_default();
                 pages.push(Page {
                     id: d.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default(),
                     url: READABILITY_URL.into(),
                     path: d.join("source.html"),
-                    truth: Truth::Text { text: html_text_content(&String::from_utf8_lossy(&expected)), meta },
+                    truth: Truth::Text {
+                        text: html_text_content(&String::from_utf8_lossy(&expected)),
+                        meta,
+                    },
                 });
             }
         }
         "trafilatura-dev" => {
             let root = corpus.join("trafilatura-dev");
-            let data: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&std::fs::read_to_string(root.join("evaldata.json")).context("cannot read evaldata.json")?)?;
+            let data: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+                &std::fs::read_to_string(root.join("evaldata.json"))
+                    .context("cannot read evaldata.json")?,
+            )?;
             let mut urls: Vec<&String> = data.keys().collect();
             urls.sort();
             for url in urls {
                 let item = &data[url];
                 let file = item["file"].as_str().unwrap_or("");
-                let Some(path) = ["cache", "eval"].iter().map(|s| root.join(s).join(file)).find(|p| p.is_file()) else { continue };
-                let strs = |k: &str| -> Vec<String> {
-                    item.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
+                let Some(path) =
+                    ["cache", "eval"].iter().map(|s| root.join(s).join(file)).find(|p| p.is_file())
+                else {
+                    continue;
                 };
-                let page_url = if url.starts_with("http://") || url.starts_with("https://") { url.clone() } else { String::new() };
-                pages.push(Page { id: file.to_string(), url: page_url, path, truth: Truth::Snippets { with: strs("with"), without: strs("without"), meta: item.clone() } });
+                let strs = |k: &str| -> Vec<String> {
+                    item.get(k)
+                        .and_then(|v| v.as_array())
+                        .map(|a| a.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+                        .unwrap_or_default()
+                };
+                let page_url = if url.starts_with("http://") || url.starts_with("https://") {
+                    url.clone()
+                } else {
+                    String::new()
+                };
+                pages.push(Page {
+                    id: file.to_string(),
+                    url: page_url,
+                    path,
+                    truth: Truth::Snippets {
+                        with: strs("with"),
+                        without: strs("without"),
+                        meta: item.clone(),
+                    },
+                });
             }
         }
         other => bail!("unknown dataset {other:?} (readability, trafilatura-dev, all)"),
@@ -392,7 +446,13 @@ struct Report {
     figures: HashMap<String, f64>,
 }
 
-fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: Option<&Path>) -> Result<Report> {
+fn evaluate(
+    dataset: &str,
+    corpus: &Path,
+    worst: usize,
+    meta_misses: bool,
+    out: Option<&Path>,
+) -> Result<Report> {
     let pages = load(dataset, corpus)?;
     let options = Options::default();
     let mut times = Vec::new();
@@ -403,7 +463,8 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: 
     let mut empty = 0;
     let mut empty_with_truth = Vec::new();
     for page in &pages {
-        let bytes = std::fs::read(&page.path).with_context(|| format!("cannot read {}", page.path.display()))?;
+        let bytes = std::fs::read(&page.path)
+            .with_context(|| format!("cannot read {}", page.path.display()))?;
         let html = decode_html(&bytes).0;
         let t = Instant::now();
         let result = analyze(&html, &page.url, &options);
@@ -437,20 +498,36 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: 
                 if text.trim().is_empty() && !truth.trim().is_empty() {
                     empty_with_truth.push(page.id.clone());
                 }
-                check_meta(&mut meta, &page.id, m, article.as_ref(), ("title", "byline", "publishedTime"));
+                check_meta(
+                    &mut meta,
+                    &page.id,
+                    m,
+                    article.as_ref(),
+                    ("title", "byline", "publishedTime"),
+                );
             }
             Truth::Snippets { with, without, meta: m } => {
                 let res = norm_ws(&text);
-                let found: Vec<&String> = with.iter().filter(|w| res.contains(&norm_ws(w))).collect();
-                let leaked: Vec<&String> = without.iter().filter(|w| res.contains(&norm_ws(w))).collect();
+                let found: Vec<&String> =
+                    with.iter().filter(|w| res.contains(&norm_ws(w))).collect();
+                let leaked: Vec<&String> =
+                    without.iter().filter(|w| res.contains(&norm_ws(w))).collect();
                 tp += found.len();
                 fp += leaked.len();
                 fneg += with.len() - found.len();
                 tn += without.len() - leaked.len();
                 let bad = (with.len() - found.len()) + leaked.len();
-                let missed: Vec<String> = with.iter().filter(|w| !res.contains(&norm_ws(w))).map(|s| s.chars().take(60).collect()).collect();
-                let extra: Vec<String> = leaked.iter().map(|s| s.chars().take(60).collect()).collect();
-                per_page.push((-(bad as f64), format!("{bad} wrong\t{}\tmissed {:?}\textra {:?}", page.id, missed, extra)));
+                let missed: Vec<String> = with
+                    .iter()
+                    .filter(|w| !res.contains(&norm_ws(w)))
+                    .map(|s| s.chars().take(60).collect())
+                    .collect();
+                let extra: Vec<String> =
+                    leaked.iter().map(|s| s.chars().take(60).collect()).collect();
+                per_page.push((
+                    -(bad as f64),
+                    format!("{bad} wrong\t{}\tmissed {:?}\textra {:?}", page.id, missed, extra),
+                ));
                 if text.trim().is_empty() && !with.is_empty() {
                     empty_with_truth.push(page.id.clone());
                 }
@@ -466,14 +543,28 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: 
     } else {
         let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
         let r = if tp + fneg > 0 { tp as f64 / (tp + fneg) as f64 } else { 0.0 };
-        (p, r, if 2 * tp + fp + fneg > 0 { 2.0 * tp as f64 / (2 * tp + fp + fneg) as f64 } else { 0.0 })
+        (
+            p,
+            r,
+            if 2 * tp + fp + fneg > 0 {
+                2.0 * tp as f64 / (2 * tp + fp + fneg) as f64
+            } else {
+                0.0
+            },
+        )
     };
     let mut sorted = times.clone();
     sorted.sort_by(|a, b| a.total_cmp(b));
     let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
-    let p95 = sorted.get((sorted.len() * 95 / 100).min(sorted.len().saturating_sub(1))).copied().unwrap_or(0.0);
+    let p95 = sorted
+        .get((sorted.len() * 95 / 100).min(sorted.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0.0);
     lines.push(format!("dataset {dataset}: {} pages", pages.len()));
-    lines.push(format!("  P {p:.3}  R {r:.3}  F1 {f1:.3}   empty {empty} (with non-empty truth: {})", empty_with_truth.len()));
+    lines.push(format!(
+        "  P {p:.3}  R {r:.3}  F1 {f1:.3}   empty {empty} (with non-empty truth: {})",
+        empty_with_truth.len()
+    ));
     if dataset != "readability" {
         lines.push(format!("  snippets: tp {tp} fp {fp} fn {fneg} tn {tn}"));
     }
@@ -483,9 +574,15 @@ fn evaluate(dataset: &str, corpus: &Path, worst: usize, meta_misses: bool, out: 
         pct(meta.author) * 100.0, meta.author.0, meta.author.1,
         pct(meta.date) * 100.0, meta.date.0, meta.date.1
     ));
-    lines.push(format!("  time per page: median {median:.2} ms, p95 {p95:.2} ms, total {:.2} s", times.iter().sum::<f64>() / 1000.0));
+    lines.push(format!(
+        "  time per page: median {median:.2} ms, p95 {p95:.2} ms, total {:.2} s",
+        times.iter().sum::<f64>() / 1000.0
+    ));
     if !empty_with_truth.is_empty() {
-        lines.push(format!("  empty output where the truth is not: {}", empty_with_truth.join(", ")));
+        lines.push(format!(
+            "  empty output where the truth is not: {}",
+            empty_with_truth.join(", ")
+        ));
     }
     if worst > 0 {
         per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -537,7 +634,9 @@ fn run() -> Result<i32> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--corpus" => corpus = it.next().map(PathBuf::from),
-            "--worst" => worst = it.next().and_then(|v| v.parse().ok()).context("--worst needs a number")?,
+            "--worst" => {
+                worst = it.next().and_then(|v| v.parse().ok()).context("--worst needs a number")?
+            }
             "--floors" => floors = it.next().map(PathBuf::from),
             "--meta-misses" => meta_misses = true,
             "--check" => floors = floors.or_else(|| Some(PathBuf::from("tests/floors.json"))),
@@ -567,7 +666,10 @@ fn run() -> Result<i32> {
         figures.extend(report.figures);
     }
     let Some(floors) = floors else { return Ok(0) };
-    let spec: HashMap<String, f64> = serde_json::from_str(&std::fs::read_to_string(&floors).with_context(|| format!("cannot read {}", floors.display()))?)?;
+    let spec: HashMap<String, f64> = serde_json::from_str(
+        &std::fs::read_to_string(&floors)
+            .with_context(|| format!("cannot read {}", floors.display()))?,
+    )?;
     let mut failed = 0;
     let mut keys: Vec<&String> = spec.keys().collect();
     keys.sort();

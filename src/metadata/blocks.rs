@@ -37,11 +37,19 @@ pub(super) struct Line<'a> {
 
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
-        Line { text, date: OnceCell::new(), prefixed_byline: OnceCell::new(), author_label: OnceCell::new(), date_line: OnceCell::new() }
+        Line {
+            text,
+            date: OnceCell::new(),
+            prefixed_byline: OnceCell::new(),
+            author_label: OnceCell::new(),
+            date_line: OnceCell::new(),
+        }
     }
 
     pub(super) fn date(&self, lang: Option<&str>) -> Option<&str> {
-        self.date.get_or_init(|| dates::find_date_in_text(self.text, lang).map(|d| d.iso)).as_deref()
+        self.date
+            .get_or_init(|| dates::find_date_in_text(self.text, lang).map(|d| d.iso))
+            .as_deref()
     }
 
     pub(super) fn is_prefixed_byline(&self) -> bool {
@@ -95,7 +103,10 @@ impl PageText {
         let mut spans = Vec::new();
         let mut pending_space = false;
         for &(id, t) in texts.iter().rev() {
-            if doc.parent(id).is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS)) {
+            if doc
+                .parent(id)
+                .is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS))
+            {
                 continue;
             }
             let mut span: Option<std::ops::Range<usize>> = None;
@@ -130,7 +141,10 @@ impl PageText {
         let nodes = doc.descendants(id);
         let from = self.spans.partition_point(|(t, _)| *t < nodes.start);
         let to = self.spans.partition_point(|(t, _)| *t < nodes.end);
-        match (self.spans.get(from).filter(|_| from < to), to.checked_sub(1).and_then(|k| self.spans.get(k))) {
+        match (
+            self.spans.get(from).filter(|_| from < to),
+            to.checked_sub(1).and_then(|k| self.spans.get(k)),
+        ) {
             (Some((_, first)), Some((_, last))) => first.start..last.end,
             _ => 0..0,
         }
@@ -180,14 +194,17 @@ pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<
     let mut out: Vec<Block<'a>> = Vec::new();
     let mut last_range = 0..0;
     // About one line per text node of the short elements: sized once, not regrown.
-    let mut seen: crate::prep::Map<&'a str, Rc<Line<'a>>> = crate::prep::Map::with_capacity_and_hasher(page.spans.len(), Default::default());
+    let mut seen: crate::prep::Map<&'a str, Rc<Line<'a>>> =
+        crate::prep::Map::with_capacity_and_hasher(page.spans.len(), Default::default());
     for id in doc.descendants(body) {
         let Some(e) = doc.element(id) else { continue };
         let l = page.len(id);
         if l == 0 || l > DATE_LINE_MAX_CHARS || doc.descendants(id).len() > LINE_MAX_NODES {
             continue;
         }
-        if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name) || matches!(&*e.name, "select" | "option" | "button" | "svg") {
+        if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name)
+            || matches!(&*e.name, "select" | "option" | "button" | "svg")
+        {
             continue;
         }
         let range = page.range(doc, id);

@@ -1,11 +1,16 @@
 //! Bylines: finding the visible byline element and turning any byline string ("By A, B and C
 //! | Site", "Par Jean Dupont le 23 janvier 2023", "بقلم محمد و علي") into a list of names.
 
-use super::text::{fold_head, looks_like_url, normalize_ws, strip_prefix_folded, without_contact, PrefixHeads};
+use super::text::{
+    fold_head, looks_like_url, normalize_ws, strip_prefix_folded, without_contact, PrefixHeads,
+};
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
+use crate::rules::lexicon::{
+    fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, INNER_BYLINE_WORDS,
+    NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
+};
 use html5ever::local_name;
-use crate::rules::lexicon::{fold, folded, ALL_MONTHS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, AUTHOR_LABELS, INNER_BYLINE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS};
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
@@ -19,7 +24,10 @@ pub const FOREIGN_BYLINE_CLASS_TOKENS: &[&str] = &["autor", "auteur"];
 const BYLINE_TOKEN_CORES: &[&str] = &["by", "author", "autor", "auteur"];
 /// class/id fragments that contain "author" without marking a byline: login widgets
 /// ("authorization"), Wikipedia's "authority-control" navbox, author boxes with bios and avatars.
-pub const BYLINE_CLASS_EXCLUDE: &[&str] = &["authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar", "author-image", "author-photo", "author-box", "comment-author", "comment-form-author"];
+pub const BYLINE_CLASS_EXCLUDE: &[&str] = &[
+    "authoriz", "authority", "author-bio", "authorbio", "author-description", "author-avatar",
+    "author-image", "author-photo", "author-box", "comment-author", "comment-form-author",
+];
 /// Readability's byline length limit: a byline is shorter than this many characters.
 pub const BYLINE_MAX_CHARS: usize = 100;
 /// A visible "By X" line has at most this many words (longer is a sentence: "By 2030 the…").
@@ -29,7 +37,8 @@ const NAME_MAX_CHARS: usize = 70;
 const NAME_MAX_WORDS: usize = 7;
 /// Ancestors whose class/id marks comments or sidebars: their "author" elements are
 /// commenters and related-story bylines (Readability removes these containers first).
-pub const NOT_ARTICLE_CONTAINER_TOKENS: &[&str] = &["comment", "disqus", "replies", "sidebar", "related", "footer", "widget", "recommend"];
+pub const NOT_ARTICLE_CONTAINER_TOKENS: &[&str] =
+    &["comment", "disqus", "replies", "sidebar", "related", "footer", "widget", "recommend"];
 /// Whole class tokens that make a "widget" the main column: Blogger wraps every post, byline
 /// included, in `<div class="widget Blog" id="Blog1">`.
 pub const MAIN_WIDGET_TOKENS: &[&str] = &["blog"];
@@ -54,7 +63,9 @@ pub fn split_names(raw: &str) -> Vec<String> {
     }
     for p in BYLINE_PREFIXES {
         if let Some(rest) = strip_prefix_folded(&text, p) {
-            text = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-').to_string();
+            text = rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-')
+                .to_string();
             break;
         }
     }
@@ -67,7 +78,10 @@ pub fn split_names(raw: &str) -> Vec<String> {
         }
     }
     // Cut at the first digit (a date or a time follows the names) and at a pipe or bullet.
-    let cut = text.char_indices().find(|(_, c)| c.is_numeric() || matches!(c, '|' | '•' | '·' | '\n')).map(|(i, c)| (i, c.is_numeric()));
+    let cut = text
+        .char_indices()
+        .find(|(_, c)| c.is_numeric() || matches!(c, '|' | '•' | '·' | '\n'))
+        .map(|(i, c)| (i, c.is_numeric()));
     let mut cut_at_digit = false;
     if let Some((c, digit)) = cut {
         text = text.get(..c).unwrap_or("").to_string();
@@ -82,12 +96,20 @@ pub fn split_names(raw: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for part in text.split([',', '،', ';', '/']) {
         for name in split_on_conjunctions(part) {
-            let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(').trim().to_string();
+            let name = name
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')' && c != '(')
+                .trim()
+                .to_string();
             let name = name.trim_end_matches(['(', ' ']).to_string();
             // A role or agency in brackets after the name: "Eberhard Fuhr (Pressesprecher des
             // EJW)", "Anna Schmidt (dpa)". Brackets inside a name stay ("Richard (R.J.) Eskow").
             let name = match name.find(" (") {
-                Some(at) if name.ends_with(')') && name.get(..at).is_some_and(|n| n.split(' ').count() >= 2) => name.get(..at).unwrap_or("").to_string(),
+                Some(at)
+                    if name.ends_with(')')
+                        && name.get(..at).is_some_and(|n| n.split(' ').count() >= 2) =>
+                {
+                    name.get(..at).unwrap_or("").to_string()
+                }
                 _ => name,
             };
             if is_plausible_name(&name) && !names.iter().any(|n| fold(n) == fold(&name)) {
@@ -102,7 +124,12 @@ pub fn split_names(raw: &str) -> Vec<String> {
 /// time) comes before it; `None` otherwise.
 fn after_dated_prefix(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split(' ').collect();
-    let at = words.iter().enumerate().skip(1).find(|(_, w)| INNER_BYLINE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))?.0;
+    let at = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| INNER_BYLINE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))?
+        .0;
     let before = words.get(..at)?.join(" ");
     let after = words.get(at + 1..)?.join(" ");
     (before.chars().any(|c| c.is_ascii_digit()) && !after.is_empty()).then_some(after)
@@ -136,7 +163,10 @@ fn trim_date_glue(text: &str, before_digit: bool) -> String {
         f.is_empty()
             || BYLINE_DATE_GLUE.iter().any(|g| folded(g) == f)
             || WEEKDAYS.iter().any(|d| folded(d) == f)
-            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| folded(m) == f && f.chars().count() > 3)
+            || ALL_MONTHS
+                .iter()
+                .flat_map(|l| l.iter())
+                .any(|(m, _)| folded(m) == f && f.chars().count() > 3)
     };
     let is_month = |w: &str| {
         let f = fold(w.trim_matches(|c: char| c == ',' || c == '.'));
@@ -161,7 +191,10 @@ pub(crate) fn is_plausible_name(name: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && !looks_like_url(name)
         && !name.contains('@')
-        && { let f = fold(name); !NOT_AN_AUTHOR.iter().any(|n| folded(n) == f) }
+        && {
+            let f = fold(name);
+            !NOT_AN_AUTHOR.iter().any(|n| folded(n) == f)
+        }
 }
 
 /// Per-node flags inherited from ancestors, computed in one pre-order pass so that checks on
@@ -201,8 +234,12 @@ impl Context {
                 parent_in_article = article.get(pi).copied().unwrap_or(false);
                 a |= parent_in_article;
                 h |= hidden.get(pi).copied().unwrap_or(false);
-                s = side.get(pi).copied().unwrap_or(false) || side_el.get(pi).copied().unwrap_or(false);
-                c = chrome.get(pi).copied().unwrap_or(false) || doc.element(p).is_some_and(|pe| pe.name == local_name!("header") || pe.name == local_name!("nav"));
+                s = side.get(pi).copied().unwrap_or(false)
+                    || side_el.get(pi).copied().unwrap_or(false);
+                c = chrome.get(pi).copied().unwrap_or(false)
+                    || doc.element(p).is_some_and(|pe| {
+                        pe.name == local_name!("header") || pe.name == local_name!("nav")
+                    });
             }
             if let Some(x) = article.get_mut(i) {
                 *x = a;
@@ -210,7 +247,9 @@ impl Context {
             if let Some(x) = side_el.get_mut(i) {
                 *x = is_side_element(e, &attrs, parent_in_article);
             }
-            if let (Some(x), Some(y), Some(z)) = (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i)) {
+            if let (Some(x), Some(y), Some(z)) =
+                (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i))
+            {
                 *x = h;
                 *y = s;
                 *z = c;
@@ -315,7 +354,11 @@ fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
 fn is_side_element(e: &crate::dom::Element, attrs: &Attrs<'_>, inside_article: bool) -> bool {
     // Names compared as interned atoms (this runs for every element).
     let name = &e.name;
-    if *name == local_name!("body") || *name == local_name!("html") || *name == local_name!("article") || *name == local_name!("main") {
+    if *name == local_name!("body")
+        || *name == local_name!("html")
+        || *name == local_name!("article")
+        || *name == local_name!("main")
+    {
         return false;
     }
     if *name == local_name!("nav") || (*name == local_name!("footer") && !inside_article) {
@@ -323,10 +366,16 @@ fn is_side_element(e: &crate::dom::Element, attrs: &Attrs<'_>, inside_article: b
     }
     // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
     let marked = attrs.class.split_whitespace().chain(attrs.id.split_whitespace()).any(|tok| {
-        NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes())))
+        NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| {
+            tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes()))
+        })
     });
     // Unless it is the main column (tested second: most elements are not marked at all).
-    marked && !attrs.class.split_whitespace().any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
+    marked
+        && !attrs
+            .class
+            .split_whitespace()
+            .any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with
@@ -340,17 +389,26 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
         // Class and id tested apart: no token holds a space, so none can straddle the two.
         let attrs = Attrs::of(e);
         let (class, eid) = (attrs.class, attrs.id);
-        let named = |tokens: &[&str]| tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
+        let named = |tokens: &[&str]| {
+            tokens.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t))
+        };
         // Every byline token holds one of these: a few scans rule most elements out.
-        let may_be_named = || BYLINE_TOKEN_CORES.iter().any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t));
-        let marked = attrs.rel == Some("author") || attrs.itemprop.is_some_and(|p| p.contains("author"));
+        let may_be_named = || {
+            BYLINE_TOKEN_CORES
+                .iter()
+                .any(|t| contains_ascii_ci(class, t) || contains_ascii_ci(eid, t))
+        };
+        let marked =
+            attrs.rel == Some("author") || attrs.itemprop.is_some_and(|p| p.contains("author"));
         let (mut is_byline, mut foreign) = (marked, false);
         if !marked && may_be_named() && !named(BYLINE_CLASS_EXCLUDE) {
             is_byline = named(BYLINE_CLASS_TOKENS);
             foreign = !is_byline && named(FOREIGN_BYLINE_CLASS_TOKENS);
             is_byline |= foreign;
         }
-        if !is_byline || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html") {
+        if !is_byline
+            || matches!(&*e.name, "meta" | "link" | "img" | "script" | "style" | "body" | "html")
+        {
             continue;
         }
         // Cheap size guard before building the text: a byline element is small.
@@ -358,20 +416,35 @@ pub fn find_byline_element(doc: &Document, ctx: &Context) -> Option<(NodeId, Str
             continue;
         }
         let text = normalize_ws(&doc.text_content(id));
-        if text.is_empty() || text.chars().count() >= BYLINE_MAX_CHARS || ctx.hidden(id) || ctx.in_side(id) {
+        if text.is_empty()
+            || text.chars().count() >= BYLINE_MAX_CHARS
+            || ctx.hidden(id)
+            || ctx.in_side(id)
+        {
             continue;
         }
-        let name_child = doc.descendants(id).skip(1).find(|&c| doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name")));
-        let text = name_child.map(|c| normalize_ws(&doc.text_content(c))).filter(|t| !t.is_empty()).unwrap_or(text);
+        let name_child = doc.descendants(id).skip(1).find(|&c| {
+            doc.element(c).and_then(|ce| ce.attr("itemprop")).is_some_and(|p| p.contains("name"))
+        });
+        let text = name_child
+            .map(|c| normalize_ws(&doc.text_content(c)))
+            .filter(|t| !t.is_empty())
+            .unwrap_or(text);
         if foreign && !split_names(&text).first().is_some_and(|n| looks_like_name(n)) {
             continue;
         }
         if split_names(&text).is_empty() {
             // Bylines padded with labels and e-mail links: try the author link or name child.
             let child = doc.descendants(id).skip(1).filter(|&c| {
-                doc.element(c).is_some_and(|ce| &*ce.name == "a" || ce.class().contains("name") || ce.class().split_whitespace().any(|t| t == "fn"))
+                doc.element(c).is_some_and(|ce| {
+                    &*ce.name == "a"
+                        || ce.class().contains("name")
+                        || ce.class().split_whitespace().any(|t| t == "fn")
+                })
             });
-            let found = child.map(|c| normalize_ws(&doc.text_content(c))).find(|t| !split_names(t).is_empty());
+            let found = child
+                .map(|c| normalize_ws(&doc.text_content(c)))
+                .find(|t| !split_names(t).is_empty());
             match found {
                 Some(t) => return Some((id, t)),
                 // "Posted on", "Published by" with the name elsewhere: not the byline.
@@ -400,7 +473,9 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
         };
         value.push(' ');
         value.push_str(&t);
-        if (doc.element(sib).is_some() && !t.trim().is_empty()) || value.chars().count() >= BYLINE_MAX_CHARS {
+        if (doc.element(sib).is_some() && !t.trim().is_empty())
+            || value.chars().count() >= BYLINE_MAX_CHARS
+        {
             break;
         }
     }
@@ -432,7 +507,8 @@ pub fn is_author_label(block_text: &str) -> bool {
 }
 
 /// The length of the longest folded [`AUTHOR_LABELS`] entry, in bytes.
-static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| AUTHOR_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
+static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| AUTHOR_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
 
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.
@@ -445,7 +521,10 @@ pub fn after_dateline(text: &str) -> &str {
     }
     for sep in [" - ", " – ", " — "] {
         if let Some((head, rest)) = text.split_once(sep) {
-            if !head.trim().is_empty() && head.split_whitespace().count() <= DATELINE_MAX_WORDS && !head.chars().any(|c| c.is_ascii_digit()) {
+            if !head.trim().is_empty()
+                && head.split_whitespace().count() <= DATELINE_MAX_WORDS
+                && !head.chars().any(|c| c.is_ascii_digit())
+            {
                 return rest.trim_start();
             }
         }
@@ -479,14 +558,18 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
     if !FOLDED_BYLINE_PREFIXES.iter().any(|p| head.starts_with(p.as_str())) {
         return false;
     }
-    if block_text.chars().count() >= BYLINE_MAX_CHARS || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS {
+    if block_text.chars().count() >= BYLINE_MAX_CHARS
+        || block_text.split(' ').count() > PREFIXED_BYLINE_MAX_WORDS
+    {
         return false;
     }
     let prefixed = BYLINE_PREFIXES.iter().any(|p| {
         strip_prefix_folded(block_text, p).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
             // Latin names are capitalised; caseless scripts (Arabic) just need a letter.
-            rest.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         })
     });
     // Without an element marking it, the line must also read as names: "Von Mob mit Macheten
@@ -499,16 +582,19 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
 pub(crate) fn looks_like_name(name: &str) -> bool {
     name.split(' ').filter(|w| !w.is_empty()).all(|w| {
         let first = w.chars().find(|c| c.is_alphanumeric());
-        first.is_none_or(|c| !c.is_lowercase()) || NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
+        first.is_none_or(|c| !c.is_lowercase())
+            || NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
     })
 }
 
 /// [`BYLINE_PREFIXES`] folded once.
-static FOLDED_BYLINE_PREFIXES: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| BYLINE_PREFIXES.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect());
+static FOLDED_BYLINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    BYLINE_PREFIXES.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect()
+});
 
 /// The first characters of [`FOLDED_BYLINE_PREFIXES`].
-static BYLINE_PREFIX_HEADS: std::sync::LazyLock<PrefixHeads> = std::sync::LazyLock::new(|| PrefixHeads::new(&FOLDED_BYLINE_PREFIXES));
+static BYLINE_PREFIX_HEADS: std::sync::LazyLock<PrefixHeads> =
+    std::sync::LazyLock::new(|| PrefixHeads::new(&FOLDED_BYLINE_PREFIXES));
 
 /// Longer than any byline prefix, in characters.
 const BYLINE_PREFIX_MAX_CHARS: usize = 32;
@@ -519,16 +605,28 @@ mod tests {
 
     #[test]
     fn splits_names() {
-        assert_eq!(split_names("By Kirk Semple and Ernesto Londoño"), ["Kirk Semple", "Ernesto Londoño"]);
-        assert_eq!(split_names("By A. Smith, B. Jones and C. Brown | The Site"), ["A. Smith", "B. Jones", "C. Brown"]);
-        assert_eq!(split_names("Par Jean Dupont et Marie Curie le 23 janvier 2023"), ["Jean Dupont", "Marie Curie"]);
+        assert_eq!(
+            split_names("By Kirk Semple and Ernesto Londoño"),
+            ["Kirk Semple", "Ernesto Londoño"]
+        );
+        assert_eq!(
+            split_names("By A. Smith, B. Jones and C. Brown | The Site"),
+            ["A. Smith", "B. Jones", "C. Brown"]
+        );
+        assert_eq!(
+            split_names("Par Jean Dupont et Marie Curie le 23 janvier 2023"),
+            ["Jean Dupont", "Marie Curie"]
+        );
         assert_eq!(split_names("بقلم محمد علي و أحمد حسن"), ["محمد علي", "أحمد حسن"]);
         assert_eq!(split_names("Von Anna Schmidt, 23.01.2023"), ["Anna Schmidt"]);
         assert_eq!(split_names("Por María López"), ["María López"]);
         assert_eq!(split_names("Written by Jane Doe on March 3, 2021"), ["Jane Doe"]);
         assert_eq!(split_names("BY JANE DOE"), ["JANE DOE"]);
         assert_eq!(split_names("Jane Doe, Jane Doe"), ["Jane Doe"]);
-        assert_eq!(split_names("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"), ["Eberhard Fuhr"]);
+        assert_eq!(
+            split_names("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"),
+            ["Eberhard Fuhr"]
+        );
         assert_eq!(split_names("Richard (R.J.) Eskow"), ["Richard (R.J.) Eskow"]);
         assert!(split_names("https://facebook.com/someone").is_empty());
         assert!(split_names("admin").is_empty());
@@ -538,9 +636,15 @@ mod tests {
         assert_eq!(split_names("Posted on September 21, 2020 by Adi Tzlil"), ["Adi Tzlil"]);
         assert_eq!(split_names("06.11.2023 13:30 von Olga Meier"), ["Olga Meier"]);
         assert_eq!(split_names("Gespeichert von Rasos am 24. Juli 2017 - 18:55"), ["Rasos"]);
-        assert_eq!(split_names("Autoren Jelko Djuren und Jutta Klaukien"), ["Jelko Djuren", "Jutta Klaukien"]);
+        assert_eq!(
+            split_names("Autoren Jelko Djuren und Jutta Klaukien"),
+            ["Jelko Djuren", "Jutta Klaukien"]
+        );
         assert_eq!(split_names("Text: Klausmartin Friedrich"), ["Klausmartin Friedrich"]);
-        assert_eq!(split_names("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"), ["Pamela Sladky"]);
+        assert_eq!(
+            split_names("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"),
+            ["Pamela Sladky"]
+        );
         assert!(split_names("[email protected]").is_empty());
     }
 
@@ -549,21 +653,44 @@ mod tests {
         use crate::options::Options;
         let names = |html: &str| {
             let doc = Document::parse(html, &Options::default()).expect("parse");
-            let label = (0..doc.len() as u32).find(|&i| doc.element(i).is_some_and(|e| e.class() == "l")).unwrap_or(0);
+            let label = (0..doc.len() as u32)
+                .find(|&i| doc.element(i).is_some_and(|e| e.class() == "l"))
+                .unwrap_or(0);
             assert!(is_author_label(&normalize_ws(&doc.text_content(label))));
             labelled_names(&doc, label)
         };
-        assert_eq!(names(r#"<p><span>Datum:</span> 19.11.2021<br><span class="l">Autor:</span> Fritz Imhof<br><span>Quelle:</span> X</p>"#), ["Fritz Imhof"]);
-        assert_eq!(names(r#"<div><h4 class="l">Autor</h4><p><a href="/p">Nikolai Huke</a>, </p><h4>Datum</h4><p>x</p></div>"#), ["Nikolai Huke"]);
-        assert_eq!(names(r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#), ["Jean Dupont"]);
-        assert!(names(r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#).is_empty());
+        assert_eq!(
+            names(
+                r#"<p><span>Datum:</span> 19.11.2021<br><span class="l">Autor:</span> Fritz Imhof<br><span>Quelle:</span> X</p>"#
+            ),
+            ["Fritz Imhof"]
+        );
+        assert_eq!(
+            names(
+                r#"<div><h4 class="l">Autor</h4><p><a href="/p">Nikolai Huke</a>, </p><h4>Datum</h4><p>x</p></div>"#
+            ),
+            ["Nikolai Huke"]
+        );
+        assert_eq!(
+            names(
+                r#"<p><strong class="l">Auteur :</strong> <a href="/a">Jean Dupont</a> et Marie Curie<br>Photos : Y</p>"#
+            ),
+            ["Jean Dupont"]
+        );
+        assert!(names(
+            r#"<ul><li class="l">Autoren</li><li><a href="/w">Wer schreibt für uns</a></li></ul>"#
+        )
+        .is_empty());
         assert!(!is_author_label("Autorenverzeichnis"));
     }
 
     #[test]
     fn quick_tests_agree_with_the_full_ones() {
         // find_byline_element rules out elements without "by" or "author" before the tokens.
-        assert!(BYLINE_CLASS_TOKENS.iter().chain(FOREIGN_BYLINE_CLASS_TOKENS).all(|t| BYLINE_TOKEN_CORES.iter().any(|c| t.contains(c))));
+        assert!(BYLINE_CLASS_TOKENS
+            .iter()
+            .chain(FOREIGN_BYLINE_CLASS_TOKENS)
+            .all(|t| BYLINE_TOKEN_CORES.iter().any(|c| t.contains(c))));
         assert!(style_hides("color: red; DISPLAY : NONE"));
         assert!(style_hides("ddisplay:none"));
         assert!(style_hides("visibility: hidden"));

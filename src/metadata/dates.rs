@@ -23,7 +23,11 @@ pub struct FoundDate {
 
 /// `YYYY-MM-DD` when the date is real, else `None`.
 pub fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+    {
         return None;
     }
     Some(format!("{year:04}-{month:02}-{day:02}"))
@@ -41,11 +45,14 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// Month names of every language, folded, longest first (so "mars" is tried before "mar" and
 /// "كانون الثاني" before anything shorter), as one regex alternation.
-static MONTH_ALT: LazyLock<String> = LazyLock::new(|| MONTH_NAMES.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|"));
+static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
+    MONTH_NAMES.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|")
+});
 
 /// The folded month names of [`MONTH_ALT`], longest first.
 static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut names: Vec<String> = ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
+    let mut names: Vec<String> =
+        ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
     names
@@ -72,7 +79,8 @@ fn after_month(s: &str) -> impl Iterator<Item = &str> {
 /// `s` starts with a run of exactly four digits.
 fn starts_with_year(s: &str) -> bool {
     let b = s.as_bytes();
-    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && !b.get(4).is_some_and(u8::is_ascii_digit)
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
 }
 
 /// `rest` (after a month name) goes on as [`DAY_MONTH_YEAR`] needs:
@@ -82,7 +90,11 @@ fn year_after_month(rest: &str) -> bool {
         let r = r.trim_start_matches(is_regex_space);
         [Some(r), r.strip_prefix(','), r.strip_prefix('،')].into_iter().flatten().any(|r| {
             let r = r.trim_start_matches(is_regex_space);
-            let after_de = ["de", "del"].into_iter().filter_map(|d| r.strip_prefix(d)).filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            let after_de = ["de", "del"]
+                .into_iter()
+                .filter_map(|d| r.strip_prefix(d))
+                .filter(|x| x.starts_with(is_regex_space))
+                .map(|x| x.trim_start_matches(is_regex_space));
             std::iter::once(r).chain(after_de).any(starts_with_year)
         })
     })
@@ -100,14 +112,19 @@ fn day_and_year(s: &str) -> bool {
         return false;
     }
     let r = s.get(run..).unwrap_or("");
-    let suffixed = std::iter::once(r).chain(["st", "nd", "rd", "th"].into_iter().filter_map(|x| r.strip_prefix(x)));
+    let suffixed = std::iter::once(r)
+        .chain(["st", "nd", "rd", "th"].into_iter().filter_map(|x| r.strip_prefix(x)));
     suffixed.map(|r| r.trim_start_matches(is_regex_space)).any(|r| {
-        [Some(r), r.strip_prefix(',')].into_iter().flatten().any(|r| starts_with_year(r.trim_start_matches(is_regex_space)))
+        [Some(r), r.strip_prefix(',')]
+            .into_iter()
+            .flatten()
+            .any(|r| starts_with_year(r.trim_start_matches(is_regex_space)))
     })
 }
 
 fn month_ends(s: &str) -> bool {
-    s.as_bytes().last().is_some_and(|&b| MONTH_EDGE_BYTES.1[usize::from(b)]) && MONTH_NAMES.iter().any(|n| s.ends_with(n.as_str()))
+    s.as_bytes().last().is_some_and(|&b| MONTH_EDGE_BYTES.1[usize::from(b)])
+        && MONTH_NAMES.iter().any(|n| s.ends_with(n.as_str()))
 }
 
 /// What the regexes' `\s` matches (ASCII whitespace; folded text only has ' ').
@@ -139,12 +156,25 @@ fn digit_runs(s: &str) -> Vec<std::ops::Range<usize>> {
 /// True when three consecutive digit runs have the given lengths and are joined by one of
 /// '-', '.', '/' with optional whitespace (`\s*[-./]\s*`): the numeric patterns cannot match
 /// otherwise (their numbers are whole runs: a non-digit or an end borders each one).
-fn has_numeric_shape(folded: &str, runs: &[std::ops::Range<usize>], lens: [std::ops::RangeInclusive<usize>; 3]) -> bool {
+fn has_numeric_shape(
+    folded: &str,
+    runs: &[std::ops::Range<usize>],
+    lens: [std::ops::RangeInclusive<usize>; 3],
+) -> bool {
     let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
-        matches!(folded.get(a.end..b.start).map(|g| g.trim_matches(is_regex_space)), Some("-" | "." | "/"))
+        matches!(
+            folded.get(a.end..b.start).map(|g| g.trim_matches(is_regex_space)),
+            Some("-" | "." | "/")
+        )
     };
     runs.windows(3).any(|w| match w {
-        [a, b, c] => lens[0].contains(&a.len()) && lens[1].contains(&b.len()) && lens[2].contains(&c.len()) && joined(a, b) && joined(b, c),
+        [a, b, c] => {
+            lens[0].contains(&a.len())
+                && lens[1].contains(&b.len())
+                && lens[2].contains(&c.len())
+                && joined(a, b)
+                && joined(b, c)
+        }
         _ => false,
     })
 }
@@ -165,10 +195,14 @@ fn month_after_day(folded: &str) -> bool {
             return false;
         }
         let rest = folded.get(e..).unwrap_or("");
-        let suffixed = std::iter::once(rest).chain(DAY_SUFFIXES.iter().filter_map(|x| rest.strip_prefix(x)));
+        let suffixed =
+            std::iter::once(rest).chain(DAY_SUFFIXES.iter().filter_map(|x| rest.strip_prefix(x)));
         suffixed.flat_map(|r| [Some(r), r.strip_prefix('.')]).flatten().any(|r| {
             let r = r.trim_start_matches(is_regex_space);
-            let after_de = r.strip_prefix("de").filter(|x| x.starts_with(is_regex_space)).map(|x| x.trim_start_matches(is_regex_space));
+            let after_de = r
+                .strip_prefix("de")
+                .filter(|x| x.starts_with(is_regex_space))
+                .map(|x| x.trim_start_matches(is_regex_space));
             std::iter::once(r).chain(after_de).any(|r| after_month(r).any(year_after_month))
         })
     })
@@ -179,16 +213,23 @@ fn month_after_day(folded: &str) -> bool {
 fn month_before_day(folded: &str) -> bool {
     let b = folded.as_bytes();
     (1..b.len()).any(|i| {
-        if !(b.get(i).is_some_and(u8::is_ascii_digit) && b.get(i - 1).is_some_and(|&x| is_regex_space(char::from(x)))) {
+        if !(b.get(i).is_some_and(u8::is_ascii_digit)
+            && b.get(i - 1).is_some_and(|&x| is_regex_space(char::from(x))))
+        {
             return false;
         }
         let before = folded.get(..i).unwrap_or("").trim_end_matches(is_regex_space);
-        (month_ends(before) || before.strip_suffix('.').is_some_and(month_ends)) && day_and_year(folded.get(i..).unwrap_or(""))
+        (month_ends(before) || before.strip_suffix('.').is_some_and(month_ends))
+            && day_and_year(folded.get(i..).unwrap_or(""))
     })
 }
 
 fn month_number(folded_name: &str) -> Option<u32> {
-    ALL_MONTHS.iter().flat_map(|l| l.iter()).find(|(n, _)| crate::rules::lexicon::folded(n) == folded_name).map(|(_, m)| u32::from(*m))
+    ALL_MONTHS
+        .iter()
+        .flat_map(|l| l.iter())
+        .find(|(n, _)| crate::rules::lexicon::folded(n) == folded_name)
+        .map(|(_, m)| u32::from(*m))
 }
 
 /// "23 janvier 2023", "23. Januar 2023", "23 de enero de 2023", "1er mai 2023", "23 Jan. 2023",
@@ -199,16 +240,23 @@ static DAY_MONTH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// "January 23, 2023", "Jan 23 2023", "janvier 23, 2023".
 static MONTH_DAY_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^a-z0-9])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\s*,?\s*([0-9]{{4}})(?:$|[^0-9])", *MONTH_ALT)).ok()
+    Regex::new(&format!(
+        r"(?:^|[^a-z0-9])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\s*,?\s*([0-9]{{4}})(?:$|[^0-9])",
+        *MONTH_ALT
+    ))
+    .ok()
 });
 
 /// "23/01/2023", "23.01.2023", "23 - 01 - 2023" (day first unless it cannot be).
-static NUMERIC_DMY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{4})(?:$|[^0-9])").ok());
+static NUMERIC_DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{4})(?:$|[^0-9])")
+        .ok()
+});
 
 /// "2023-01-23", "2023/01/23", "2023.01.23", optionally followed by a time.
 static NUMERIC_YMD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})(?:$|[^0-9])").ok()
+    Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})(?:$|[^0-9])")
+        .ok()
 });
 
 /// A machine date at the start of a string: ISO 8601 date with optional time and zone.
@@ -217,11 +265,14 @@ static ISO_DATETIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Dates in URL paths: "/2023/01/23/", "/2023-01-23", "/20230123/".
-static URL_DATE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:$|[^0-9])").ok());
+static URL_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:$|[^0-9])")
+        .ok()
+});
 /// Day-first dates in URL slugs: "/29-10-2021", "/23-01-2022-dorothea-wierer".
-static URL_DATE_DMY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[/_-]([0-3]?[0-9])[-_.]([01]?[0-9])[-_.]((?:19|20)[0-9]{2})(?:$|[^0-9])").ok());
+static URL_DATE_DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"[/_-]([0-3]?[0-9])[-_.]([01]?[0-9])[-_.]((?:19|20)[0-9]{2})(?:$|[^0-9])").ok()
+});
 static URL_DATE_COMPACT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"/((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:/|$|[^0-9])").ok());
 
@@ -240,7 +291,9 @@ pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
             let s = num(6).filter(|s| *s < 60).unwrap_or(0);
             let zone = match c.get(7).map(|m| m.as_str()) {
                 Some("Z") => "Z".to_string(),
-                Some(z) if z.len() == 5 => format!("{}:{}", z.get(..3).unwrap_or(""), z.get(3..).unwrap_or("")),
+                Some(z) if z.len() == 5 => {
+                    format!("{}:{}", z.get(..3).unwrap_or(""), z.get(3..).unwrap_or(""))
+                }
                 Some(z) => z.to_string(),
                 None => String::new(),
             };
@@ -249,7 +302,10 @@ pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
         return None;
     }
     // Compact "20230123" (some CMSs, parsely).
-    if t.len() >= 8 && t.bytes().take(8).all(|b| b.is_ascii_digit()) && t.as_bytes().get(8).is_none_or(|b| !b.is_ascii_digit()) {
+    if t.len() >= 8
+        && t.bytes().take(8).all(|b| b.is_ascii_digit())
+        && t.as_bytes().get(8).is_none_or(|b| !b.is_ascii_digit())
+    {
         let n = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
         if let Some(d) = ymd(n(0..4)?, n(4..6)?, n(6..8)?) {
             return Some(d);
@@ -271,7 +327,9 @@ pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
             .split_whitespace()
             .filter(|w| {
                 let time = w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':');
-                let zone = after_time && (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+                let zone = after_time
+                    && (2..=5).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_uppercase());
                 after_time = time;
                 !time && !zone
             })
@@ -308,7 +366,8 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
             }
         }
     };
-    let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num =
+        |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let day_month = month_after_day(&folded);
     let month_day = month_before_day(&folded);
     let runs = digit_runs(&folded);
@@ -331,8 +390,11 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
     if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| day_month_year) {
         for c in re.captures_iter(&folded) {
             let at = c.get(1).map(|m| m.start()).unwrap_or(0);
-            let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else { continue };
-            let iso = if a > 12 || (b <= 12 && !month_first(lang)) { ymd(y, b, a) } else { ymd(y, a, b) };
+            let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else {
+                continue;
+            };
+            let iso =
+                if a > 12 || (b <= 12 && !month_first(lang)) { ymd(y, b, a) } else { ymd(y, a, b) };
             consider(at, iso);
         }
     }
@@ -349,11 +411,14 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
 pub fn date_from_url(url: &str) -> Option<String> {
     // Each pattern holds a year, "19" or "20" and two digits: most URLs have none, and this
     // test costs a hundredth of a regex search.
-    let year = |w: &[u8]| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit();
+    let year = |w: &[u8]| {
+        matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    };
     if !url.as_bytes().windows(4).any(year) {
         return None;
     }
-    let num = |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let num =
+        |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     for re in [URL_DATE.as_ref(), URL_DATE_COMPACT.as_ref()].into_iter().flatten() {
         for c in re.captures_iter(url) {
             if let Some(d) = (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))() {
@@ -413,7 +478,11 @@ pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
         return None;
     }
     let day = day_number(utc)?;
-    let offsets: Vec<i64> = local.iter().filter(|l| !is_utc(l)).filter_map(|l| day_number(l).map(|d| d - day)).collect();
+    let offsets: Vec<i64> = local
+        .iter()
+        .filter(|l| !is_utc(l))
+        .filter_map(|l| day_number(l).map(|d| d - day))
+        .collect();
     if offsets.contains(&0) {
         return None;
     }
@@ -422,7 +491,10 @@ pub fn local_day(utc: &str, local: &[String]) -> Option<String> {
     if mi == 0 && sec == 0 && LOCAL_MIDNIGHT_UTC_HOURS.contains(&h) && !offsets.contains(&-1) {
         return Some(format!("{}T00:00:00+{:02}:00", next_day(utc)?, 24 - h));
     }
-    let neighbour = local.iter().filter(|l| !is_utc(l)).find(|l| day_number(l).is_some_and(|d| (d - day).abs() == 1))?;
+    let neighbour = local
+        .iter()
+        .filter(|l| !is_utc(l))
+        .find(|l| day_number(l).is_some_and(|d| (d - day).abs() == 1))?;
     neighbour.get(..10).map(str::to_string)
 }
 
@@ -441,7 +513,10 @@ fn digit_count(s: &str) -> usize {
     let mut n = 0;
     for (i, &x) in b.iter().enumerate() {
         let next = b.get(i + 1).copied().unwrap_or(0);
-        if x.is_ascii_digit() || (x == 0xD9 && (0xA0..=0xA9).contains(&next)) || (x == 0xDB && (0xB0..=0xB9).contains(&next)) {
+        if x.is_ascii_digit()
+            || (x == 0xD9 && (0xA0..=0xA9).contains(&next))
+            || (x == 0xDB && (0xB0..=0xB9).contains(&next))
+        {
             n += 1;
         }
     }
@@ -481,7 +556,10 @@ mod tests {
 
     #[test]
     fn french_dates() {
-        assert_eq!(d("Publié dans Maroc Diplomatique le 23 - 01 - 2023").as_deref(), Some("2023-01-23"));
+        assert_eq!(
+            d("Publié dans Maroc Diplomatique le 23 - 01 - 2023").as_deref(),
+            Some("2023-01-23")
+        );
         assert_eq!(d("23 janvier 2023").as_deref(), Some("2023-01-23"));
         assert_eq!(d("lundi 23 janvier 2023 à 10h30").as_deref(), Some("2023-01-23"));
         assert_eq!(d("le 1er mai 2023").as_deref(), Some("2023-05-01"));
@@ -513,55 +591,105 @@ mod tests {
         assert_eq!(d("30 février 2023"), None);
         assert_eq!(d("23 janvier 1850"), None);
         assert_eq!(d("01/23/2023").as_deref(), Some("2023-01-23"));
-        assert_eq!(find_date_in_text("03/04/2023", Some("en-US")).map(|f| f.iso).as_deref(), Some("2023-03-04"));
-        assert_eq!(d("Mis à jour le 24 janvier 2023, publié le 23 janvier 2023").as_deref(), Some("2023-01-24"));
+        assert_eq!(
+            find_date_in_text("03/04/2023", Some("en-US")).map(|f| f.iso).as_deref(),
+            Some("2023-03-04")
+        );
+        assert_eq!(
+            d("Mis à jour le 24 janvier 2023, publié le 23 janvier 2023").as_deref(),
+            Some("2023-01-24")
+        );
         assert_eq!(d("123 mai 2023 marathons 2023"), None);
         assert_eq!(d("le 29 février 2024").as_deref(), Some("2024-02-29"));
     }
 
     #[test]
     fn machine_dates() {
-        assert_eq!(normalize_machine_date("2023-01-23T10:30:00+0100", None).as_deref(), Some("2023-01-23T10:30:00+01:00"));
-        assert_eq!(normalize_machine_date("2023-01-23T10:30Z", None).as_deref(), Some("2023-01-23T10:30:00Z"));
+        assert_eq!(
+            normalize_machine_date("2023-01-23T10:30:00+0100", None).as_deref(),
+            Some("2023-01-23T10:30:00+01:00")
+        );
+        assert_eq!(
+            normalize_machine_date("2023-01-23T10:30Z", None).as_deref(),
+            Some("2023-01-23T10:30:00Z")
+        );
         assert_eq!(normalize_machine_date(" 2023-01-23 ", None).as_deref(), Some("2023-01-23"));
         assert_eq!(normalize_machine_date("20230123", None).as_deref(), Some("2023-01-23"));
-        assert_eq!(normalize_machine_date("Mon, 23 Jan 2023 10:30:00 GMT", None).as_deref(), Some("2023-01-23"));
+        assert_eq!(
+            normalize_machine_date("Mon, 23 Jan 2023 10:30:00 GMT", None).as_deref(),
+            Some("2023-01-23")
+        );
         assert_eq!(normalize_machine_date("2023-13-01", None), None);
-        assert_eq!(normalize_machine_date("11/01/2023 12:43:42", Some("de")).as_deref(), Some("2023-11-01"));
+        assert_eq!(
+            normalize_machine_date("11/01/2023 12:43:42", Some("de")).as_deref(),
+            Some("2023-11-01")
+        );
         assert_eq!(normalize_machine_date("01.11.2023", Some("de")).as_deref(), Some("2023-11-01"));
         assert_eq!(normalize_machine_date("garbage", None), None);
-        assert_eq!(normalize_machine_date("Mon Oct 11 14:57:21 CEST 2021", Some("de")).as_deref(), Some("2021-10-11"));
-        assert_eq!(normalize_machine_date("Thu Feb  3 09:05:00 2022", None).as_deref(), Some("2022-02-03"));
+        assert_eq!(
+            normalize_machine_date("Mon Oct 11 14:57:21 CEST 2021", Some("de")).as_deref(),
+            Some("2021-10-11")
+        );
+        assert_eq!(
+            normalize_machine_date("Thu Feb  3 09:05:00 2022", None).as_deref(),
+            Some("2022-02-03")
+        );
     }
 
     #[test]
     fn utc_dates_read_in_local_time() {
         // A date-only publication stored as Berlin midnight in UTC.
-        assert_eq!(local_day("2021-11-04T23:00:00Z", &[]).as_deref(), Some("2021-11-05T00:00:00+01:00"));
-        assert_eq!(local_day("2022-12-31T22:00:00+00:00", &[]).as_deref(), Some("2023-01-01T00:00:00+02:00"));
+        assert_eq!(
+            local_day("2021-11-04T23:00:00Z", &[]).as_deref(),
+            Some("2021-11-05T00:00:00+01:00")
+        );
+        assert_eq!(
+            local_day("2022-12-31T22:00:00+00:00", &[]).as_deref(),
+            Some("2023-01-01T00:00:00+02:00")
+        );
         // Late evening in Minnesota is the next day in UTC; the URL's day is the local one.
-        assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-11-08".into()]).as_deref(), Some("2023-11-08"));
-        assert_eq!(local_day("2018-06-12T23:00:00Z", &["2018-06-13".into()]).as_deref(), Some("2018-06-13T00:00:00+01:00"));
+        assert_eq!(
+            local_day("2023-11-09T05:30:59Z", &["2023-11-08".into()]).as_deref(),
+            Some("2023-11-08")
+        );
+        assert_eq!(
+            local_day("2018-06-12T23:00:00Z", &["2018-06-13".into()]).as_deref(),
+            Some("2018-06-13T00:00:00+01:00")
+        );
         assert_eq!(local_day("2018-06-12T23:00:00Z", &["2018-06-12".into()]), None);
         // Evidence that agrees, evidence too far away, times that are not midnight, local offsets.
-        assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-11-09".into(), "2023-11-08".into()]), None);
+        assert_eq!(
+            local_day("2023-11-09T05:30:59Z", &["2023-11-09".into(), "2023-11-08".into()]),
+            None
+        );
         assert_eq!(local_day("2023-11-09T05:30:59Z", &["2023-10-08".into()]), None);
         assert_eq!(local_day("2021-11-04T23:10:00Z", &[]), None);
         assert_eq!(local_day("2021-11-04T23:00:00+01:00", &["2021-11-05".into()]), None);
         assert_eq!(local_day("2021-11-04", &["2021-11-05".into()]), None);
         assert_eq!(next_day("2024-02-28").as_deref(), Some("2024-02-29"));
         assert_eq!(day_number("1970-01-02"), Some(1));
-        assert_eq!(day_number("2000-03-01").zip(day_number("2000-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(
+            day_number("2000-03-01").zip(day_number("2000-02-28")).map(|(a, b)| a - b),
+            Some(2)
+        );
     }
 
     #[test]
     fn url_dates() {
         assert_eq!(date_from_url("https://x.com/2023/01/23/slug").as_deref(), Some("2023-01-23"));
-        assert_eq!(date_from_url("https://x.com/news/2023-01-23-slug").as_deref(), Some("2023-01-23"));
-        assert_eq!(date_from_url("https://x.com/detail/20200102/1000.html").as_deref(), Some("2020-01-02"));
+        assert_eq!(
+            date_from_url("https://x.com/news/2023-01-23-slug").as_deref(),
+            Some("2023-01-23")
+        );
+        assert_eq!(
+            date_from_url("https://x.com/detail/20200102/1000.html").as_deref(),
+            Some("2020-01-02")
+        );
         assert_eq!(date_from_url("https://x.com/id/12345678901"), None);
-        assert_eq!(date_from_url("https://x.com/meldungen/29-10-2021").as_deref(), Some("2021-10-29"));
+        assert_eq!(
+            date_from_url("https://x.com/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
         assert_eq!(date_from_url("http://fakehost/test/page.html"), None);
     }
 }
-

@@ -9,15 +9,19 @@ use serde_json::{Map, Value};
 /// §3.2); its regex anchors only the first and last alternatives, so it also accepts any type
 /// *containing* one of these; we accept exact names plus any type ending in "Article".
 pub const ARTICLE_TYPES: &[&str] = &[
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle", "Report",
-    "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting",
-    "LiveBlogPosting", "DiscussionForumPosting", "TechArticle", "APIReference",
+    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
+    "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
+    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
+    "DiscussionForumPosting", "TechArticle", "APIReference",
 ];
 
 /// Page-level types used when no article item exists: their dates, authors and images still
 /// describe the page (many WordPress/Yoast pages only have `WebPage` in their `@graph`).
-pub const PAGE_TYPES: &[&str] = &["WebPage", "ItemPage", "CollectionPage", "AboutPage", "ProfilePage", "QAPage", "FAQPage", "MediaObject", "VideoObject", "Recipe", "Review", "Blog", "CreativeWork"];
+pub const PAGE_TYPES: &[&str] = &[
+    "WebPage", "ItemPage", "CollectionPage", "AboutPage", "ProfilePage", "QAPage", "FAQPage",
+    "MediaObject", "VideoObject", "Recipe", "Review", "Blog", "CreativeWork",
+];
 
 /// How deep we walk into a JSON-LD value looking for items (graphs nest two or three levels;
 /// the cap keeps hostile input cheap). The walk is iterative.
@@ -53,7 +57,11 @@ pub fn read(doc: &Document) -> JsonLd {
         if doc.tag(id) != "script" {
             continue;
         }
-        let is_ld = doc.element(id).and_then(|e| e.attr("type")).map(|t| t.trim().eq_ignore_ascii_case("application/ld+json")).unwrap_or(false);
+        let is_ld = doc
+            .element(id)
+            .and_then(|e| e.attr("type"))
+            .map(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            .unwrap_or(false);
         if !is_ld {
             continue;
         }
@@ -127,7 +135,10 @@ fn type_name(t: &str) -> &str {
 }
 
 fn is_article(obj: &Map<String, Value>) -> bool {
-    types(obj).iter().map(|t| type_name(t)).any(|t| ARTICLE_TYPES.contains(&t) || t.ends_with("Article"))
+    types(obj)
+        .iter()
+        .map(|t| type_name(t))
+        .any(|t| ARTICLE_TYPES.contains(&t) || t.ends_with("Article"))
 }
 
 fn is_page(obj: &Map<String, Value>) -> bool {
@@ -136,7 +147,8 @@ fn is_page(obj: &Map<String, Value>) -> bool {
 
 fn from_items(items: &[Value]) -> JsonLd {
     let objs: Vec<&Map<String, Value>> = items.iter().filter_map(Value::as_object).collect();
-    let by_id = |id: &str| objs.iter().copied().find(|o| o.get("@id").and_then(Value::as_str) == Some(id));
+    let by_id =
+        |id: &str| objs.iter().copied().find(|o| o.get("@id").and_then(Value::as_str) == Some(id));
     let article = objs.iter().copied().find(|o| is_article(o));
     let main = article.or_else(|| objs.iter().copied().find(|o| is_page(o)));
     let Some(main) = main else { return JsonLd::default() };
@@ -149,7 +161,11 @@ fn from_items(items: &[Value]) -> JsonLd {
     out.description = s("description");
     out.published = s("datePublished");
     out.created = s("dateCreated").or_else(|| s("uploadDate"));
-    out.lang = main.get("inLanguage").and_then(|v| string_of(v).or_else(|| v.get("alternateName").and_then(string_of)).or_else(|| v.get("name").and_then(string_of)));
+    out.lang = main.get("inLanguage").and_then(|v| {
+        string_of(v)
+            .or_else(|| v.get("alternateName").and_then(string_of))
+            .or_else(|| v.get("name").and_then(string_of))
+    });
     // Authors: a string, a Person/Organization object, an @id reference into the graph, or a list.
     // `creator` is left out: sites put user handles there ("CC7567").
     for key in ["author"] {
@@ -161,15 +177,22 @@ fn from_items(items: &[Value]) -> JsonLd {
             Some(v) => vec![v],
             None => vec![],
         };
-        let is_org = |o: &Map<String, Value>| types(o).iter().map(|t| type_name(t)).any(|t| t.ends_with("Organization"));
+        let is_org = |o: &Map<String, Value>| {
+            types(o).iter().map(|t| type_name(t)).any(|t| t.ends_with("Organization"))
+        };
         out.authors_are_organisations = !list.is_empty()
             && list.iter().all(|v| {
-                v.as_object().is_some_and(|o| is_org(o) || o.get("@id").and_then(Value::as_str).and_then(by_id).is_some_and(is_org))
+                v.as_object().is_some_and(|o| {
+                    is_org(o)
+                        || o.get("@id").and_then(Value::as_str).and_then(by_id).is_some_and(is_org)
+                })
             });
         for v in list {
             let name = match v {
                 Value::String(s) => clean(s),
-                Value::Object(o) => person_name(o).or_else(|| o.get("@id").and_then(Value::as_str).and_then(by_id).and_then(person_name)),
+                Value::Object(o) => person_name(o).or_else(|| {
+                    o.get("@id").and_then(Value::as_str).and_then(by_id).and_then(person_name)
+                }),
                 _ => None,
             };
             if let Some(n) = name.filter(|n| !looks_like_url(n)) {
@@ -180,7 +203,13 @@ fn from_items(items: &[Value]) -> JsonLd {
     // Publisher: on the item, resolved through @id, or the graph's Organization/WebSite.
     out.publisher = main.get("publisher").and_then(|p| match p {
         Value::String(s) => clean(s),
-        Value::Object(o) => o.get("name").and_then(string_of).or_else(|| o.get("@id").and_then(Value::as_str).and_then(by_id).and_then(|x| x.get("name")).and_then(string_of)),
+        Value::Object(o) => o.get("name").and_then(string_of).or_else(|| {
+            o.get("@id")
+                .and_then(Value::as_str)
+                .and_then(by_id)
+                .and_then(|x| x.get("name"))
+                .and_then(string_of)
+        }),
         Value::Array(a) => a.first().and_then(|x| x.get("name")).and_then(string_of),
         _ => None,
     });
@@ -188,7 +217,9 @@ fn from_items(items: &[Value]) -> JsonLd {
     if out.image.is_none() {
         // An @id reference to an ImageObject elsewhere in the graph.
         if let Some(id) = main.get("image").and_then(|v| v.get("@id")).and_then(Value::as_str) {
-            out.image = by_id(id).and_then(|o| o.get("url").or_else(|| o.get("contentUrl"))).and_then(string_of);
+            out.image = by_id(id)
+                .and_then(|o| o.get("url").or_else(|| o.get("contentUrl")))
+                .and_then(string_of);
         }
     }
     out
@@ -219,10 +250,14 @@ fn string_of(v: &Value) -> Option<String> {
 fn image_url(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => clean(s),
-        Value::Object(o) => o.get("url").or_else(|| o.get("contentUrl")).and_then(|u| image_url(Some(u))),
+        Value::Object(o) => {
+            o.get("url").or_else(|| o.get("contentUrl")).and_then(|u| image_url(Some(u)))
+        }
         Value::Array(a) => a.iter().find_map(|x| match x {
             Value::String(s) => clean(s),
-            Value::Object(o) => o.get("url").or_else(|| o.get("contentUrl")).and_then(Value::as_str).and_then(clean),
+            Value::Object(o) => {
+                o.get("url").or_else(|| o.get("contentUrl")).and_then(Value::as_str).and_then(clean)
+            }
             _ => None,
         }),
         _ => None,
@@ -235,14 +270,23 @@ mod tests {
     use crate::options::Options;
 
     fn ld(scripts: &[&str]) -> JsonLd {
-        let html: String = scripts.iter().map(|s| format!("<script type=\"application/ld+json\">{s}</script>")).collect();
-        let doc = Document::parse(&format!("<html><head>{html}</head><body></body></html>"), &Options::default()).expect("parse");
+        let html: String = scripts
+            .iter()
+            .map(|s| format!("<script type=\"application/ld+json\">{s}</script>"))
+            .collect();
+        let doc = Document::parse(
+            &format!("<html><head>{html}</head><body></body></html>"),
+            &Options::default(),
+        )
+        .expect("parse");
         read(&doc)
     }
 
     #[test]
     fn plain_article_with_entities() {
-        let j = ld(&[r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Tom &amp; Jerry","author":{"@type":"Person","name":"Jane Doe"},"datePublished":"2023-01-23T10:00:00Z","publisher":{"name":"Le Site"},"image":{"url":"https://x/i.jpg"},"inLanguage":"fr-FR"}"#]);
+        let j = ld(&[
+            r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Tom &amp; Jerry","author":{"@type":"Person","name":"Jane Doe"},"datePublished":"2023-01-23T10:00:00Z","publisher":{"name":"Le Site"},"image":{"url":"https://x/i.jpg"},"inLanguage":"fr-FR"}"#,
+        ]);
         assert_eq!(j.headline.as_deref(), Some("Tom & Jerry"));
         assert_eq!(j.authors, ["Jane Doe"]);
         assert_eq!(j.published.as_deref(), Some("2023-01-23T10:00:00Z"));
@@ -253,13 +297,20 @@ mod tests {
 
     #[test]
     fn array_graph_and_multiple_authors() {
-        let j = ld(&[r##"[{"@type":"Organization","name":"Org"},{"@type":["BlogPosting"],"name":"T","author":[{"name":"A"},{"@id":"#p2"},"C"]}]"##, r##"{"@graph":[{"@type":"Person","@id":"#p2","name":"B"}]}"##]);
+        let j = ld(&[
+            r##"[{"@type":"Organization","name":"Org"},{"@type":["BlogPosting"],"name":"T","author":[{"name":"A"},{"@id":"#p2"},"C"]}]"##,
+            r##"{"@graph":[{"@type":"Person","@id":"#p2","name":"B"}]}"##,
+        ]);
         // The Person lives in another script: references resolve across the whole page.
         assert_eq!(j.authors, ["A", "B", "C"]);
         assert!(!j.authors_are_organisations);
-        let o = ld(&[r##"{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}"##]);
+        let o = ld(&[
+            r##"{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}"##,
+        ]);
         assert!(o.authors_are_organisations);
-        let g = ld(&[r##"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"Article","headline":"H","image":["https://x/a.jpg"],"publisher":{"@id":"#org"}},{"@type":"Organization","@id":"#org","name":"Org"}]}"##]);
+        let g = ld(&[
+            r##"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"S"},{"@type":"Article","headline":"H","image":["https://x/a.jpg"],"publisher":{"@id":"#org"}},{"@type":"Organization","@id":"#org","name":"Org"}]}"##,
+        ]);
         assert_eq!(g.headline.as_deref(), Some("H"));
         assert_eq!(g.publisher.as_deref(), Some("Org"));
         assert_eq!(g.image.as_deref(), Some("https://x/a.jpg"));
@@ -267,9 +318,15 @@ mod tests {
 
     #[test]
     fn broken_and_wrapped() {
-        let j = ld(&["{not json", "<!--\n{\"@type\":\"Article\",\"headline\":\"Line\nbreak\"}\n-->"]);
+        let j =
+            ld(&["{not json", "<!--\n{\"@type\":\"Article\",\"headline\":\"Line\nbreak\"}\n-->"]);
         assert_eq!(j.headline.as_deref(), Some("Line break"));
-        assert_eq!(ld(&["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"]), JsonLd::default());
+        assert_eq!(
+            ld(&[
+                "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+            ]),
+            JsonLd::default()
+        );
         assert_eq!(ld(&["null", "42", "\"s\""]), JsonLd::default());
     }
 

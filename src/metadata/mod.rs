@@ -17,7 +17,9 @@ mod text;
 pub mod title;
 
 use crate::dom::{Document, NodeId};
-use crate::rules::lexicon::{fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES};
+use crate::rules::lexicon::{
+    fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES,
+};
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws, without_contact};
 
@@ -48,11 +50,17 @@ pub struct Metadata {
 // ---------------------------------------------------------------------------------------------
 
 /// Readability's title keys, in its order.
-pub const TITLE_KEYS: &[&str] = &["dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"];
+pub const TITLE_KEYS: &[&str] = &[
+    "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+    "twitter:title", "parsely-title",
+];
 
 /// Author keys: Readability's (dc:creator, author, parsely-author, article:author) plus
 /// sailthru, NYT's `byl`, Highwire/Google Scholar `citation_author`.
-pub const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author"];
+pub const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author",
+    "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author",
+];
 
 /// Date keys that name no event: TYPO3 and other CMSs fill them with the last modification
 /// ("date" 2020-02-12 over a visible "05.02.2020"), so a visible `<time>`, date line or
@@ -62,20 +70,31 @@ pub const GENERIC_DATE_KEYS: &[&str] = &["date", "dc:date", "dcterms:date"];
 /// Publication-date keys: Readability's (article:published_time, parsely-pub-date) first, then
 /// the ones htmldate checks, most specific first. Modification dates are deliberately absent.
 pub const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time", "og:published_time", "og:article:published_time", "article:published", "parsely-pub-date",
-    "itemprop:datepublished", "datepublished", "dc:date:issued", "dcterms:issued",
-    "dc:date:created", "dcterms:created", "sailthru:date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "publication_date", "citation_publication_date", "citation_date", "date_published", "originalpublicationdate",
-    "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "release_date", "created",
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article:published", "parsely-pub-date", "itemprop:datepublished", "datepublished",
+    "dc:date:issued", "dcterms:issued", "dc:date:created", "dcterms:created", "sailthru:date",
+    "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "citation_publication_date", "citation_date", "date_published", "originalpublicationdate",
+    "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "release_date",
+    "created",
 ];
 
 pub const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name"];
-pub const EXCERPT_KEYS: &[&str] = &["dc:description", "dcterm:description", "og:description", "weibo:article:description", "weibo:webpage:description", "description", "twitter:description"];
-pub const IMAGE_KEYS: &[&str] = &["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "itemprop:image"];
-pub const LANG_KEYS: &[&str] = &["http-equiv:content-language", "content-language", "language", "dc:language", "og:locale"];
+pub const EXCERPT_KEYS: &[&str] = &[
+    "dc:description", "dcterm:description", "og:description", "weibo:article:description",
+    "weibo:webpage:description", "description", "twitter:description",
+];
+pub const IMAGE_KEYS: &[&str] = &[
+    "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
+    "itemprop:image",
+];
+pub const LANG_KEYS: &[&str] =
+    &["http-equiv:content-language", "content-language", "language", "dc:language", "og:locale"];
 
 /// class/id fragments of elements that hold a publication date as text.
-pub const DATE_CLASS_TOKENS: &[&str] = &["date", "time", "publish", "posted", "dateline", "byline", "meta", "article-info", "entry-info"];
+pub const DATE_CLASS_TOKENS: &[&str] = &[
+    "date", "time", "publish", "posted", "dateline", "byline", "meta", "article-info", "entry-info",
+];
 
 /// A block longer than this (characters) is prose, not a date or source line.
 pub const DATE_LINE_MAX_CHARS: usize = 200;
@@ -99,7 +118,12 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
     m.title = title(doc, &metas, &ld, m.site_name.as_deref(), host.as_deref());
-    m.lead_image = ld.image.clone().or_else(|| metas.first(IMAGE_KEYS)).or_else(|| link_image(doc)).and_then(|u| absolute(&u, base));
+    m.lead_image = ld
+        .image
+        .clone()
+        .or_else(|| metas.first(IMAGE_KEYS))
+        .or_else(|| link_image(doc))
+        .and_then(|u| absolute(&u, base));
 
     // Authors: the first source that yields names (a union would mix "Staff", site names and
     // differently spelled copies of the same person).
@@ -109,18 +133,40 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let blocks = short_blocks(doc, &page);
     let prefixed = if byline_el.is_none() {
         // Headings are never bylines: "Von Sprachregeln, Gender-Politik und …" is a German headline.
-        let heading = |id: NodeId| matches!(doc.tag(id), "h1" | "h2") || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"));
-        innermost(doc, blocks.iter().filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_prefixed_byline() && !heading(b.id)).collect()).into_iter().next()
+        let heading = |id: NodeId| {
+            matches!(doc.tag(id), "h1" | "h2")
+                || doc.ancestors(id).any(|a| matches!(doc.tag(a), "h1" | "h2"))
+        };
+        innermost(
+            doc,
+            blocks
+                .iter()
+                .filter(|b| {
+                    !ctx.hidden(b.id)
+                        && !ctx.in_side(b.id)
+                        && b.line.is_prefixed_byline()
+                        && !heading(b.id)
+                })
+                .collect(),
+        )
+        .into_iter()
+        .next()
     } else {
         None
     };
     // An author that is the site's domain ("finanztreff.de", "L'Opinion" on lopinion.fr) is the
     // publisher, not a person: skipped. Matching og:site_name instead would also drop the owner
     // of a personal blog named after them (readability's toc-missing: "Haki Benita").
-    m.authors = ld.authors.iter().flat_map(|a| byline::split_names(a)).filter(|a| !site_like(a, None, host.as_deref()) && !is_handle(a)).collect();
+    m.authors = ld
+        .authors
+        .iter()
+        .flat_map(|a| byline::split_names(a))
+        .filter(|a| !site_like(a, None, host.as_deref()) && !is_handle(a))
+        .collect();
     dedupe(&mut m.authors);
     // An organisation named as author is kept only when no other source names someone.
-    let organisation = if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
+    let organisation =
+        if ld.authors_are_organisations { std::mem::take(&mut m.authors) } else { Vec::new() };
     // A meta author that names the publication is set aside like a JSON-LD organisation.
     let mut publisher = Vec::new();
     if m.authors.is_empty() {
@@ -193,27 +239,40 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         .published
         .as_deref()
         .and_then(|d| dates::normalize_machine_date(d, lang))
-        .or_else(|| metas.all_of(PUBLISHED_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
+        .or_else(|| {
+            metas.all_of(PUBLISHED_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang))
+        })
         .or_else(|| ld.created.as_deref().and_then(|d| dates::normalize_machine_date(d, lang)))
         .or_else(|| itemprop_date(doc, lang))
         .or_else(|| time_element_date(doc, &ctx, lang))
         .or_else(|| lines.first().map(|l| l.date.clone()))
         .or_else(|| class_date(doc, &ctx, &blocks, lang))
-        .or_else(|| metas.all_of(GENERIC_DATE_KEYS).iter().find_map(|d| dates::normalize_machine_date(d, lang)))
+        .or_else(|| {
+            metas
+                .all_of(GENERIC_DATE_KEYS)
+                .iter()
+                .find_map(|d| dates::normalize_machine_date(d, lang))
+        })
         .or_else(|| base.and_then(|u| dates::date_from_url(u.as_str())))
         .or_else(|| any_block_date(&ctx, &blocks, lang))
         .or_else(|| lead_dateline(doc, &ctx, lang))
         .or_else(|| aside_time_date(doc, &ctx, lang))
         .or_else(|| short_year_date(doc, &ctx, &blocks))
         // Then the page's description ("ORSO MARSICANO … (Notizia del 14 Gennaio 2020)").
-        .or_else(|| m.excerpt.as_deref().and_then(|e| dates::find_date_in_text(e, lang)).map(|d| d.iso));
+        .or_else(|| {
+            m.excerpt.as_deref().and_then(|e| dates::find_date_in_text(e, lang)).map(|d| d.iso)
+        });
     // A UTC date-time is read in the page's own time: its local day, as the URL and the
     // machine dates written with a local offset give it. (Visible text dates were tried as
     // evidence too: a "today" date in a page header moved djz.de's day.) A machine date counts
     // only with a time: date-only `itemprop` values are often stale (tagblatt.ch).
     if let Some(utc) = m.published.as_deref().filter(|p| dates::is_utc(p)) {
-        let timed = [itemprop_date(doc, lang), time_element_date(doc, &ctx, lang)].into_iter().flatten().filter(|d| d.len() > 10);
-        let local: Vec<String> = base.and_then(|u| dates::date_from_url(u.as_str())).into_iter().chain(timed).collect();
+        let timed = [itemprop_date(doc, lang), time_element_date(doc, &ctx, lang)]
+            .into_iter()
+            .flatten()
+            .filter(|d| d.len() > 10);
+        let local: Vec<String> =
+            base.and_then(|u| dates::date_from_url(u.as_str())).into_iter().chain(timed).collect();
         if let Some(day) = dates::local_day(utc, &local) {
             m.published = Some(day);
         }
@@ -244,7 +303,9 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
                 && is_mostly_date(b.text())
                 && b.line.date(lang) == Some(day.as_str())
         });
-        if let Some(b) = innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id)) {
+        if let Some(b) =
+            innermost(doc, bare.collect()).into_iter().find(|b| !is_container(doc, b.id))
+        {
             m.consumed.push(b.id);
         }
     }
@@ -261,7 +322,8 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 /// byline (or another source) spells the name; it is skipped so that source is read.
 fn is_handle(s: &str) -> bool {
     s.contains(['_', '.'])
-        && s.split(['_', '.']).all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
+        && s.split(['_', '.'])
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()))
 }
 
 /// Separators between a publication's name and its slogan or place in a meta author
@@ -296,11 +358,14 @@ const TLD_MAX_CHARS: usize = 3;
 /// "www.dw.com", "jungefreiheit.de", "https://site.example/": a host with no path, the address
 /// of a whole site rather than of a person's page ("http://ebb.org/bkuhn/").
 fn is_bare_domain(token: &str) -> bool {
-    let t = token.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+    let t =
+        token.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
     let Some((head, tld)) = t.rsplit_once('.') else { return false };
     !head.is_empty()
         && !t.contains(['/', '@'])
-        && head.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && head
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
         && (2..=TLD_MAX_CHARS).contains(&tld.chars().count())
         && tld.chars().all(|c| c.is_ascii_alphabetic())
         && head.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -383,13 +448,25 @@ impl MetaTags {
 
 /// Readability's title choice: JSON-LD (between `name` and `headline`, the one that resembles
 /// the `<title>`), then meta tags, then the cleaned `<title>`, then nothing.
-fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&str>, host: Option<&str>) -> Option<String> {
+fn title(
+    doc: &Document,
+    metas: &MetaTags,
+    ld: &jsonld::JsonLd,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
         // A `name` that is the site part of the `<title>` ("Headline | Wochenblatt für
         // Landwirtschaft & Landleben") names the site, not the article: the headline is taken.
-        (Some(n), Some(h)) if n != h && title_site_part(&title::document_title(doc), n) && !title_site_part(&title::document_title(doc), h) => Some(h.clone()),
+        (Some(n), Some(h))
+            if n != h
+                && title_site_part(&title::document_title(doc), n)
+                && !title_site_part(&title::document_title(doc), h) =>
+        {
+            Some(h.clone())
+        }
         (Some(n), Some(h)) if n != h => {
             let t = title::article_title(doc);
             let name_ok = title::text_similarity(n, &t) > NAME_HEADLINE_SIMILARITY;
@@ -406,12 +483,19 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
         .or_else(|| {
             // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
             // otherwise Readability's cleaner decides.
-            let raw: String = doc.first_by_tag("title").map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect()).unwrap_or_default();
+            let raw: String = doc
+                .first_by_tag("title")
+                .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
+                .unwrap_or_default();
             let raw = normalize_ws(&raw);
             let mut stripped = strip_site_name(&raw, site, host);
             if stripped == raw && site.is_none() {
                 // The name the site prints for itself, when it declares none.
-                stripped = title::branding_names(doc).iter().map(|b| strip_site_name(&raw, Some(b), host)).find(|t| *t != raw).unwrap_or(stripped);
+                stripped = title::branding_names(doc)
+                    .iter()
+                    .map(|b| strip_site_name(&raw, Some(b), host))
+                    .find(|t| *t != raw)
+                    .unwrap_or(stripped);
             }
             if !raw.is_empty() && stripped != raw {
                 clean(&stripped)
@@ -423,11 +507,14 @@ fn title(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd, site: Option<&st
 
 /// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
 fn title_site_part(title: &str, part: &str) -> bool {
-    SITE_SEPARATORS.iter().any(|sep| title.strip_suffix(part).is_some_and(|head| head.ends_with(sep) && head.len() > sep.len()))
+    SITE_SEPARATORS.iter().any(|sep| {
+        title.strip_suffix(part).is_some_and(|head| head.ends_with(sep) && head.len() > sep.len())
+    })
 }
 
 /// Separators between a title and a site name in meta titles ("Title - Site", "Site | Title").
-pub const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " :: ", " : ", " // "];
+pub const SITE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " · ", " › ", " » ", " :: ", " : ", " // "];
 
 /// Removes a site name from a meta title: drops a last (or first) part that names the site
 /// (og:site_name or the host). Otherwise the title stays as the page wrote it.
@@ -436,7 +523,10 @@ pub const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", "
 /// 69.1 % to 70.7 % exact titles but readability from 96.1 % to 93.7 % (Readability keeps
 /// og:title verbatim), so that rule was dropped.
 fn strip_site_name(t: &str, site: Option<&str>, host: Option<&str>) -> String {
-    let mut cuts: Vec<(usize, usize)> = SITE_SEPARATORS.iter().flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>()).collect();
+    let mut cuts: Vec<(usize, usize)> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>())
+        .collect();
     if cuts.is_empty() {
         return t.to_string();
     }
@@ -480,8 +570,13 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
         return true;
     }
     // The site's name followed by its abbreviation: "Evangelisches Jugendwerk in Württemberg (ejw)".
-    if let Some((name, abbr)) = part.trim_end().strip_suffix(')').and_then(|x| x.rsplit_once(" (")) {
-        if !abbr.contains(' ') && site.map(alnum).is_some_and(|s| s == alnum(name) && s.chars().count() >= SITE_MATCH_MIN_CHARS) {
+    if let Some((name, abbr)) = part.trim_end().strip_suffix(')').and_then(|x| x.rsplit_once(" ("))
+    {
+        if !abbr.contains(' ')
+            && site
+                .map(alnum)
+                .is_some_and(|s| s == alnum(name) && s.chars().count() >= SITE_MATCH_MIN_CHARS)
+        {
             return true;
         }
     }
@@ -493,21 +588,41 @@ fn site_like(part: &str, site: Option<&str>, host: Option<&str>) -> bool {
     // Brand labels of the host: "foren.myoos.de" -> "foren", "myoos" (the TLD is left out).
     let labels: Vec<&str> = host.split('.').collect();
     let brands = labels.get(..labels.len().saturating_sub(1)).unwrap_or(&[]);
-    brands.iter().map(|l| alnum(l)).filter(|l| l.chars().count() >= SITE_MATCH_MIN_CHARS && l != "www").any(|label| {
-        // "lechodusouss" is the brand "echodusouss" with an article in front.
-        p == label || (p.contains(&label) && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
-    })
+    brands
+        .iter()
+        .map(|l| alnum(l))
+        .filter(|l| l.chars().count() >= SITE_MATCH_MIN_CHARS && l != "www")
+        .any(|label| {
+            // "lechodusouss" is the brand "echodusouss" with an article in front.
+            p == label
+                || (p.contains(&label)
+                    && p.chars().count() <= label.chars().count() + SITE_NAME_EXTRA_CHARS)
+        })
 }
 
 fn lang(doc: &Document, metas: &MetaTags, ld: &jsonld::JsonLd) -> Option<String> {
-    let html_lang = doc.first_by_tag("html").and_then(|h| doc.element(h)).and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang"))).and_then(clean);
+    let html_lang = doc
+        .first_by_tag("html")
+        .and_then(|h| doc.element(h))
+        .and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang")))
+        .and_then(clean);
     html_lang
-        .or_else(|| metas.first(LANG_KEYS).map(|l| l.split(',').next().unwrap_or("").trim().replace('_', "-")).filter(|l| !l.is_empty()))
+        .or_else(|| {
+            metas
+                .first(LANG_KEYS)
+                .map(|l| l.split(',').next().unwrap_or("").trim().replace('_', "-"))
+                .filter(|l| !l.is_empty())
+        })
         .or_else(|| ld.lang.clone())
 }
 
 fn link_image(doc: &Document) -> Option<String> {
-    (0..doc.len() as u32).filter(|&i| doc.tag(i) == "link").filter_map(|i| doc.element(i)).find(|e| e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("image_src"))).and_then(|e| e.attr("href")).and_then(clean)
+    (0..doc.len() as u32)
+        .filter(|&i| doc.tag(i) == "link")
+        .filter_map(|i| doc.element(i))
+        .find(|e| e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("image_src")))
+        .and_then(|e| e.attr("href"))
+        .and_then(clean)
 }
 
 fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
@@ -526,7 +641,10 @@ fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
 
 /// Sectioning and list elements: a metadata line inside one may be consumed, never the whole
 /// element (haitiantimes puts "Posted in … by … Apr. 26" in a `<header>` with the headline).
-pub const CONTAINER_TAGS: &[&str] = &["header", "footer", "article", "section", "main", "aside", "nav", "table", "tbody", "ul", "ol", "form", "body", "html", "figure"];
+pub const CONTAINER_TAGS: &[&str] = &[
+    "header", "footer", "article", "section", "main", "aside", "nav", "table", "tbody", "ul", "ol",
+    "form", "body", "html", "figure",
+];
 
 fn is_container(doc: &Document, id: NodeId) -> bool {
     CONTAINER_TAGS.contains(&doc.tag(id))
@@ -551,11 +669,17 @@ struct DateLine {
 
 /// Date-line and byline prefixes, folded once.
 static LINE_PREFIXES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    DATE_LINE_PREFIXES.iter().chain(crate::rules::lexicon::BYLINE_PREFIXES).map(|p| fold(p)).filter(|p| !p.is_empty()).collect()
+    DATE_LINE_PREFIXES
+        .iter()
+        .chain(crate::rules::lexicon::BYLINE_PREFIXES)
+        .map(|p| fold(p))
+        .filter(|p| !p.is_empty())
+        .collect()
 });
 
 /// The first characters of the folded [`LINE_PREFIXES`].
-static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> = std::sync::LazyLock::new(|| text::PrefixHeads::new(&LINE_PREFIXES));
+static LINE_PREFIX_HEADS: std::sync::LazyLock<text::PrefixHeads> =
+    std::sync::LazyLock::new(|| text::PrefixHeads::new(&LINE_PREFIXES));
 
 /// The longest date-line or byline prefix is shorter than this (characters).
 const LINE_PREFIX_MAX_CHARS: usize = 48;
@@ -599,7 +723,11 @@ fn date_line(text: &str, lang: Option<&str>) -> Option<(String, Option<String>)>
     rest.for_each(|c| folder.push(c));
     let head = folder.out;
     let prefixed = LINE_PREFIXES.iter().any(|p| {
-        head.starts_with(p.as_str()) && !head.get(p.len()..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+        head.starts_with(p.as_str())
+            && !head
+                .get(p.len()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric)
     });
     if !prefixed {
         return None;
@@ -615,13 +743,18 @@ fn source_name(line: &str, lang: Option<&str>) -> Option<String> {
         let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
         for k in 1..words.len() {
             let w = words.get(k).copied().unwrap_or("");
-            if !{ let fw = fold(w); SOURCE_LINE_DATE_JOINERS.iter().any(|j| crate::rules::lexicon::folded(j) == fw) } {
+            if !{
+                let fw = fold(w);
+                SOURCE_LINE_DATE_JOINERS.iter().any(|j| crate::rules::lexicon::folded(j) == fw)
+            } {
                 continue;
             }
             let tail = words.get(k + 1..).unwrap_or(&[]).join(" ");
             if dates::find_date_in_text(&tail, lang).is_some() && k <= SOURCE_MAX_WORDS {
                 let name = words.get(..k).unwrap_or(&[]).join(" ");
-                let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.').to_string();
+                let name = name
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.')
+                    .to_string();
                 // A date right after the prefix means there is no source name.
                 if !name.is_empty() && dates::find_date_in_text(&name, lang).is_none() {
                     return Some(name);
@@ -642,10 +775,19 @@ fn is_mostly_date(text: &str) -> bool {
 
 /// `itemprop=datePublished` on any element: `content`, `datetime` or its text.
 fn itemprop_date(doc: &Document, lang: Option<&str>) -> Option<String> {
-    (0..doc.len() as u32).filter_map(|i| doc.element(i).map(|e| (i, e))).filter(|(_, e)| e.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))).find_map(|(i, e)| {
-        let v = e.attr("content").or_else(|| e.attr("datetime")).map(str::to_string).unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
-        dates::normalize_machine_date(&v, lang)
-    })
+    (0..doc.len() as u32)
+        .filter_map(|i| doc.element(i).map(|e| (i, e)))
+        .filter(|(_, e)| {
+            e.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"))
+        })
+        .find_map(|(i, e)| {
+            let v = e
+                .attr("content")
+                .or_else(|| e.attr("datetime"))
+                .map(str::to_string)
+                .unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
+            dates::normalize_machine_date(&v, lang)
+        })
 }
 
 /// `<time datetime>`: one marked `pubdate` or with a publish-like class first, else the first
@@ -654,13 +796,26 @@ fn time_element_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) 
     let times: Vec<NodeId> = (0..doc.len() as u32).filter(|&i| doc.tag(i) == "time").collect();
     let value = |i: NodeId| {
         let e = doc.element(i)?;
-        let v = e.attr("datetime").map(str::to_string).unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
+        let v = e
+            .attr("datetime")
+            .map(str::to_string)
+            .unwrap_or_else(|| normalize_ws(&doc.text_content(i)));
         dates::normalize_machine_date(&v, lang)
     };
     let marked = times.iter().copied().find(|&i| {
-        doc.element(i).is_some_and(|e| e.attr("pubdate").is_some() || e.class().to_ascii_lowercase().contains("publish") || e.class().to_ascii_lowercase().contains("entry-date"))
+        doc.element(i).is_some_and(|e| {
+            e.attr("pubdate").is_some()
+                || e.class().to_ascii_lowercase().contains("publish")
+                || e.class().to_ascii_lowercase().contains("entry-date")
+        })
     });
-    marked.and_then(value).or_else(|| times.iter().copied().filter(|&i| !ctx.hidden(i) && !ctx.in_side(i) && !site_header(doc, ctx, i)).find_map(value))
+    marked.and_then(value).or_else(|| {
+        times
+            .iter()
+            .copied()
+            .filter(|&i| !ctx.hidden(i) && !ctx.in_side(i) && !site_header(doc, ctx, i))
+            .find_map(value)
+    })
 }
 
 /// True inside the site's own header or navigation (a `<header>`/`<nav>` outside `<article>` and
@@ -672,12 +827,19 @@ fn site_header(doc: &Document, ctx: &byline::Context, id: NodeId) -> bool {
 /// The element's class or id names a date or the post meta line ([`DATE_CLASS_TOKENS`]).
 fn date_named(e: &crate::dom::Element) -> bool {
     // Tokens hold no space, so testing class and id apart equals testing "class id".
-    let named = |s: &str| !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t));
+    let named = |s: &str| {
+        !s.is_empty() && DATE_CLASS_TOKENS.iter().any(|t| crate::prep::contains_ascii_ci(s, t))
+    };
     named(e.class()) || named(e.id())
 }
 
 /// A short block whose class/id names a date (or the post meta line) and that holds a date.
-fn class_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
+fn class_date(
+    doc: &Document,
+    ctx: &byline::Context,
+    blocks: &[Block<'_>],
+    lang: Option<&str>,
+) -> Option<String> {
     blocks.iter().find_map(|b| {
         let e = doc.element(b.id)?;
         if !date_named(e) || ctx.in_side(b.id) || site_header(doc, ctx, b.id) {
@@ -693,24 +855,42 @@ fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
     let sep = crate::rules::META_LINE_SEPARATORS.iter().find(|s| text.contains(*s))?;
     let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
     let (first, last) = (parts.first()?, parts.last()?);
-    if parts.len() < 2 || parts.len() > crate::rules::META_LINE_MAX_PARTS || !is_mostly_date(first) || dates::find_date_in_text(first, lang).is_none() {
+    if parts.len() < 2
+        || parts.len() > crate::rules::META_LINE_MAX_PARTS
+        || !is_mostly_date(first)
+        || dates::find_date_in_text(first, lang).is_none()
+    {
         return None;
     }
     // Between date and name: times only (they hold digits).
-    if !parts.get(1..parts.len() - 1).unwrap_or(&[]).iter().all(|p| p.chars().any(|c| c.is_ascii_digit())) {
+    if !parts
+        .get(1..parts.len() - 1)
+        .unwrap_or(&[])
+        .iter()
+        .all(|p| p.chars().any(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let words = last.split(' ').count();
     // Letters only, as names are written: digits are a time, a comma lists categories
     // ("Medien, Politik"), a colon opens a label ("Tags: …").
-    let name_like = (2..=crate::rules::META_LINE_NAME_MAX_WORDS).contains(&words) && last.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
-    (name_like && byline::looks_like_name(last) && byline::is_plausible_name(last)).then(|| last.to_string())
+    let name_like = (2..=crate::rules::META_LINE_NAME_MAX_WORDS).contains(&words)
+        && last.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
+    (name_like && byline::looks_like_name(last) && byline::is_plausible_name(last))
+        .then(|| last.to_string())
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
 /// holds a date (htmldate's "extensive search" does the same over the whole page).
-fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str>) -> Option<String> {
-    let b = blocks.iter().filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id)).find(|b| b.line.date(lang).is_some())?;
+fn any_block_date(
+    ctx: &byline::Context,
+    blocks: &[Block<'_>],
+    lang: Option<&str>,
+) -> Option<String> {
+    let b = blocks
+        .iter()
+        .filter(|b| !ctx.in_side(b.id) && !ctx.in_chrome(b.id) && !ctx.hidden(b.id))
+        .find(|b| b.line.date(lang).is_some())?;
     // A block listing several dates ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023")
     // gives the one after its publication label.
     let text = fold(b.text());
@@ -730,8 +910,14 @@ fn any_block_date(ctx: &byline::Context, blocks: &[Block<'_>], lang: Option<&str
 /// the text), when nothing outside side columns dates the page.
 fn aside_time_date(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
     (0..doc.len() as NodeId)
-        .filter(|&i| doc.tag(i) == "time" && !ctx.hidden(i) && doc.ancestors(i).any(|a| doc.tag(a) == "article"))
-        .find_map(|i| doc.element(i)?.attr("datetime").and_then(|v| dates::normalize_machine_date(v, lang)))
+        .filter(|&i| {
+            doc.tag(i) == "time"
+                && !ctx.hidden(i)
+                && doc.ancestors(i).any(|a| doc.tag(a) == "article")
+        })
+        .find_map(|i| {
+            doc.element(i)?.attr("datetime").and_then(|v| dates::normalize_machine_date(v, lang))
+        })
 }
 
 /// Last resort: a date-classed block that is only a day with a two-digit year ("23.09.22"),
@@ -741,14 +927,23 @@ fn short_year_date(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) 
         let t = b.text().trim();
         let parts: Vec<&str> = t.split(['.', '/']).collect();
         let [d, m, y] = parts.as_slice() else { return None };
-        if t.len() > 8 || ![d, m, y].iter().all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())) || y.len() != 2 {
+        if t.len() > 8
+            || ![d, m, y]
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+            || y.len() != 2
+        {
             return None;
         }
         if !date_named(doc.element(b.id)?) {
             return None;
         }
         let y: u32 = y.parse().ok()?;
-        dates::ymd(if y + 2000 <= dates::MAX_YEAR && y < 90 { 2000 + y } else { 1900 + y }, m.parse().ok()?, d.parse().ok()?)
+        dates::ymd(
+            if y + 2000 <= dates::MAX_YEAR && y < 90 { 2000 + y } else { 1900 + y },
+            m.parse().ok()?,
+            d.parse().ok()?,
+        )
     })
 }
 
@@ -770,9 +965,11 @@ fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> O
             let text = normalize_ws(&doc.text_content(i));
             let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
             let head = text.get(..cut)?;
-            (head.chars().count() <= LEAD_DATELINE_MAX_CHARS && head.split(' ').count() <= BARE_DATE_MAX_WORDS && is_mostly_date(head))
-                .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
-                .flatten()
+            (head.chars().count() <= LEAD_DATELINE_MAX_CHARS
+                && head.split(' ').count() <= BARE_DATE_MAX_WORDS
+                && is_mostly_date(head))
+            .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
+            .flatten()
         })
 }
 

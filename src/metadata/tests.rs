@@ -17,11 +17,13 @@ fn meta_doc(html: &str) -> (Document, Metadata) {
 
 #[test]
 fn jsonld_wins_over_meta() {
-    let m = meta(r#"<html lang="fr"><head><title>Titre | Site</title>
+    let m = meta(
+        r#"<html lang="fr"><head><title>Titre | Site</title>
         <meta property="og:title" content="OG title"><meta name="author" content="Meta Author">
         <meta property="og:site_name" content="OG Site"><meta property="og:image" content="/img/a.jpg">
         <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD headline","author":[{"@type":"Person","name":"A One"},{"@type":"Person","name":"B Two"}],"datePublished":"2023-01-23T10:30:00+01:00","publisher":{"@type":"Organization","name":"LD Site"},"description":"LD &amp; desc"}</script>
-        </head><body><p>x</p></body></html>"#);
+        </head><body><p>x</p></body></html>"#,
+    );
     assert_eq!(m.title.as_deref(), Some("LD headline"));
     assert_eq!(m.authors, ["A One", "B Two"]);
     assert_eq!(m.published.as_deref(), Some("2023-01-23T10:30:00+01:00"));
@@ -33,10 +35,12 @@ fn jsonld_wins_over_meta() {
 
 #[test]
 fn meta_tags_then_title() {
-    let m = meta(r#"<html><head><title>A long enough article title here | My Site</title>
+    let m = meta(
+        r#"<html><head><title>A long enough article title here | My Site</title>
         <meta name="author" content="By Jane Doe and John Roe"><meta property="article:author" content="https://facebook.com/x">
         <meta name="DC.date.issued" content="2022-03-04"><meta property="og:locale" content="fr_FR">
-        <meta name="twitter:image" content="https://cdn.example.com/i.png"></head><body></body></html>"#);
+        <meta name="twitter:image" content="https://cdn.example.com/i.png"></head><body></body></html>"#,
+    );
     assert_eq!(m.title.as_deref(), Some("A long enough article title here"));
     assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
     assert_eq!(m.published.as_deref(), Some("2022-03-04"));
@@ -46,11 +50,13 @@ fn meta_tags_then_title() {
 
 #[test]
 fn source_line_is_read_and_consumed() {
-    let (doc, m) = meta_doc(r#"<html><head><title>Le Maroc et l'UE signent un accord - Site</title></head><body>
+    let (doc, m) = meta_doc(
+        r#"<html><head><title>Le Maroc et l'UE signent un accord - Site</title></head><body>
         <div class="content"><h1>Le Maroc et l'UE signent un accord</h1>
         <p class="src">Publié dans <a href="/s">Maroc Diplomatique</a> le 23 - 01 - 2023</p>
         <p>Un long paragraphe de texte sur l'accord signé hier entre les deux parties, avec beaucoup de détails.</p>
-        </div></body></html>"#);
+        </div></body></html>"#,
+    );
     assert_eq!(m.published.as_deref(), Some("2023-01-23"));
     assert_eq!(m.source.as_deref(), Some("Maroc Diplomatique"));
     assert_eq!(m.site_name.as_deref(), Some("Maroc Diplomatique"));
@@ -62,10 +68,12 @@ fn source_line_is_read_and_consumed() {
 
 #[test]
 fn visible_byline_and_arabic_date() {
-    let (doc, m) = meta_doc(r#"<html lang="ar"><body><article><h1>عنوان</h1>
+    let (doc, m) = meta_doc(
+        r#"<html lang="ar"><body><article><h1>عنوان</h1>
         <div class="post-author"><span>بقلم</span> محمد علي و أحمد حسن</div>
         <div class="meta"><span class="date">الاثنين ٢٣ يناير ٢٠٢٣</span></div>
-        <p>نص المقال الطويل هنا.</p></article></body></html>"#);
+        <p>نص المقال الطويل هنا.</p></article></body></html>"#,
+    );
     assert_eq!(m.authors, ["محمد علي", "أحمد حسن"]);
     assert_eq!(m.published.as_deref(), Some("2023-01-23"));
     let tags: Vec<&str> = m.consumed.iter().map(|&c| doc.tag(c)).collect();
@@ -74,7 +82,9 @@ fn visible_byline_and_arabic_date() {
 
 #[test]
 fn prefixed_byline_in_text_and_url_date() {
-    let m = meta(r#"<body><div><p>By Kirk Semple and Ernesto Londoño</p><p>Body text that is long enough to be prose and not a byline at all, really.</p></div></body>"#);
+    let m = meta(
+        r#"<body><div><p>By Kirk Semple and Ernesto Londoño</p><p>Body text that is long enough to be prose and not a byline at all, really.</p></div></body>"#,
+    );
     assert_eq!(m.authors, ["Kirk Semple", "Ernesto Londoño"]);
     assert_eq!(m.published.as_deref(), Some("2021-05-06"));
     assert_eq!(m.consumed.len(), 1);
@@ -91,8 +101,11 @@ fn time_element_and_levantine_month() {
 
 #[test]
 fn empty_and_hostile_pages_do_not_panic() {
-    for html in ["", "<html>", "<script type=application/ld+json>{{{</script>", "<meta name=author content=''><meta property=og:image content='::'>",
-        "<title>|</title>", "<title> - - - </title>", "<title>: : :</title><h1></h1>", "<p class=author>\u{0}</p>"] {
+    for html in [
+        "", "<html>", "<script type=application/ld+json>{{{</script>",
+        "<meta name=author content=''><meta property=og:image content='::'>", "<title>|</title>",
+        "<title> - - - </title>", "<title>: : :</title><h1></h1>", "<p class=author>\u{0}</p>",
+    ] {
         let _ = meta(html);
     }
     let deep = "<div class=byline>".repeat(4_000) + "By X" + &"</div>".repeat(4_000);
@@ -109,7 +122,9 @@ mod no_panic {
             "\\PC{0,40}",
             Just("<p class=byline>By ".to_string()),
             Just("<time datetime='2023-01-23T10:00:00Z'>".to_string()),
-            Just("<script type=application/ld+json>{\"@type\":\"Article\",\"author\":[".to_string()),
+            Just(
+                "<script type=application/ld+json>{\"@type\":\"Article\",\"author\":[".to_string()
+            ),
             Just("<meta property=og:title content='A | B'>".to_string()),
             Just("Publié dans X le ".to_string()),
             Just("٢٣ يناير ٢٠٢٣".to_string()),
@@ -157,12 +172,14 @@ fn byline_after_a_dateline() {
 #[test]
 fn blogger_main_widget_is_not_a_sidebar() {
     // Blogger wraps the post in `widget Blog`: its byline and date are the article's.
-    let (_, m) = meta_doc(r#"<html><head><title>Tach auch</title></head><body>
+    let (_, m) = meta_doc(
+        r#"<html><head><title>Tach auch</title></head><body>
         <div class="widget Blog" id="Blog1"><div class="post"><h3>Tach auch</h3>
         <p>Ein langer Absatz über den Tag, der hier erzählt wird, mit vielen Wörtern darin.</p>
         <div class="post-footer"><span class="post-author vcard">Eingestellt von <span class="fn">der Michel</span></span>
         <time class="published" datetime="2020-04-28T10:00:00+02:00">28. April 2020</time></div></div></div>
-        <div class="widget HTML"><span class="author">Someone Else</span></div></body></html>"#);
+        <div class="widget HTML"><span class="author">Someone Else</span></div></body></html>"#,
+    );
     assert_eq!(m.authors, ["der Michel"]);
     assert_eq!(m.published.as_deref(), Some("2020-04-28T10:00:00+02:00"));
 }
@@ -170,47 +187,70 @@ fn blogger_main_widget_is_not_a_sidebar() {
 #[test]
 fn generic_meta_date_yields_to_visible_time() {
     // TYPO3 writes the modification day into `<meta name="date">`.
-    let (_, m) = meta_doc(r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body>
+    let (_, m) = meta_doc(
+        r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body>
         <div class="news"><div class="news-single-timedata">05.02.2020 - Redaktion: Eberhard Fuhr</div>
-        <p>Ein langer Absatz über faire Lieferketten, mit vielen Wörtern und noch mehr Inhalt.</p></div></body></html>"#);
+        <p>Ein langer Absatz über faire Lieferketten, mit vielen Wörtern und noch mehr Inhalt.</p></div></body></html>"#,
+    );
     assert_eq!(m.published.as_deref(), Some("2020-02-05"));
-    let (_, m) = meta_doc(r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body><p>Text ohne Datum.</p></body></html>"#);
+    let (_, m) = meta_doc(
+        r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head><body><p>Text ohne Datum.</p></body></html>"#,
+    );
     assert_eq!(m.published.as_deref(), Some("2020-02-12"));
 }
 
 #[test]
 fn utc_midnight_is_the_local_day() {
-    let m = meta(r#"<html lang="de"><head><meta property="article:published_time" content="2021-11-04T23:00Z"></head><body><p>x</p></body></html>"#);
+    let m = meta(
+        r#"<html lang="de"><head><meta property="article:published_time" content="2021-11-04T23:00Z"></head><body><p>x</p></body></html>"#,
+    );
     assert_eq!(m.published.as_deref(), Some("2021-11-05T00:00:00+01:00"));
     // The URL (…/2021/05/06/…) gives the local day of a late-evening UTC stamp.
-    let m = meta(r#"<html><head><meta property="article:published_time" content="2021-05-07T03:30:59Z"></head><body><p>x</p></body></html>"#);
+    let m = meta(
+        r#"<html><head><meta property="article:published_time" content="2021-05-07T03:30:59Z"></head><body><p>x</p></body></html>"#,
+    );
     assert_eq!(m.published.as_deref(), Some("2021-05-06"));
 }
 
 #[test]
 fn headlines_are_not_bylines() {
-    let (_, m) = meta_doc(r#"<html lang="de"><head><title>Sprachregeln</title></head><body>
+    let (_, m) = meta_doc(
+        r#"<html lang="de"><head><title>Sprachregeln</title></head><body>
         <h1>Von Sprachregeln, Gender-Politik und Deutsch</h1><ul><li><a href="/a">Von Mob mit Macheten ermordet</a></li></ul>
         <p>Ein langer Absatz, der die Geschichte erzählt, mit vielen Wörtern und noch mehr Inhalt.</p>
-        <p>Von David Hutzler, dpa</p></body></html>"#);
+        <p>Von David Hutzler, dpa</p></body></html>"#,
+    );
     assert_eq!(m.authors, ["David Hutzler", "dpa"]);
 }
 
 #[test]
 fn organisation_author_yields_to_a_person() {
     let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"LN"}}</script>"#;
-    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p class="byline">Von Cosima Künzel</p><p>Ein langer Absatz mit vielen Wörtern über die Auktion in der Kirche.</p></body></html>"#));
+    let (_, m) = meta_doc(&format!(
+        r#"<html><head>{ld}</head><body><p class="byline">Von Cosima Künzel</p><p>Ein langer Absatz mit vielen Wörtern über die Auktion in der Kirche.</p></body></html>"#
+    ));
     assert_eq!(m.authors, ["Cosima Künzel"]);
     // Alone, the organisation stays; Wikipedia's "authority-control" box is no byline.
-    let (_, m) = meta_doc(&format!(r#"<html><head>{ld}</head><body><p>Ein langer Absatz mit vielen Wörtern.</p><div class="authority-control">Authority control</div></body></html>"#));
+    let (_, m) = meta_doc(&format!(
+        r#"<html><head>{ld}</head><body><p>Ein langer Absatz mit vielen Wörtern.</p><div class="authority-control">Authority control</div></body></html>"#
+    ));
     assert_eq!(m.authors, ["LN"]);
 }
 
 #[test]
 fn author_at_the_end_of_a_dated_meta_line() {
-    assert_eq!(dated_name("04.02.2022 | 13:10 Uhr | Uta Helkenberg", Some("de")).as_deref(), Some("Uta Helkenberg"));
-    assert_eq!(dated_name("25.10.2022 - Reiner Nagel", Some("de")).as_deref(), Some("Reiner Nagel"));
-    assert_eq!(dated_name("12 mars 2023 · Jean-Pierre Martin", Some("fr")).as_deref(), Some("Jean-Pierre Martin"));
+    assert_eq!(
+        dated_name("04.02.2022 | 13:10 Uhr | Uta Helkenberg", Some("de")).as_deref(),
+        Some("Uta Helkenberg")
+    );
+    assert_eq!(
+        dated_name("25.10.2022 - Reiner Nagel", Some("de")).as_deref(),
+        Some("Reiner Nagel")
+    );
+    assert_eq!(
+        dated_name("12 mars 2023 · Jean-Pierre Martin", Some("fr")).as_deref(),
+        Some("Jean-Pierre Martin")
+    );
     // Categories, labels and prose are no names.
     assert_eq!(dated_name("25.10.2022 - Medien, Politik", Some("de")), None);
     assert_eq!(dated_name("01.12.2020 - Tags: Weihnachtsmarkt |", Some("de")), None);
@@ -232,7 +272,9 @@ fn publication_named_as_author() {
 
 #[test]
 fn jsonld_name_that_is_the_site() {
-    assert!(title_site_part("Milchpreis steigt | Landpost für Hof & Familie", "Landpost für Hof & Familie"));
+    assert!(title_site_part(
+        "Milchpreis steigt | Landpost für Hof & Familie", "Landpost für Hof & Familie"
+    ));
     assert!(!title_site_part("New Zealand - Wikipedia", "New Zealand"));
     assert!(!title_site_part("Landpost", "Landpost"));
 }

@@ -7,12 +7,40 @@ use crate::dom::NodeId;
 /// Named entities seen in JSON-LD strings and double-escaped meta content. scraper already
 /// decodes entities in text and attributes; this is for strings that were escaped twice.
 const NAMED_ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u{a0}"),
-    ("rsquo", "’"), ("lsquo", "‘"), ("rdquo", "”"), ("ldquo", "“"), ("laquo", "«"), ("raquo", "»"),
-    ("ndash", "–"), ("mdash", "—"), ("hellip", "…"), ("eacute", "é"), ("egrave", "è"), ("agrave", "à"),
-    ("ccedil", "ç"), ("ecirc", "ê"), ("ocirc", "ô"), ("icirc", "î"), ("uuml", "ü"), ("ouml", "ö"),
-    ("auml", "ä"), ("szlig", "ß"), ("aacute", "á"), ("iacute", "í"), ("oacute", "ó"), ("uacute", "ú"),
-    ("ntilde", "ñ"), ("copy", "©"), ("reg", "®"), ("euro", "€"),
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", "\u{a0}"),
+    ("rsquo", "’"),
+    ("lsquo", "‘"),
+    ("rdquo", "”"),
+    ("ldquo", "“"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("hellip", "…"),
+    ("eacute", "é"),
+    ("egrave", "è"),
+    ("agrave", "à"),
+    ("ccedil", "ç"),
+    ("ecirc", "ê"),
+    ("ocirc", "ô"),
+    ("icirc", "î"),
+    ("uuml", "ü"),
+    ("ouml", "ö"),
+    ("auml", "ä"),
+    ("szlig", "ß"),
+    ("aacute", "á"),
+    ("iacute", "í"),
+    ("oacute", "ó"),
+    ("uacute", "ú"),
+    ("ntilde", "ñ"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("euro", "€"),
 ];
 
 /// Longest entity name we try to decode (keeps the scan bounded on "&" followed by prose).
@@ -28,10 +56,12 @@ pub fn unescape_html(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(rest.get(..amp).unwrap_or(""));
         let after = rest.get(amp + 1..).unwrap_or("");
-        let semi = after.char_indices().take(MAX_ENTITY_LEN + 1).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let semi =
+            after.char_indices().take(MAX_ENTITY_LEN + 1).find(|&(_, c)| c == ';').map(|(i, _)| i);
         let decoded = semi.and_then(|semi| {
             let name = after.get(..semi)?;
-            let ch = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+            let ch = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+            {
                 u32::from_str_radix(num, 16).ok().and_then(char::from_u32).map(String::from)
             } else if let Some(num) = name.strip_prefix('#') {
                 num.parse::<u32>().ok().and_then(char::from_u32).map(String::from)
@@ -58,7 +88,10 @@ pub fn unescape_html(s: &str) -> String {
 /// Collapses every run of Unicode whitespace (NBSP included) to one space and trims.
 pub fn normalize_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}').filter(|w| !w.is_empty()) {
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}')
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -78,7 +111,9 @@ pub fn clean(s: &str) -> Option<String> {
 /// (`<b>Title</b>`, or worse: tests/hostile.rs); metadata is plain text. Repeated until none is
 /// left, since removing one tag can join the pieces of another (`<<b>img …>`).
 pub fn strip_tags(s: &str) -> String {
-    let opens_tag = |rest: &str| rest.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+    let opens_tag = |rest: &str| {
+        rest.chars().nth(1).is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+    };
     let mut cur = s.to_string();
     loop {
         let mut out = String::with_capacity(cur.len());
@@ -121,8 +156,11 @@ pub fn strip_prefix_folded<'a>(text: &'a str, prefix: &'static str) -> Option<&'
                 return None;
             }
             let rest = text.get(end..).unwrap_or("");
-            let prefix_ends_in_letter = want.chars().next_back().map(char::is_alphanumeric).unwrap_or(false);
-            if prefix_ends_in_letter && rest.chars().next().map(char::is_alphanumeric).unwrap_or(false) {
+            let prefix_ends_in_letter =
+                want.chars().next_back().map(char::is_alphanumeric).unwrap_or(false);
+            if prefix_ends_in_letter
+                && rest.chars().next().map(char::is_alphanumeric).unwrap_or(false)
+            {
                 return None;
             }
             return Some(rest);
@@ -150,7 +188,8 @@ fn head_chars(s: &str) -> [Option<char>; HEAD_CHARS] {
 
 impl PrefixHeads {
     pub fn new(folded: &[String]) -> PrefixHeads {
-        let mut heads: Vec<[Option<char>; HEAD_CHARS]> = folded.iter().filter(|p| !p.is_empty()).map(|p| head_chars(p)).collect();
+        let mut heads: Vec<[Option<char>; HEAD_CHARS]> =
+            folded.iter().filter(|p| !p.is_empty()).map(|p| head_chars(p)).collect();
         heads.sort_unstable();
         heads.dedup();
         PrefixHeads(heads)
@@ -166,13 +205,21 @@ impl PrefixHeads {
         // The heads are sorted: only those with the text's first character are compared.
         // Where either side has ended, the prefix or the text may still go either way.
         let from = self.0.partition_point(|h| h[0] < have[0]);
-        self.0.get(from..).unwrap_or(&[]).iter().take_while(|h| h[0] == have[0]).any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
+        self.0
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|h| h[0] == have[0])
+            .any(|h| h.iter().zip(&have).all(|(a, b)| a.is_none() || b.is_none() || a == b))
     }
 }
 
 /// Pushes characters of `chars` into `folder` until its output holds [`HEAD_CHARS`] characters
 /// or `chars` runs out: enough for [`PrefixHeads::admit`].
-pub fn fold_head(folder: &mut crate::rules::lexicon::Folder, chars: &mut impl Iterator<Item = char>) {
+pub fn fold_head(
+    folder: &mut crate::rules::lexicon::Folder,
+    chars: &mut impl Iterator<Item = char>,
+) {
     while folder.out.chars().nth(HEAD_CHARS - 1).is_none() {
         let Some(c) = chars.next() else { return };
         folder.push(c);
@@ -209,7 +256,10 @@ pub fn without_contact(s: &str) -> std::borrow::Cow<'_, str> {
         while let Some(a) = out.find(open) {
             let Some(len) = out.get(a..).and_then(|r| r.find(close)) else { break };
             let inner = out.get(a + 1..a + len).unwrap_or("");
-            if !(looks_like_url(inner) || inner.contains('@') || inner.trim().starts_with("mailto:")) {
+            if !(looks_like_url(inner)
+                || inner.contains('@')
+                || inner.trim().starts_with("mailto:"))
+            {
                 break;
             }
             out.replace_range(a..a + len + close.len_utf8(), " ");
@@ -232,12 +282,21 @@ mod tests {
 
     #[test]
     fn unescapes() {
-        assert_eq!(unescape_html("Tom &amp; Jerry &#39;s &#x27;x&#x27; &eacute;t&eacute; &bogus; & done"), "Tom & Jerry 's 'x' été &bogus; & done");
+        assert_eq!(
+            unescape_html("Tom &amp; Jerry &#39;s &#x27;x&#x27; &eacute;t&eacute; &bogus; & done"),
+            "Tom & Jerry 's 'x' été &bogus; & done"
+        );
         assert_eq!(unescape_html("&#99999999;"), "&#99999999;");
         assert_eq!(clean("  a \u{a0}\n b  ").as_deref(), Some("a b"));
-        assert_eq!(clean("<b>Bold</b> title &lt;img src=x onerror=y()&gt;").as_deref(), Some("Bold title"));
+        assert_eq!(
+            clean("<b>Bold</b> title &lt;img src=x onerror=y()&gt;").as_deref(),
+            Some("Bold title")
+        );
         // What is left is text ("<" then a space opens no tag), not markup.
-        assert_eq!(clean("<<b>img src=x onerror=y()>Jane").as_deref(), Some("< img src=x onerror=y()>Jane"));
+        assert_eq!(
+            clean("<<b>img src=x onerror=y()>Jane").as_deref(),
+            Some("< img src=x onerror=y()>Jane")
+        );
         assert_eq!(clean("a < b, 3<4 > 2").as_deref(), Some("a < b, 3<4 > 2"));
     }
 

@@ -41,7 +41,8 @@ fn separator_positions(s: &str, set: &[char]) -> Vec<usize> {
 /// Text of the document's first `<title>`, whitespace-normalised (like `document.title`).
 pub fn document_title(doc: &Document) -> String {
     // `<title>` inside an inline <svg> is not the document title.
-    let id = (0..doc.len() as u32).find(|&i| doc.tag(i) == "title" && !doc.ancestors(i).any(|a| doc.tag(a) == "svg"));
+    let id = (0..doc.len() as u32)
+        .find(|&i| doc.tag(i) == "title" && !doc.ancestors(i).any(|a| doc.tag(a) == "svg"));
     id.map(|i| normalize_ws(&raw_text(doc, i))).unwrap_or_default()
 }
 
@@ -56,18 +57,25 @@ pub fn article_title(doc: &Document) -> String {
         cur = orig.get(..last).unwrap_or("").to_string();
         if word_count(&cur) < MIN_WORDS_AFTER_CUT {
             // Remove everything up to and including the first separator character.
-            let first = orig.char_indices().find(|(_, c)| TITLE_SEPARATORS.contains(c)).map(|(i, c)| i + c.len_utf8());
+            let first = orig
+                .char_indices()
+                .find(|(_, c)| TITLE_SEPARATORS.contains(c))
+                .map(|(i, c)| i + c.len_utf8());
             cur = first.and_then(|f| orig.get(f..)).unwrap_or("").to_string();
         }
     } else if cur.contains(": ") {
         let trimmed = cur.trim();
-        let heading_matches = (0..doc.len() as u32).filter(|&i| matches!(doc.tag(i), "h1" | "h2")).any(|i| doc.text_content(i).trim() == trimmed);
+        let heading_matches = (0..doc.len() as u32)
+            .filter(|&i| matches!(doc.tag(i), "h1" | "h2"))
+            .any(|i| doc.text_content(i).trim() == trimmed);
         if !heading_matches {
             let after_last = orig.rfind(':').and_then(|p| orig.get(p + 1..)).unwrap_or("");
             cur = after_last.to_string();
             if word_count(&cur) < MIN_WORDS_AFTER_CUT {
                 cur = orig.find(':').and_then(|p| orig.get(p + 1..)).unwrap_or("").to_string();
-            } else if word_count(orig.find(':').and_then(|p| orig.get(..p)).unwrap_or("")) > MAX_WORDS_BEFORE_COLON {
+            } else if word_count(orig.find(':').and_then(|p| orig.get(..p)).unwrap_or(""))
+                > MAX_WORDS_BEFORE_COLON
+            {
                 cur = orig.clone();
             }
         }
@@ -86,14 +94,17 @@ pub fn article_title(doc: &Document) -> String {
         let mut s = orig.clone();
         for p in separator_positions(&orig, TITLE_SEPARATORS).into_iter().rev() {
             // Replace " X " by " ": drop the separator char and one space.
-            let sep_len = orig.get(p + 1..).and_then(|r| r.chars().next()).map(char::len_utf8).unwrap_or(1);
+            let sep_len =
+                orig.get(p + 1..).and_then(|r| r.chars().next()).map(char::len_utf8).unwrap_or(1);
             if let (Some(a), Some(b)) = (s.get(..p), s.get(p + 1 + sep_len..)) {
                 s = format!("{a}{b}");
             }
         }
         s
     };
-    if cur_words <= MIN_CLEAN_TITLE_WORDS && (!had_hierarchical || cur_words != word_count(&orig_without_seps).saturating_sub(1)) {
+    if cur_words <= MIN_CLEAN_TITLE_WORDS
+        && (!had_hierarchical || cur_words != word_count(&orig_without_seps).saturating_sub(1))
+    {
         return orig;
     }
     cur
@@ -119,7 +130,9 @@ const KICKER_SEPARATORS: &[&str] = &[": ", " : ", " - ", " – ", " — ", " | "
 /// 9 trafilatura-dev titles but lost 4 of Readability's.)
 fn is_note(trailer: &str) -> bool {
     let t = trailer.trim().trim_start_matches(TRAILER_OPENERS).trim();
-    t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) || (t.starts_with('(') || trailer.trim().starts_with('(')) && t.ends_with(')')
+    t.is_empty()
+        || t.chars().any(|c| c.is_ascii_digit())
+        || (t.starts_with('(') || trailer.trim().starts_with('(')) && t.ends_with(')')
 }
 
 /// Texts of the page's first `<h1>`s, whitespace-normalised.
@@ -142,13 +155,18 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
             return meta.to_string();
         }
         if let Some(rest) = meta.strip_prefix(h.as_str()) {
-            if rest.trim_start().starts_with(TRAILER_OPENERS) && rest.starts_with(' ') && is_note(rest) {
+            if rest.trim_start().starts_with(TRAILER_OPENERS)
+                && rest.starts_with(' ')
+                && is_note(rest)
+            {
                 return h.clone();
             }
         }
         if let Some(head) = meta.strip_suffix(h.as_str()) {
             let kicker = KICKER_SEPARATORS.iter().find_map(|sep| head.strip_suffix(sep));
-            if kicker.is_some_and(|k| !k.trim().is_empty() && k.split_whitespace().count() <= KICKER_MAX_WORDS) {
+            if kicker.is_some_and(|k| {
+                !k.trim().is_empty() && k.split_whitespace().count() <= KICKER_MAX_WORDS
+            }) {
                 return h.clone();
             }
         }
@@ -168,19 +186,30 @@ pub fn branding_names(doc: &Document) -> Vec<String> {
     for i in 0..doc.len() as u32 {
         let tag = doc.tag(i);
         if home.is_none() && tag == "a" {
-            if doc.element(i).and_then(|e| e.attr("rel")).is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("home"))) {
+            if doc
+                .element(i)
+                .and_then(|e| e.attr("rel"))
+                .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("home")))
+            {
                 home = Some(normalize_ws(&doc.text_content(i)));
             }
         } else if feed.is_none() && tag == "link" {
             let Some(e) = doc.element(i) else { continue };
-            let is_feed = e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("alternate")) && e.attr("type").is_some_and(|t| t.contains("rss") || t.contains("atom"));
+            let is_feed = e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("alternate"))
+                && e.attr("type").is_some_and(|t| t.contains("rss") || t.contains("atom"));
             if let Some(t) = e.attr("title").filter(|_| is_feed) {
                 let t = normalize_ws(t);
                 let name = match t.split_once(" » ") {
                     Some((head, _)) => head.to_string(),
                     None => {
                         let lower = t.to_lowercase();
-                        FEED_TITLE_TAILS.iter().find_map(|tail| lower.strip_suffix(tail).and_then(|h| t.get(..h.len()))).unwrap_or("").to_string()
+                        FEED_TITLE_TAILS
+                            .iter()
+                            .find_map(|tail| {
+                                lower.strip_suffix(tail).and_then(|h| t.get(..h.len()))
+                            })
+                            .unwrap_or("")
+                            .to_string()
                     }
                 };
                 feed = Some(name.trim_end_matches([' ', '-', '|', ':']).trim().to_string());
@@ -196,7 +225,13 @@ pub fn branding_names(doc: &Document) -> Vec<String> {
 /// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B's
 /// tokens), tokens split on non-word characters, lower case.
 pub fn text_similarity(a: &str, b: &str) -> f32 {
-    let tok = |s: &str| -> Vec<String> { s.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '_').filter(|t| !t.is_empty()).map(String::from).collect() };
+    let tok = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
+    };
     let ta = tok(a);
     let tb = tok(b);
     if ta.is_empty() || tb.is_empty() {
@@ -204,7 +239,8 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
     }
     let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
     let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let len_u = uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    let len_u =
+        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
     if len_b == 0 {
         return 0.0;
     }
@@ -222,39 +258,108 @@ mod tests {
 
     #[test]
     fn readability_title_rules() {
-        assert_eq!(t("<title>Le Maroc signe un accord historique | Le Site</title>"), "Le Maroc signe un accord historique");
+        assert_eq!(
+            t("<title>Le Maroc signe un accord historique | Le Site</title>"),
+            "Le Maroc signe un accord historique"
+        );
         // Too few words before the last separator: the first part goes instead.
-        assert_eq!(t("<title>Le Site - Le Maroc signe un accord</title>"), "Le Maroc signe un accord");
+        assert_eq!(
+            t("<title>Le Site - Le Maroc signe un accord</title>"),
+            "Le Maroc signe un accord"
+        );
         // Readability's quirk: a hierarchy cut that leaves <= 4 words reverts to the original.
-        assert_eq!(t("<title>Site » Rubrique » Un très long titre ici</title>"), "Site » Rubrique » Un très long titre ici");
-        assert_eq!(t("<title>News: The government announces a big new plan</title>"), "The government announces a big new plan");
+        assert_eq!(
+            t("<title>Site » Rubrique » Un très long titre ici</title>"),
+            "Site » Rubrique » Un très long titre ici"
+        );
+        assert_eq!(
+            t("<title>News: The government announces a big new plan</title>"),
+            "The government announces a big new plan"
+        );
         assert_eq!(t("<title>News: The government announces a big new plan</title><h1>News: The government announces a big new plan</h1>"), "News: The government announces a big new plan");
-        assert_eq!(t("<title>Short</title><body><h1>The real and long headline</h1></body>"), "The real and long headline");
+        assert_eq!(
+            t("<title>Short</title><body><h1>The real and long headline</h1></body>"),
+            "The real and long headline"
+        );
         assert_eq!(t("<title>Short</title><body><h1>One</h1><h1>Two</h1></body>"), "Short");
         assert_eq!(t("<title>  Home  |  Site </title>"), "Home | Site");
         assert_eq!(t("<body>no title</body>"), "");
-        assert_eq!(t("<title>عنوان المقال الطويل هنا اليوم - الموقع</title>"), "عنوان المقال الطويل هنا اليوم");
+        assert_eq!(
+            t("<title>عنوان المقال الطويل هنا اليوم - الموقع</title>"),
+            "عنوان المقال الطويل هنا اليوم"
+        );
     }
 
     #[test]
     fn meta_title_trimmed_to_headline() {
         let h = |s: &str| vec![s.to_string()];
-        assert_eq!(trim_to_headline("Chronik: Lotte Tobisch ist tot", &h("Lotte Tobisch ist tot")), "Lotte Tobisch ist tot");
-        assert_eq!(trim_to_headline("Pétition : Non à la mutilation du chœur", &h("Non à la mutilation du chœur")), "Non à la mutilation du chœur");
-        assert_eq!(trim_to_headline("Ein Quantensprung für Nordhausen : 06.11.2023, 11.41 Uhr", &h("Ein Quantensprung für Nordhausen")), "Ein Quantensprung für Nordhausen");
-        assert_eq!(trim_to_headline("»Kein Geld mehr« (neues deutschland)", &h("»Kein Geld mehr«")), "»Kein Geld mehr«");
-        assert_eq!(trim_to_headline("Pferdesport bei Olympia dabei -", &h("Pferdesport bei Olympia dabei")), "Pferdesport bei Olympia dabei");
+        assert_eq!(
+            trim_to_headline("Chronik: Lotte Tobisch ist tot", &h("Lotte Tobisch ist tot")),
+            "Lotte Tobisch ist tot"
+        );
+        assert_eq!(
+            trim_to_headline(
+                "Pétition : Non à la mutilation du chœur",
+                &h("Non à la mutilation du chœur")
+            ),
+            "Non à la mutilation du chœur"
+        );
+        assert_eq!(
+            trim_to_headline(
+                "Ein Quantensprung für Nordhausen : 06.11.2023, 11.41 Uhr",
+                &h("Ein Quantensprung für Nordhausen")
+            ),
+            "Ein Quantensprung für Nordhausen"
+        );
+        assert_eq!(
+            trim_to_headline("»Kein Geld mehr« (neues deutschland)", &h("»Kein Geld mehr«")),
+            "»Kein Geld mehr«"
+        );
+        assert_eq!(
+            trim_to_headline(
+                "Pferdesport bei Olympia dabei -",
+                &h("Pferdesport bei Olympia dabei")
+            ),
+            "Pferdesport bei Olympia dabei"
+        );
         // A name after the headline stays (Readability keeps it); so does a long head.
-        assert_eq!(trim_to_headline("Getting LEAN with Digital Ad UX | IAB", &h("Getting LEAN with Digital Ad UX")), "Getting LEAN with Digital Ad UX | IAB");
-        assert_eq!(trim_to_headline("One two three four five six seven: The headline here", &h("The headline here")), "One two three four five six seven: The headline here");
-        assert_eq!(trim_to_headline("Different words entirely", &h("The headline here")), "Different words entirely");
+        assert_eq!(
+            trim_to_headline(
+                "Getting LEAN with Digital Ad UX | IAB",
+                &h("Getting LEAN with Digital Ad UX")
+            ),
+            "Getting LEAN with Digital Ad UX | IAB"
+        );
+        assert_eq!(
+            trim_to_headline(
+                "One two three four five six seven: The headline here",
+                &h("The headline here")
+            ),
+            "One two three four five six seven: The headline here"
+        );
+        assert_eq!(
+            trim_to_headline("Different words entirely", &h("The headline here")),
+            "Different words entirely"
+        );
     }
 
     #[test]
     fn site_branding() {
-        let b = |html: &str| branding_names(&Document::parse(html, &Options::default()).expect("parse"));
-        assert_eq!(b(r#"<link rel="alternate" type="application/rss+xml" title="DimidoBlog RSS Feed" href="/f">"#), ["DimidoBlog"]);
-        assert_eq!(b(r#"<link rel="alternate" type="application/rss+xml" title="Am Rande &raquo; Feed"><a rel="home" href="/">Am Rande</a>"#), ["Am Rande", "Am Rande"]);
+        let b = |html: &str| {
+            branding_names(&Document::parse(html, &Options::default()).expect("parse"))
+        };
+        assert_eq!(
+            b(
+                r#"<link rel="alternate" type="application/rss+xml" title="DimidoBlog RSS Feed" href="/f">"#
+            ),
+            ["DimidoBlog"]
+        );
+        assert_eq!(
+            b(
+                r#"<link rel="alternate" type="application/rss+xml" title="Am Rande &raquo; Feed"><a rel="home" href="/">Am Rande</a>"#
+            ),
+            ["Am Rande", "Am Rande"]
+        );
         assert!(b(r#"<link rel="stylesheet" title="Feed"><a href="/">Home</a>"#).is_empty());
     }
 

@@ -41,7 +41,9 @@ pub fn standalone_html(article: &Article, url: &str) -> String {
         out.push_str(&format!(" lang=\"{}\"", attr(lang)));
     }
     out.push_str(&format!(" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n"));
-    out.push_str(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">\n"));
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{STANDALONE_CSP}\">\n"
+    ));
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", text(&article.title)));
     if let Some(byline) = &article.byline {
@@ -56,12 +58,18 @@ pub fn standalone_html(article: &Article, url: &str) -> String {
     if let Some(href) = safe_url(url) {
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">\n", attr(href)));
     }
-    out.push_str(&format!("<style>{STANDALONE_CSS}</style>\n</head>\n<body>\n<article>\n<header>\n"));
+    out.push_str(&format!(
+        "<style>{STANDALONE_CSS}</style>\n</head>\n<body>\n<article>\n<header>\n"
+    ));
     let site = article.site_name.as_deref().filter(|s| !s.trim().is_empty());
     match (safe_url(url), site) {
         (Some(href), site) => {
             let name = site.map_or_else(|| host(href), String::from);
-            out.push_str(&format!("<p class=\"site\"><a href=\"{}\">{}</a></p>\n", attr(href), text(&name)));
+            out.push_str(&format!(
+                "<p class=\"site\"><a href=\"{}\">{}</a></p>\n",
+                attr(href),
+                text(&name)
+            ));
         }
         (None, Some(site)) => out.push_str(&format!("<p class=\"site\">{}</p>\n", text(site))),
         (None, None) => {}
@@ -79,7 +87,10 @@ pub fn standalone_html(article: &Article, url: &str) -> String {
     }
     out.push_str("</header>\n");
     if let Some(src) = lead_image(article, &body) {
-        out.push_str(&format!("<figure class=\"lead\"><img src=\"{}\" alt=\"\"></figure>\n", attr(src)));
+        out.push_str(&format!(
+            "<figure class=\"lead\"><img src=\"{}\" alt=\"\"></figure>\n",
+            attr(src)
+        ));
     }
     out.push_str(&body);
     out.push_str("\n</article>\n</body>\n</html>\n");
@@ -99,10 +110,19 @@ pub fn markdown_document(article: &Article, url: &str) -> String {
         meta.push(date_part(date).to_string());
     }
     if let Some(href) = safe_url(url) {
-        let site = article.site_name.as_deref().filter(|s| !s.trim().is_empty()).map_or_else(|| host(href), String::from);
-        meta.push(format!("[{}](<{}>)", super::markdown::escape(&site), href.replace(['<', '>'], "")));
+        let site = article
+            .site_name
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map_or_else(|| host(href), String::from);
+        meta.push(format!(
+            "[{}](<{}>)",
+            super::markdown::escape(&site),
+            href.replace(['<', '>'], "")
+        ));
     }
-    let mut line = if meta.is_empty() { String::new() } else { format!("{}\n\n", meta.join(" · ")) };
+    let mut line =
+        if meta.is_empty() { String::new() } else { format!("{}\n\n", meta.join(" · ")) };
     if let Some(src) = lead_image(article, &clean) {
         line.push_str(&format!("![](<{}>)\n\n", src.replace(['<', '>'], "")));
     }
@@ -111,7 +131,9 @@ pub fn markdown_document(article: &Article, url: &str) -> String {
     }
     // The body starts with "# title\n\n" when there is a title: the metadata goes after it.
     match body.find("\n\n") {
-        Some(i) if body.starts_with("# ") => format!("{}{}{}", &body[..i + 2], line, &body[i + 2..]),
+        Some(i) if body.starts_with("# ") => {
+            format!("{}{}{}", &body[..i + 2], line, &body[i + 2..])
+        }
         _ => format!("{line}{body}"),
     }
 }
@@ -124,7 +146,10 @@ fn lead_image<'a>(article: &'a Article, body: &str) -> Option<&'a str> {
 
 /// The host of a web address ("www.example.org"), naming a site that gave no name.
 fn host(url: &str) -> String {
-    crate::address::parse(url).ok().and_then(|u| u.host_str().map(String::from)).unwrap_or_else(|| url.to_string())
+    crate::address::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(String::from))
+        .unwrap_or_else(|| url.to_string())
 }
 
 /// `2023-01-23` of `2023-01-23T10:30:00+01:00`.
@@ -146,7 +171,6 @@ fn text(s: &str) -> String {
 fn attr(s: &str) -> String {
     text(s).replace('"', "&quot;")
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -171,14 +195,21 @@ mod tests {
     #[test]
     fn standalone_html_is_complete_escaped_and_script_free() {
         let html = standalone_html(&article(), "https://daily.example/rain");
-        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">"), "{html}");
+        assert!(
+            html.starts_with(
+                "<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">"
+            ),
+            "{html}"
+        );
         assert!(html.ends_with("</article>\n</body>\n</html>\n"));
         assert!(html.contains("<title>Rain &lt;in&gt; Spain</title>"));
         assert!(html.contains("<h1>Rain &lt;in&gt; Spain</h1>"));
         assert!(html.contains("<meta name=\"author\" content=\"Ana &amp; Luis\">"));
         assert!(html.contains("<meta name=\"description\" content=\"Rain &quot;falls&quot;\">"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://daily.example/rain\">"));
-        assert!(html.contains("<p class=\"site\"><a href=\"https://daily.example/rain\">The Daily</a></p>"));
+        assert!(html.contains(
+            "<p class=\"site\"><a href=\"https://daily.example/rain\">The Daily</a></p>"
+        ));
         assert!(html.contains("<time datetime=\"2023-01-23T10:30:00+01:00\">2023-01-23</time>"));
         assert!(html.contains("Content-Security-Policy"));
         assert!(html.contains("</header>\n<figure class=\"lead\"><img src=\"https://x.org/lead.jpg\" alt=\"\"></figure>"));
@@ -190,7 +221,8 @@ mod tests {
 
     #[test]
     fn standalone_html_keeps_direction_and_refuses_script_urls() {
-        let a = Article { lang: Some("ar".into()), dir: "rtl".into(), site_name: None, ..article() };
+        let a =
+            Article { lang: Some("ar".into()), dir: "rtl".into(), site_name: None, ..article() };
         let html = standalone_html(&a, "javascript:alert(1)");
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
         assert!(!html.contains("canonical"));
@@ -203,7 +235,9 @@ mod tests {
         assert!(md.starts_with("# Rain \\<in\\> Spain\n\nAna & Luis · 2023-01-23 · [The Daily](<https://daily.example/rain>)\n\n![](<https://x.org/lead.jpg>)\n\nFalls [mainly](https://x.org/)"), "{md}");
         assert!(!md.contains("javascript:"), "{md}");
         let unnamed = Article { site_name: None, ..article() };
-        assert!(markdown_document(&unnamed, "https://daily.example/rain").contains("[daily.example](<https://daily.example/rain>)"));
-        assert!(standalone_html(&unnamed, "https://daily.example/rain").contains(">daily.example</a></p>"));
+        assert!(markdown_document(&unnamed, "https://daily.example/rain")
+            .contains("[daily.example](<https://daily.example/rain>)"));
+        assert!(standalone_html(&unnamed, "https://daily.example/rain")
+            .contains(">daily.example</a></p>"));
     }
 }

@@ -33,16 +33,66 @@ pub struct Serialized {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "address" | "article" | "aside" | "blockquote" | "dd" | "details" | "div" | "dl" | "dt" | "fieldset"
-        | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header"
-        | "hr" | "li" | "main" | "nav" | "ol" | "p" | "pre" | "section" | "table" | "tr" | "ul" | "caption"
-        | "summary" | "tbody" | "thead" | "tfoot" | "body" | "center"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "tr"
+            | "ul"
+            | "caption"
+            | "summary"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "body"
+            | "center"
     )
 }
 
 /// Elements without content or end tag.
 fn is_void(tag: &str) -> bool {
-    matches!(tag, "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "source" | "track" | "wbr")
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
 /// Attributes kept per element (everything else, `style` and `on*` first, goes).
@@ -72,8 +122,16 @@ pub fn absolute(base: Option<&Url>, raw: &str) -> Option<String> {
     if raw.is_empty() {
         return None;
     }
-    let lower: String = raw.chars().filter(|c| !c.is_whitespace() && !c.is_control()).take(12).collect::<String>().to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+    let lower: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:")
+    {
         return None;
     }
     if raw.starts_with('#') {
@@ -132,7 +190,8 @@ fn looks_like_image(v: &str) -> bool {
         return false;
     }
     let path = v.split(['?', '#']).next().unwrap_or("");
-    rules::IMAGE_EXTENSIONS.iter().any(|ext| path.ends_with(ext)) || rules::IMAGE_EXTENSIONS.iter().any(|ext| path.contains(&format!("{ext} ")))
+    rules::IMAGE_EXTENSIONS.iter().any(|ext| path.ends_with(ext))
+        || rules::IMAGE_EXTENSIONS.iter().any(|ext| path.contains(&format!("{ext} ")))
 }
 
 /// The best source of an image: real `src` unless it is a placeholder, else lazy attributes,
@@ -166,7 +225,11 @@ fn image_source(doc: &Document, img: NodeId) -> Option<String> {
             }
         }
     }
-    let mut src = e.attr("src").map(str::trim).filter(|s| !s.is_empty() && !is_placeholder(s)).map(String::from);
+    let mut src = e
+        .attr("src")
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !is_placeholder(s))
+        .map(String::from);
     if src.is_none() {
         for name in rules::LAZY_SRC_ATTRS {
             if let Some(v) = e.attr(name) {
@@ -193,14 +256,21 @@ fn image_source(doc: &Document, img: NodeId) -> Option<String> {
     if src.is_none() && cands.is_empty() {
         src = noscript_image(doc, img);
     }
-    let best = cands.into_iter().filter(|(u, _)| !u.starts_with("data:")).max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0);
+    let best = cands
+        .into_iter()
+        .filter(|(u, _)| !u.starts_with("data:"))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|c| c.0);
     best.or(src)
 }
 
 /// A data: URL placeholder (tiny GIF/SVG), or an obvious spacer.
 fn is_placeholder(src: &str) -> bool {
     let s = src.trim_start().to_ascii_lowercase();
-    (s.starts_with("data:") && src.len() < rules::PLACEHOLDER_DATA_URL_MAX) || s.contains("spacer.gif") || s.contains("blank.gif") || s.contains("placeholder")
+    (s.starts_with("data:") && src.len() < rules::PLACEHOLDER_DATA_URL_MAX)
+        || s.contains("spacer.gif")
+        || s.contains("blank.gif")
+        || s.contains("placeholder")
 }
 
 /// The image in a `<noscript>` right after `img` (sites put the real image there for no-JS readers).
@@ -224,8 +294,16 @@ fn noscript_image(doc: &Document, img: NodeId) -> Option<String> {
         let raw = doc.text_content(c);
         let frag = Document::parse_fragment(&raw).ok()?;
         // A plain walk rather than a CSS selector: selectors' parser would add ~100 KB to the WASM.
-        let v = (0..frag.len() as NodeId).find_map(|i| frag.element(i).filter(|e| &*e.name == "img"))?;
-        return v.attr("src").map(String::from).or_else(|| v.attr("srcset").and_then(|s| srcset_candidates(s).into_iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0.to_string())));
+        let v = (0..frag.len() as NodeId)
+            .find_map(|i| frag.element(i).filter(|e| &*e.name == "img"))?;
+        return v.attr("src").map(String::from).or_else(|| {
+            v.attr("srcset").and_then(|s| {
+                srcset_candidates(s)
+                    .into_iter()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|c| c.0.to_string())
+            })
+        });
     }
     None
 }
@@ -277,7 +355,9 @@ impl Writer<'_> {
     /// Pushes the kept children of `id` to be written next, the first on top.
     fn push_children(&self, stack: &mut Vec<(NodeId, bool, bool)>, id: NodeId) {
         let at = stack.len();
-        stack.extend(self.src.doc.children(id).filter(|&c| (self.src.keep)(c)).map(|c| (c, false, false)));
+        stack.extend(
+            self.src.doc.children(id).filter(|&c| (self.src.keep)(c)).map(|c| (c, false, false)),
+        );
         stack[at..].reverse();
     }
 
@@ -319,7 +399,11 @@ impl Writer<'_> {
                             pre_depth = pre_depth.saturating_sub(1);
                         }
                         if block {
-                            self.newline(if matches!(name, "li" | "tr" | "dt" | "dd") { 1 } else { 2 });
+                            self.newline(if matches!(name, "li" | "tr" | "dt" | "dd") {
+                                1
+                            } else {
+                                2
+                            });
                         } else if matches!(name, "td" | "th") {
                             self.text.push('\t');
                         }
@@ -402,7 +486,8 @@ fn tidy_text(t: &str) -> String {
 }
 
 pub fn serialize(src: &Source<'_>) -> Serialized {
-    let mut w = Writer { src, gate: Gate::with_capacity(0), text: String::new(), images: Vec::new() };
+    let mut w =
+        Writer { src, gate: Gate::with_capacity(0), text: String::new(), images: Vec::new() };
     w.run();
     Serialized { text: tidy_text(&w.text), html: w.gate.finish(), images: w.images }
 }

@@ -88,7 +88,17 @@ pub fn to_markdown(title: &str, html: &str) -> String {
     // The HTML is the sanitised article of a page already within the limits, so a refusal here
     // cannot happen in practice; it would leave the Markdown with its title only.
     let frag = Document::parse_fragment(html).ok();
-    let mut st = State { out: String::new(), lists: vec![], quote: 0, pre: 0, row: vec![], cell: None, header_done: false, href: vec![], fences: vec![] };
+    let mut st = State {
+        out: String::new(),
+        lists: vec![],
+        quote: 0,
+        pre: 0,
+        row: vec![],
+        cell: None,
+        header_done: false,
+        href: vec![],
+        fences: vec![],
+    };
     if !title.is_empty() {
         st.out.push_str("# ");
         st.out.push_str(&escape(title));
@@ -107,7 +117,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                         st.push(t);
                     } else {
                         let collapsed: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                        let lead = t.starts_with(char::is_whitespace) && !st.out.ends_with([' ', '\n']);
+                        let lead =
+                            t.starts_with(char::is_whitespace) && !st.out.ends_with([' ', '\n']);
                         let trail = t.ends_with(char::is_whitespace) && !collapsed.is_empty();
                         if lead {
                             st.push(" ");
@@ -127,7 +138,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                         stack.push((c, true));
                     }
                     match name {
-                        "p" | "div" | "section" | "figure" | "table" | "article" | "header" | "footer" | "aside" | "details" => st.block_break(),
+                        "p" | "div" | "section" | "figure" | "table" | "article" | "header"
+                        | "footer" | "aside" | "details" => st.block_break(),
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             st.block_break();
                             let level = name[1..].parse::<usize>().unwrap_or(2);
@@ -164,7 +176,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                         }
                         "pre" => {
                             st.block_break();
-                            let text: String = frag.descendants(node).filter_map(|d| frag.text(d)).collect();
+                            let text: String =
+                                frag.descendants(node).filter_map(|d| frag.text(d)).collect();
                             let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
                             st.push(&fence);
                             st.push("\n");
@@ -207,7 +220,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                     }
                 } else {
                     match name {
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "section" | "figure" | "table" => st.block_break(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "section"
+                        | "figure" | "table" => st.block_break(),
                         "blockquote" => {
                             st.quote = st.quote.saturating_sub(1);
                             st.block_break();
@@ -247,7 +261,8 @@ pub fn to_markdown(title: &str, html: &str) -> String {
                                 st.out.push_str(&line);
                                 st.out.push('\n');
                                 if !st.header_done {
-                                    st.out.push_str(&format!("|{}\n", " --- |".repeat(st.row.len())));
+                                    st.out
+                                        .push_str(&format!("|{}\n", " --- |".repeat(st.row.len())));
                                     st.header_done = true;
                                 }
                             }
@@ -289,7 +304,10 @@ mod tests {
             r#"<h2>Sahara</h2><p>Hello <a href="https://x.org/">world</a>, <em>yes</em>.</p><ul><li>a</li><li>b</li></ul><table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table><pre><code>x = 1
 y = 2</code></pre>"#,
         );
-        assert!(md.starts_with("# T\n\n## Sahara\n\nHello [world](https://x.org/), *yes*."), "{md}");
+        assert!(
+            md.starts_with("# T\n\n## Sahara\n\nHello [world](https://x.org/), *yes*."),
+            "{md}"
+        );
         assert!(md.contains("- a\n- b"), "{md}");
         assert!(md.contains("| k | v |\n| --- | --- |\n| 1 | 2 |"), "{md}");
         assert!(md.contains("```\nx = 1\ny = 2\n```"), "{md}");

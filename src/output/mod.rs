@@ -15,8 +15,15 @@ use crate::rules;
 use url::Url;
 
 /// Builds the article. `consumed` nodes (read into metadata) stay out of the body.
-pub fn article(doc: &Document, ex: &Extraction, meta: &Metadata, consumed: &[bool], base: Option<&Url>) -> Article {
-    let keep = |id: NodeId| ex.keeps(id) && !consumed[id as usize] && !is_empty_paragraph(doc, ex, id);
+pub fn article(
+    doc: &Document,
+    ex: &Extraction,
+    meta: &Metadata,
+    consumed: &[bool],
+    base: Option<&Url>,
+) -> Article {
+    let keep =
+        |id: NodeId| ex.keeps(id) && !consumed[id as usize] && !is_empty_paragraph(doc, ex, id);
     let as_div = |id: NodeId| !rules::ALTER_TO_DIV_EXCEPTIONS.contains(&doc.tag(id));
     let src = html::Source { doc, parts: &ex.selection.parts, keep: &keep, as_div: &as_div, base };
     let out = html::serialize(&src);
@@ -99,7 +106,12 @@ fn is_empty_paragraph(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
         return false;
     }
     let f = &ex.cleaned.feats[id as usize];
-    f.text == 0 && f.img == 0 && f.embed == 0 && !doc.descendants(id).any(|d| matches!(doc.tag(d), "video" | "audio" | "picture" | "iframe"))
+    f.text == 0
+        && f.img == 0
+        && f.embed == 0
+        && !doc
+            .descendants(id)
+            .any(|d| matches!(doc.tag(d), "video" | "audio" | "picture" | "iframe"))
 }
 
 fn first_paragraph(text: &str) -> Option<String> {
@@ -122,13 +134,18 @@ fn byline(authors: &[String]) -> Option<String> {
 fn confidence(ex: &Extraction, chars: usize) -> f32 {
     let length = (chars as f32 / rules::CONFIDENT_LENGTH).min(1.0);
     let links = 1.0 - (ex.link_density().unwrap_or(1.0) * 2.0).min(1.0);
-    let margin = if ex.selection.top_score > 0.0 { (1.0f32 - ex.selection.runner_up / ex.selection.top_score).clamp(0.0, 1.0) } else { 0.0 };
+    let margin = if ex.selection.top_score > 0.0 {
+        (1.0f32 - ex.selection.runner_up / ex.selection.top_score).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let strict = 1.0 / (1.0 + ex.relaxations as f32);
     let mut c = 0.4 * length + 0.25 * links + 0.15 * margin + 0.2 * strict;
     if ex.selection.whole_body {
         c *= 0.5;
     }
     // The two strategies' agreement (consensus.rs); a page naming no container gives no vote.
-    c = (1.0 - rules::AGREEMENT_WEIGHT) * c + rules::AGREEMENT_WEIGHT * ex.agreement.unwrap_or(rules::AGREEMENT_UNKNOWN);
+    c = (1.0 - rules::AGREEMENT_WEIGHT) * c
+        + rules::AGREEMENT_WEIGHT * ex.agreement.unwrap_or(rules::AGREEMENT_UNKNOWN);
     (c * 100.0).round() / 100.0
 }

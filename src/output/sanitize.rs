@@ -26,10 +26,11 @@ use html5ever::ns;
 
 /// Tags a reader view shows.
 const TAGS: &[&str] = &[
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn",
-    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "video", "audio",
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "iframe", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre",
+    "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "video", "audio",
     "source", "article", "aside", "header", "footer", "main", "address", "center",
 ];
 
@@ -37,12 +38,16 @@ const TAGS: &[&str] = &[
 /// invisible content whose text is not article text. Other elements not in [`TAGS`] are
 /// unwrapped (their content stays).
 /// `svg` and `math` stand for their namespaces where names are all a tree kept (`html.rs`).
-const DROP_WITH_CONTENT: &[&str] = &["script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg", "math"];
+const DROP_WITH_CONTENT: &[&str] = &[
+    "script", "style", "template", "noscript", "textarea", "select", "option", "title", "svg",
+    "math",
+];
 
 /// Table parts, which a parser ignores outside a table (their content stays): written only
 /// inside a written `<table>`. The serialiser's walk can hold them bare, where a table row
 /// was itself the article's part and became a `div`.
-const TABLE_PARTS: &[&str] = &["caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"];
+const TABLE_PARTS: &[&str] =
+    &["caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"];
 
 /// Elements with no end tag and no content (the HTML serialisation's void elements among [`TAGS`]).
 const VOID: &[&str] = &["br", "col", "hr", "img", "source"];
@@ -59,7 +64,9 @@ fn allowed_attr(tag: &str, attr: &str) -> bool {
         || match tag {
             "a" => matches!(attr, "href" | "title"),
             "img" => matches!(attr, "src" | "alt" | "title" | "width" | "height"),
-            "iframe" => matches!(attr, "src" | "width" | "height" | "allowfullscreen" | "frameborder"),
+            "iframe" => {
+                matches!(attr, "src" | "width" | "height" | "allowfullscreen" | "frameborder")
+            }
             "video" => matches!(attr, "src" | "poster" | "controls" | "width" | "height"),
             "audio" => matches!(attr, "src" | "controls"),
             "source" => matches!(attr, "src" | "type"),
@@ -101,7 +108,10 @@ pub fn sanitize(html: &str) -> String {
     walk_fragment(html, |visit| {
         match visit {
             Visit::Open(name, attrs) => {
-                let attrs = attrs.iter().filter(|a| a.name.ns == ns!()).map(|a| (&*a.name.local, &*a.value));
+                let attrs = attrs
+                    .iter()
+                    .filter(|a| a.name.ns == ns!())
+                    .map(|a| (&*a.name.local, &*a.value));
                 gate.open(&name.local, name.ns != ns!(html), attrs, true);
             }
             Visit::Close => gate.close(),
@@ -129,24 +139,41 @@ pub struct Gate {
 
 impl Gate {
     pub fn with_capacity(bytes: usize) -> Gate {
-        Gate { out: String::with_capacity(bytes), open: Vec::new(), skip: 0, tables: 0, after_pre: false }
+        Gate {
+            out: String::with_capacity(bytes),
+            open: Vec::new(),
+            skip: 0,
+            tables: 0,
+            after_pre: false,
+        }
     }
 
     /// An element starts. `foreign`: in the SVG or MathML namespace. `has_end`: a
     /// [`Gate::close`] will follow its content (false for elements written without one).
-    pub fn open<'a>(&mut self, name: &str, foreign: bool, attrs: impl Iterator<Item = (&'a str, &'a str)>, has_end: bool) {
+    pub fn open<'a>(
+        &mut self,
+        name: &str,
+        foreign: bool,
+        attrs: impl Iterator<Item = (&'a str, &'a str)>,
+        has_end: bool,
+    ) {
         if self.skip > 0 || foreign || DROP_WITH_CONTENT.contains(&name) {
             self.skip += usize::from(has_end);
             return;
         }
-        let tag = TAGS.iter().find(|t| **t == name).filter(|t| self.tables > 0 || !TABLE_PARTS.contains(t));
+        let tag = TAGS
+            .iter()
+            .find(|t| **t == name)
+            .filter(|t| self.tables > 0 || !TABLE_PARTS.contains(t));
         let Some(&tag) = tag else {
             if has_end {
                 self.open.push(None);
             }
             return;
         };
-        let mut kept: Vec<(&str, &str)> = attrs.filter(|(k, v)| allowed_attr(tag, k) && (!is_url_attr(k) || allowed_url(v))).collect();
+        let mut kept: Vec<(&str, &str)> = attrs
+            .filter(|(k, v)| allowed_attr(tag, k) && (!is_url_attr(k) || allowed_url(v)))
+            .collect();
         // Only embeds from known video hosts stay (ammonia kept other frames without their
         // source; an empty frame is still a same-origin document the reader has no use for).
         if tag == "iframe" && !kept.iter().any(|(k, v)| *k == "src" && is_video_embed(v)) {
@@ -252,7 +279,12 @@ mod tests {
         g.open("div", false, none(), true);
         g.open("td", false, [("colspan", "2")].into_iter(), true);
         g.text("cell");
-        g.open("img", false, [("src", "https://e.example/a.png"), ("onerror", "x()")].into_iter(), false);
+        g.open(
+            "img",
+            false,
+            [("src", "https://e.example/a.png"), ("onerror", "x()")].into_iter(),
+            false,
+        );
         g.close();
         // An `svg` (a tree keeps no namespaces) goes with its content, `a` and text included.
         g.open("svg", false, none(), true);
@@ -264,9 +296,15 @@ mod tests {
         g.text("\ncode");
         g.close();
         g.close();
-        assert_eq!(g.finish(), "<div>cell<img src=\"https://e.example/a.png\"><pre>\n\ncode</pre></div>");
+        assert_eq!(
+            g.finish(),
+            "<div>cell<img src=\"https://e.example/a.png\"><pre>\n\ncode</pre></div>"
+        );
         // Inside a table they stay.
-        assert_eq!(sanitize("<table><tr><td colspan=2>a</td></tr></table>"), "<table><tbody><tr><td colspan=\"2\">a</td></tr></tbody></table>");
+        assert_eq!(
+            sanitize("<table><tr><td colspan=2>a</td></tr></table>"),
+            "<table><tbody><tr><td colspan=\"2\">a</td></tr></tbody></table>"
+        );
     }
 
     #[test]
@@ -283,10 +321,14 @@ mod tests {
     #[test]
     fn video_iframes_stay_others_go() {
         assert_eq!(
-            sanitize(r#"<iframe src="https://www.youtube.com/embed/x" width="1" onload="x()" allowfullscreen></iframe><iframe src="https://ads.example/x"></iframe>"#),
+            sanitize(
+                r#"<iframe src="https://www.youtube.com/embed/x" width="1" onload="x()" allowfullscreen></iframe><iframe src="https://ads.example/x"></iframe>"#
+            ),
             r#"<iframe src="https://www.youtube.com/embed/x" width="1" allowfullscreen=""></iframe>"#
         );
-        let out = sanitize(r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe><iframe srcdoc="x"></iframe>"#);
+        let out = sanitize(
+            r#"<iframe src="https://evil.example/?//www.youtube.com/embed/x"></iframe><iframe src="http://www.youtube.com/embed/x"></iframe><iframe srcdoc="x"></iframe>"#,
+        );
         assert_eq!(out, "");
     }
 
@@ -296,17 +338,25 @@ mod tests {
             sanitize("<p class=x lang=en>a &amp; b &lt;c&gt;\u{a0}d<br><font>e</font><a href='/x?a=1&amp;b=\"2\"' rel=me target=_blank>f</a></p>"),
             "<p lang=\"en\">a &amp; b &lt;c&gt;&nbsp;d<br>e<a href=\"/x?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer nofollow\">f</a></p>"
         );
-        assert_eq!(sanitize(r#"<img alt="<b>&nbsp;" src="https://e.example/a.png" title='x>y'>"#), r#"<img alt="&lt;b&gt;&nbsp;" src="https://e.example/a.png" title="x&gt;y">"#);
+        assert_eq!(
+            sanitize(r#"<img alt="<b>&nbsp;" src="https://e.example/a.png" title='x>y'>"#),
+            r#"<img alt="&lt;b&gt;&nbsp;" src="https://e.example/a.png" title="x&gt;y">"#
+        );
         // Allowed and relative URLs stay; other schemes and unparsable absolute URLs go.
         assert_eq!(
-            sanitize(r#"<a href="mailto:a@b.example">m</a><a href="tel:+1">t</a><a href="//cdn.example/x">r</a><a href="data:text/html,x">d</a><a href="vbscript:x">v</a><a href=" JaVa&#x09;script:x">j</a><a href="https://[oops">u</a>"#),
+            sanitize(
+                r#"<a href="mailto:a@b.example">m</a><a href="tel:+1">t</a><a href="//cdn.example/x">r</a><a href="data:text/html,x">d</a><a href="vbscript:x">v</a><a href=" JaVa&#x09;script:x">j</a><a href="https://[oops">u</a>"#
+            ),
             concat!(
                 r#"<a href="mailto:a@b.example" rel="noopener noreferrer nofollow">m</a><a href="tel:+1" rel="noopener noreferrer nofollow">t</a>"#,
                 r#"<a href="//cdn.example/x" rel="noopener noreferrer nofollow">r</a><a rel="noopener noreferrer nofollow">d</a>"#,
                 r#"<a rel="noopener noreferrer nofollow">v</a><a rel="noopener noreferrer nofollow">j</a><a rel="noopener noreferrer nofollow">u</a>"#
             )
         );
-        assert_eq!(sanitize(r#"<blockquote cite="javascript:x">q</blockquote>"#), "<blockquote>q</blockquote>");
+        assert_eq!(
+            sanitize(r#"<blockquote cite="javascript:x">q</blockquote>"#),
+            "<blockquote>q</blockquote>"
+        );
     }
 
     #[test]
@@ -327,8 +377,16 @@ mod tests {
 
     #[test]
     fn foreign_content_goes_whole() {
-        assert_eq!(sanitize("<p>a<math><mi>x</mi><mtext><b>b</b></mtext><a href='/y'>y</a></math>c</p>"), "<p>ac</p>");
-        assert_eq!(sanitize("<p>a<svg><foreignObject><p>b</p></foreignObject><a href='/y'>y</a></svg>c</p>"), "<p>ac</p>");
+        assert_eq!(
+            sanitize("<p>a<math><mi>x</mi><mtext><b>b</b></mtext><a href='/y'>y</a></math>c</p>"),
+            "<p>ac</p>"
+        );
+        assert_eq!(
+            sanitize(
+                "<p>a<svg><foreignObject><p>b</p></foreignObject><a href='/y'>y</a></svg>c</p>"
+            ),
+            "<p>ac</p>"
+        );
         // ammonia's namespace-confusion example: an iframe in svg, whose attribute would escape.
         let out = sanitize(r#"<svg><iframe><a title="</iframe><img src onerror=alert(1)>">test"#);
         assert!(!out.contains("<img"), "{out}");

@@ -2,10 +2,14 @@
 //! token lists per concept, tag sets. Algorithm code names these; it holds no bare numbers
 //! or class tokens of its own. Per-language word lists live in [`lexicon`].
 
+#[rustfmt::skip] // word lists laid out by hand, grouped by meaning
 pub mod lexicon;
 
 /// Elements whose text is not prose (raw text or never rendered).
-pub const RAW_TEXT_TAGS: &[&str] = &["script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+pub const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed",
+    "noframes",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Readability.js's constants (reference.md §3.1–3.4). Kept at their upstream values: the
@@ -15,37 +19,43 @@ pub const RAW_TEXT_TAGS: &[&str] = &["script", "style", "noscript", "template", 
 /// Tags whose text is scored as a paragraph (`DEFAULT_TAGS_TO_SCORE`).
 pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 /// A div with none of these below it reads as a paragraph (`DIV_TO_P_ELEMS`).
-pub const DIV_TO_P_ELEMS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+pub const DIV_TO_P_ELEMS: &[&str] =
+    &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 /// Siblings of these tags keep their tag when appended (`ALTER_TO_DIV_EXCEPTIONS`).
 pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 /// Inline (phrasing) content: runs of these inside a div are wrapped into a paragraph.
 pub const PHRASING_ELEMS: &[&str] = &[
     // `font` is Readability's `span` (it retags fonts before scoring).
-    "font", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
-    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
-    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+    "font", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
+    "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
+    "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
+    "strong", "sub", "sup", "textarea", "time", "var", "wbr",
 ];
 /// Roles that mark a block as not the article (`UNLIKELY_ROLES`).
-pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id substrings of blocks that are unlikely to be content (`unlikelyCandidates`).
 pub const UNLIKELY_TOKENS: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
-    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote",
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
+    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 ];
 /// Class/id substrings that rescue an unlikely-looking block (`okMaybeItsACandidate`).
-pub const MAYBE_CANDIDATE_TOKENS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+pub const MAYBE_CANDIDATE_TOKENS: &[&str] =
+    &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 /// Class/id substrings that raise a block's weight by [`CLASS_WEIGHT`] (`positive`).
-pub const POSITIVE_TOKENS: &[&str] =
-    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
+pub const POSITIVE_TOKENS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+    "post", "text", "blog", "story",
+];
 /// Class/id substrings that lower a block's weight by [`CLASS_WEIGHT`] (`negative`; the
 /// word "hid" is matched as a whole word separately, see [`NEGATIVE_WORDS`]).
 pub const NEGATIVE_TOKENS: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
-    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-    "tags", "widget",
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
 ];
 /// Whole space-separated words that lower a block's weight.
 pub const NEGATIVE_WORDS: &[&str] = &["hid"];
@@ -97,26 +107,37 @@ pub const CLEAN_HEADING_DENSITY: f32 = 0.9;
 
 /// Hosts whose video embeds are kept (`videos`).
 pub const VIDEO_HOSTS: &[&str] = &[
-    "//www.dailymotion.com", "//dailymotion.com", "//www.youtube.com", "//youtube.com", "//www.youtube-nocookie.com",
-    "//youtube-nocookie.com", "//player.vimeo.com", "//v.qq.com", "//www.bilibili.com", "//bilibili.com",
-    "//live.bilibili.com", "//archive.org", "//www.archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
+    "//www.dailymotion.com", "//dailymotion.com", "//www.youtube.com", "//youtube.com",
+    "//www.youtube-nocookie.com", "//youtube-nocookie.com", "//player.vimeo.com", "//v.qq.com",
+    "//www.bilibili.com", "//bilibili.com", "//live.bilibili.com", "//archive.org",
+    "//www.archive.org", "//upload.wikimedia.org", "//player.twitch.tv",
 ];
 
 /// Classes of the blockquotes that social networks' embed scripts turn into posts. The quote is
 /// part of the story: a sibling block holding one joins the article, and no share-bar rule
 /// drops it (users complain of articles that stop at an embedded post).
-pub const SOCIAL_EMBED_CLASSES: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore", "bluesky-embed", "mastodon-embed", "reddit-embed-bq", "threads-embed"];
+pub const SOCIAL_EMBED_CLASSES: &[&str] = &[
+    "twitter-tweet", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore", "bluesky-embed",
+    "mastodon-embed", "reddit-embed-bq", "threads-embed",
+];
 /// How many nodes from a block's start are searched for such a blockquote (an embed wrapper
 /// is small; a big block holding one is judged on its own score).
 pub const SOCIAL_EMBED_SCAN_NODES: usize = 12;
 
 /// Ad labels: a node whose whole text is one of these is an ad slot (`adWords`).
-pub const AD_WORDS: &[&str] = &["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio", "إعلان", "anzeige", "publicidad"];
+pub const AD_WORDS: &[&str] = &[
+    "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама",
+    "anuncio", "إعلان", "anzeige", "publicidad",
+];
 /// Placeholder texts of lazy blocks (`loadingWords`).
-pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando", "جار التحميل"];
+pub const LOADING_WORDS: &[&str] =
+    &["loading", "正在加载", "загрузка", "chargement", "cargando", "جار التحميل"];
 
 /// Commas in any script (Readability's `commas`, which includes the Arabic comma).
-pub const COMMAS: &[char] = &['\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}', '\u{FF0C}'];
+pub const COMMAS: &[char] = &[
+    '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
+    '\u{FF0C}',
+];
 
 /// An h1/h2 this similar to the title repeats it and leaves the body (`_headerDuplicatesTitle`).
 pub const TITLE_SIMILARITY: f32 = 0.75;
@@ -125,8 +146,8 @@ pub const TITLE_SIMILARITY: f32 = 0.75;
 /// "dek", "deck", "intro", "summary"), fr ("chapo", "chapeau"), es ("entradilla", "sumario",
 /// "bajada", "copete"), de ("vorspann", "teaser"), it ("occhiello" is a kicker, so no).
 pub const LEAD_TOKENS: &[&str] = &[
-    "lead", "standfirst", "dek", "deck", "intro", "summary", "chapo", "chapeau", "entradilla", "sumario", "bajada", "copete",
-    "vorspann", "teaser", "subtitle", "subheadline", "excerpt",
+    "lead", "standfirst", "dek", "deck", "intro", "summary", "chapo", "chapeau", "entradilla",
+    "sumario", "bajada", "copete", "vorspann", "teaser", "subtitle", "subheadline", "excerpt",
 ];
 /// A lead is a sentence or two: at least this many characters...
 pub const LEAD_MIN_CHARS: usize = 40;
@@ -141,21 +162,57 @@ pub const LEAD_SEARCH_LEVELS: usize = 3;
 /// reason shown for it in the cleaning plan.
 pub const REASON_TOKENS: &[(&[&str], &str)] = &[
     // Comments: en, fr ("commentaire" contains "comment"), es/pt, de, it, ar (transliterated).
-    (&["comment", "disqus", "replies", "remark", "respond", "discussion", "comentario", "kommentar", "commenti", "reactions", "ta3li9"], "comments"),
-    (&["share", "social", "sharedaddy", "addthis", "partage", "partager", "compartir", "teilen", "sharing"], "share bar"),
+    (
+        &[
+            "comment", "disqus", "replies", "remark", "respond", "discussion", "comentario",
+            "kommentar", "commenti", "reactions", "ta3li9",
+        ],
+        "comments",
+    ),
+    (
+        &[
+            "share", "social", "sharedaddy", "addthis", "partage", "partager", "compartir",
+            "teilen", "sharing",
+        ],
+        "share bar",
+    ),
     (&["cookie", "consent", "gdpr", "cmp-", "rgpd"], "cookie banner"),
-    (&["newsletter", "news-letter", "subscribe", "signup", "sign-up", "inscription", "abonnement"], "newsletter"),
+    (
+        &[
+            "newsletter", "news-letter", "subscribe", "signup", "sign-up", "inscription",
+            "abonnement",
+        ],
+        "newsletter",
+    ),
     (&["paywall", "premium-wall", "regwall", "piano-"], "paywall"),
     // Advertiser and affiliate disclosures, legal disclaimers (de "Haftungsausschluss").
     (&["disclaimer", "disclosure", "haftungsausschluss"], "disclaimer"),
     (&["poll", "survey", "sondage", "umfrage", "encuesta", "quiz"], "poll"),
     (&["modal", "popup", "overlay", "lightbox", "dialog"], "modal"),
-    (&["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"], "headline ticker"),
+    (
+        &["ticker", "marquee", "breaking", "trending", "flash-info", "news-bar", "defilant"],
+        "headline ticker",
+    ),
     // Related and most-read boxes: en, fr ("lire-aussi", "a-lire"), es ("relacionad"), de
     // ("meistgelesen", "lesetipp", "weitere"), pt ("relacionad"), it ("correlat"); WordPress'
     // card for another post embedded in the text ("wp-embedded-content").
-    (&["related", "outbrain", "taboola", "more-stories", "recommend", "read-more", "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen", "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section", "wp-embedded-content"], "related links"),
-    (&["sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner", "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung", "publicidad"], "advertisement"),
+    (
+        &[
+            "related", "outbrain", "taboola", "more-stories", "recommend", "read-more",
+            "lire-aussi", "a-lire", "most-read", "popular", "relacionad", "meistgelesen",
+            "lesetipp", "correlat", "mostread", "plus-lus", "lies", "same-section",
+            "wp-embedded-content",
+        ],
+        "related links",
+    ),
+    (
+        &[
+            "sponsor", "promo", "-ad-", "advert", "ad-slot", "adslot", "ads", "ad", "banner",
+            "skyscraper", "shopping", "dfp", "pub", "publicite", "anzeige", "werbung",
+            "publicidad",
+        ],
+        "advertisement",
+    ),
     (&["breadcrumb", "pagination", "pager"], "navigation"),
     (&["nav", "navbar", "menu", "navigation"], "navigation"),
     (&["footer", "pied", "fusszeile"], "footer"),
@@ -176,20 +233,29 @@ pub const MAX_NESTING_DEPTH: usize = 4096;
 pub const MAX_ATTRIBUTES_PER_ELEMENT: usize = 5_000;
 /// Elements that close implicitly or never nest, skipped when estimating nesting depth.
 pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption",
-    "rb", "rt", "rtc", "rp", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-    "meta", "source", "track", "wbr", "param", "keygen", "frame", "image",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body", "area", "base", "br",
+    "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen", "frame", "image",
 ];
 
 /// Tags dropped before extraction: never article text.
-pub const NON_CONTENT_TAGS: &[&str] = &["script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas", "object", "applet", "frameset", "frame", "map", "dialog"];
+pub const NON_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas",
+    "object", "applet", "frameset", "frame", "map", "dialog",
+];
 
 /// Attributes that hold an image's `srcset` when it is lazy-loaded, in order of trust.
-pub const LAZY_SRCSET_ATTRS: &[&str] = &["srcset", "data-srcset", "data-lazy-srcset", "data-original-set"];
+pub const LAZY_SRCSET_ATTRS: &[&str] =
+    &["srcset", "data-srcset", "data-lazy-srcset", "data-original-set"];
 /// Attributes that hold an image's URL when it is lazy-loaded.
-pub const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src", "data-img", "data-image"];
+pub const LAZY_SRC_ATTRS: &[&str] = &[
+    "data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src",
+    "data-img", "data-image",
+];
 /// File extensions of images (Readability knows jpg/png/webp only; AVIF and GIF are common).
-pub const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".jxl"];
+pub const IMAGE_EXTENSIONS: &[&str] =
+    &[".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".jxl"];
 /// A `data:` image URL shorter than this is a placeholder (Readability's 133 characters).
 pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
 /// Wrappers dropped from the output, their children kept.
@@ -200,7 +266,10 @@ pub const UNWRAP_TAGS: &[&str] = &["font"];
 
 /// Blocks tested against the boilerplate lexicon inside the article: headings of every level
 /// (a support box's title may be an `<h1>` inside the text; the page's title is read apart).
-pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a", "strong", "b", "em", "span", "ul", "ol", "figure", "center"];
+pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &[
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a",
+    "strong", "b", "em", "span", "ul", "ol", "figure", "center",
+];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 
@@ -209,11 +278,16 @@ pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// Reasons that, named by a block's class/id inside the article, drop it from the article
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
-pub const IN_ARTICLE_CLUTTER: &[&str] =
-    &["advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links", "comments", "cookie banner", "modal", "headline ticker"];
+pub const IN_ARTICLE_CLUTTER: &[&str] = &[
+    "advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links",
+    "comments", "cookie banner", "modal", "headline ticker",
+];
 /// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal;
 /// a blockquote counts, as embed cards are blockquotes, and social posts are spared apart).
-pub const NAMED_CLUTTER_TAGS: &[&str] = &["div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav", "footer", "header", "p", "dl", "blockquote"];
+pub const NAMED_CLUTTER_TAGS: &[&str] = &[
+    "div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav",
+    "footer", "header", "p", "dl", "blockquote",
+];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
@@ -303,8 +377,17 @@ pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
 /// to hit unrelated words. CMS names (WordPress `entry-content`, Drupal `field-name-body`,
 /// Blogger `post-body`) are language-neutral.
 pub const CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
-    &["articlebody", "article-body", "article--body", "article__body", "articletext", "article-text", "article__text", "story-body", "storybody", "story-text", "story__body"],
-    &["article-content", "article__content", "articlecontent", "post-content", "postcontent", "post-body", "postbody", "post-text", "entry-content", "entry-body", "field-name-body", "field--name-body", "news-content", "news-text", "news-body", "blog-content", "single-content", "text-content", "content-body", "td-post-content", "rich-text", "richtext"],
+    &[
+        "articlebody", "article-body", "article--body", "article__body", "articletext",
+        "article-text", "article__text", "story-body", "storybody", "story-text", "story__body",
+    ],
+    &[
+        "article-content", "article__content", "articlecontent", "post-content", "postcontent",
+        "post-body", "postbody", "post-text", "entry-content", "entry-body", "field-name-body",
+        "field--name-body", "news-content", "news-text", "news-body", "blog-content",
+        "single-content", "text-content", "content-body", "td-post-content", "rich-text",
+        "richtext",
+    ],
 ];
 /// Semantic tags that hold the article, tried after the names (`<article>`, then `<main>`).
 pub const CONTAINER_TAGS: &[&str] = &["article", "main"];
@@ -334,6 +417,7 @@ pub const AGREEMENT_UNKNOWN: f32 = 0.5;
 /// Class/id substrings of the blocks that close a page after the article's body: the author
 /// box (en "author", de "autor", fr "auteur"; WordPress' Simple Author Box "saboxplugin"),
 /// the licence or copyright line. Left out only after the agreed container (consensus.rs).
-pub const TAIL_TOKENS: &[&str] = &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
+pub const TAIL_TOKENS: &[&str] =
+    &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
 /// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
 pub const TAIL_WORDS: &[&str] = &["bio", "about"];

@@ -17,15 +17,20 @@ use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
-    let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("../shared/corpus".into()));
+    let root =
+        std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("../shared/corpus".into()));
     let mut files = vec![];
     for e in std::fs::read_dir(root.join("readability")).unwrap() {
         let p = e.unwrap().path().join("source.html");
-        if p.is_file() { files.push(p); }
+        if p.is_file() {
+            files.push(p);
+        }
     }
     for sub in ["cache", "eval"] {
         if let Ok(rd) = std::fs::read_dir(root.join("trafilatura-dev").join(sub)) {
-            for e in rd { files.push(e.unwrap().path()); }
+            for e in rd {
+                files.push(e.unwrap().path());
+            }
         }
     }
     files.sort();
@@ -33,8 +38,17 @@ fn main() {
     let url = "https://example.com/a/b.html";
     let tiny = "<html><head><title>T</title></head><body><article><h1>T</h1><p>Hello world, this is a paragraph.</p></article></body></html>";
     match std::env::var("PHASE").as_deref() {
-        Ok("fixed") => return (0..1000).for_each(|_| drop(black_box(analyze(black_box(tiny), url, &opts)))),
-        Ok("smoothie_fixed") => return (0..1000).for_each(|_| drop(black_box(dom_smoothie::Readability::new(black_box(tiny), Some(url), None).map(|mut r| r.parse().is_ok())))),
+        Ok("fixed") => {
+            return (0..1000).for_each(|_| drop(black_box(analyze(black_box(tiny), url, &opts))))
+        }
+        Ok("smoothie_fixed") => {
+            return (0..1000).for_each(|_| {
+                drop(black_box(
+                    dom_smoothie::Readability::new(black_box(tiny), Some(url), None)
+                        .map(|mut r| r.parse().is_ok()),
+                ))
+            })
+        }
         _ => {}
     }
     if let Ok(mode) = std::env::var("PHASE") {
@@ -61,18 +75,47 @@ fn main() {
     for f in &files {
         let html = decode_html(&std::fs::read(f).unwrap()).0;
         bytes += html.len();
-        skipped += declutter::prescan::prescan(&html).skippable.iter().map(|r| r.len()).sum::<usize>();
-        let time = |g: &dyn Fn()| (0..3).map(|_| { let s = Instant::now(); g(); s.elapsed().as_secs_f64() * 1e3 }).fold(f64::MAX, f64::min);
-        let parse = time(&|| { black_box(Document::parse(&html, &opts).ok()); });
-        let meta = time(&|| { let d = Document::parse(&html, &opts).unwrap(); black_box(declutter::metadata::read(&d, None)); });
-        let all = time(&|| { black_box(analyze(&html, url, &opts).ok()); });
-        let sparse = time(&|| { black_box(dom_query::Document::from(html.as_str())); });
-        let sall = time(&|| { if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some(url), None) { black_box(r.parse().ok()); } });
+        skipped +=
+            declutter::prescan::prescan(&html).skippable.iter().map(|r| r.len()).sum::<usize>();
+        let time = |g: &dyn Fn()| {
+            (0..3)
+                .map(|_| {
+                    let s = Instant::now();
+                    g();
+                    s.elapsed().as_secs_f64() * 1e3
+                })
+                .fold(f64::MAX, f64::min)
+        };
+        let parse = time(&|| {
+            black_box(Document::parse(&html, &opts).ok());
+        });
+        let meta = time(&|| {
+            let d = Document::parse(&html, &opts).unwrap();
+            black_box(declutter::metadata::read(&d, None));
+        });
+        let all = time(&|| {
+            black_box(analyze(&html, url, &opts).ok());
+        });
+        let sparse = time(&|| {
+            black_box(dom_query::Document::from(html.as_str()));
+        });
+        let sall = time(&|| {
+            if let Ok(mut r) = dom_smoothie::Readability::new(html.as_str(), Some(url), None) {
+                black_box(r.parse().ok());
+            }
+        });
         t.push([parse, meta, all, sparse, sall]);
         sizes.push(html.len());
     }
-    println!("prescan: the parser is spared {:.1} % of the {} pages' bytes (script and style bodies)", 100.0 * skipped as f64 / bytes as f64, files.len());
-    let names = ["declutter parse", "declutter parse+metadata", "declutter analyze", "dom_query parse", "dom_smoothie all"];
+    println!(
+        "prescan: the parser is spared {:.1} % of the {} pages' bytes (script and style bodies)",
+        100.0 * skipped as f64 / bytes as f64,
+        files.len()
+    );
+    let names = [
+        "declutter parse", "declutter parse+metadata", "declutter analyze", "dom_query parse",
+        "dom_smoothie all",
+    ];
     for (k, n) in names.iter().enumerate() {
         let mut v: Vec<f64> = t.iter().map(|r| r[k]).collect();
         v.sort_by(|a, b| a.partial_cmp(b).unwrap());

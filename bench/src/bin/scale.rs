@@ -53,7 +53,8 @@ fn head(out: &mut String) {
 fn nav(out: &mut String, i: usize) {
     let _ = write!(out, "<nav class=\"menu\"><ul>");
     for k in 0..8 {
-        let _ = write!(out, "<li><a href=\"/section/{i}/{k}\">Section number {k} of the site</a></li>");
+        let _ =
+            write!(out, "<li><a href=\"/section/{i}/{k}\">Section number {k} of the site</a></li>");
     }
     out.push_str("</ul></nav>\n");
 }
@@ -93,7 +94,9 @@ fn page(shape: &str, bytes: usize) -> String {
     match shape {
         "article" => {
             nav(&mut out, 0);
-            out.push_str("<article><h1>Tram line to be extended</h1><p class=\"byline\">By Jane Doe</p>\n");
+            out.push_str(
+                "<article><h1>Tram line to be extended</h1><p class=\"byline\">By Jane Doe</p>\n",
+            );
             let mut i = 0;
             while out.len() < bytes {
                 if i % 12 == 11 {
@@ -142,7 +145,8 @@ fn page(shape: &str, bytes: usize) -> String {
 }
 
 fn vm_hwm_kb() -> Result<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").context("cannot read /proc/self/status")?;
+    let status =
+        std::fs::read_to_string("/proc/self/status").context("cannot read /proc/self/status")?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:")).context("no VmHWM")?;
     line.split_whitespace().nth(1).context("malformed VmHWM")?.parse().context("malformed VmHWM")
 }
@@ -156,16 +160,22 @@ fn child(shape: &str, bytes: usize) -> Result<()> {
     // with 3 runs above 200 KB the ratios to the 1 MB page still moved by ±30 % from one bench
     // run to the next on this (shared, virtual) machine.
     // SCALE_RUNS=1 for profiling one analysis under valgrind or perf.
-    let runs = std::env::var("SCALE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if html.len() > 5 * MB { 5 } else { 10 });
+    let runs = std::env::var("SCALE_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if html.len() > 5 * MB { 5 } else { 10 });
     let mut best = f64::INFINITY;
     let mut outcome = String::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let r = black_box(declutter::analyze(black_box(&html), "https://example.org/news/tram", &opts));
+        let r =
+            black_box(declutter::analyze(black_box(&html), "https://example.org/news/tram", &opts));
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
         outcome = match r {
             Ok(a) => match a.article {
-                Some(art) => format!("article, {} words, {} hidden", art.word_count, a.plan.hide.len()),
+                Some(art) => {
+                    format!("article, {} words, {} hidden", art.word_count, a.plan.hide.len())
+                }
                 None => format!("no article, {} hidden", a.plan.hide.len()),
             },
             Err(e) => format!("refused: {e}"),
@@ -199,7 +209,8 @@ fn main() -> Result<()> {
             other => bail!("unknown argument {other:?} (--max-mb N, --out FILE)"),
         }
     }
-    let mut sizes: Vec<usize> = vec![10 * KB, 30 * KB, 100 * KB, 300 * KB, MB, 3 * MB, 10 * MB, 20 * MB];
+    let mut sizes: Vec<usize> =
+        vec![10 * KB, 30 * KB, 100 * KB, 300 * KB, MB, 3 * MB, 10 * MB, 20 * MB];
     sizes.retain(|&s| s <= max_mb * MB);
     let exe = std::env::current_exe()?;
     let mut s = String::new();
@@ -219,12 +230,21 @@ fn main() -> Result<()> {
             }
             let line = String::from_utf8_lossy(&o.stdout).trim().to_string();
             let c: Vec<&str> = line.splitn(4, '\t').collect();
-            let row = Row { bytes: c[0].parse()?, ms: c[1].parse()?, mem_kb: c[2].parse()?, outcome: c.get(3).unwrap_or(&"").to_string() };
-            eprintln!("{shape} {:>9} B {:>10.2} ms {:>8} kB  {}", row.bytes, row.ms, row.mem_kb, row.outcome);
+            let row = Row {
+                bytes: c[0].parse()?,
+                ms: c[1].parse()?,
+                mem_kb: c[2].parse()?,
+                outcome: c.get(3).unwrap_or(&"").to_string(),
+            };
+            eprintln!(
+                "{shape} {:>9} B {:>10.2} ms {:>8} kB  {}",
+                row.bytes, row.ms, row.mem_kb, row.outcome
+            );
             rows.push(row);
         }
         let per_mb = |r: &Row| r.ms / (r.bytes as f64 / MB as f64);
-        let reference = rows.iter().find(|r| r.bytes >= MB && !r.outcome.starts_with("refused")).map(per_mb);
+        let reference =
+            rows.iter().find(|r| r.bytes >= MB && !r.outcome.starts_with("refused")).map(per_mb);
         let _ = writeln!(s, "## {shape}\n");
         let _ = writeln!(s, "| page | ms | ms/MB | ms/MB vs 1 MB | peak memory added MB | MB per page MB | result |");
         let _ = writeln!(s, "|--:|--:|--:|--:|--:|--:|---|");
