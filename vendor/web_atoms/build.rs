@@ -102,8 +102,16 @@ fn named_entities_to_sorted_table(to: &Path) {
         entities.len()
     )
     .unwrap();
-    for (name, value) in entities {
+    // Where the names of each first byte start: names with first byte `b` are
+    // `SORTED_ENTITIES[BY_FIRST_BYTE[b]..BY_FIRST_BYTE[b + 1]]` (all names are ASCII).
+    let mut by_first_byte = [0usize; 129];
+    for (name, value) in &entities {
         writeln!(file, "    ({name:?}, {value:?}),").unwrap();
+        by_first_byte[usize::from(name.as_bytes()[0]) + 1] += 1;
     }
     writeln!(file, "];").unwrap();
+    for b in 1..by_first_byte.len() {
+        by_first_byte[b] += by_first_byte[b - 1];
+    }
+    writeln!(file, "static BY_FIRST_BYTE: [u16; 129] = {by_first_byte:?};").unwrap();
 }

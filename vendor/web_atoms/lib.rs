@@ -55,14 +55,25 @@ include!(concat!(env!("OUT_DIR"), "/named_entities.rs"));
 /// time: `get` answers the code points for a whole name, `(0, 0)` for a name that is only the
 /// start of longer ones (and for ""), and `None` when no name starts so. The same answers as
 /// upstream's `phf::Map`, which stored every prefix as a key.
-pub struct NamedEntities(&'static [(&'static str, (u32, u32))]);
+pub struct NamedEntities {
+    sorted: &'static [(&'static str, (u32, u32))],
+    by_first_byte: &'static [u16; 129],
+}
 
 /// What `get` answers for a prefix of a name.
 static PREFIX_ONLY: (u32, u32) = (0, 0);
 
 impl NamedEntities {
     pub fn get(&self, name: &str) -> Option<&'static (u32, u32)> {
-        let table = self.0;
+        // Only the names that share the first byte are searched (a sixth of the table at most).
+        let table = match name.as_bytes().first() {
+            Some(&b) if b < 128 => {
+                let (from, to) = (self.by_first_byte[usize::from(b)], self.by_first_byte[usize::from(b) + 1]);
+                &self.sorted[usize::from(from)..usize::from(to)]
+            }
+            Some(_) => return None,
+            None => return Some(&PREFIX_ONLY),
+        };
         // The first name not below `name`: `name` itself, or the smallest name it begins.
         let at = table.partition_point(|(n, _)| *n < name);
         match table.get(at) {
@@ -83,5 +94,6 @@ impl NamedEntities {
 /// assert_eq!(NAMED_ENTITIES.get("noti").unwrap(), &(0, 0));
 /// assert_eq!(NAMED_ENTITIES.get("gtx"), None);
 /// ```
-pub static NAMED_ENTITIES: NamedEntities = NamedEntities(&SORTED_ENTITIES);
+pub static NAMED_ENTITIES: NamedEntities =
+    NamedEntities { sorted: &SORTED_ENTITIES, by_first_byte: &BY_FIRST_BYTE };
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
