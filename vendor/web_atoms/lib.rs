@@ -68,7 +68,8 @@ impl NamedEntities {
         // Only the names that share the first byte are searched (a sixth of the table at most).
         let table = match name.as_bytes().first() {
             Some(&b) if b < 128 => {
-                let (from, to) = (self.by_first_byte[usize::from(b)], self.by_first_byte[usize::from(b) + 1]);
+                let (from, to) =
+                    (self.by_first_byte[usize::from(b)], self.by_first_byte[usize::from(b) + 1]);
                 &self.sorted[usize::from(from)..usize::from(to)]
             }
             Some(_) => return None,
