@@ -11,7 +11,7 @@ const api = globalThis.browser ?? globalThis.chrome;
 const S = globalThis.DECLUTTER_SETTINGS;
 const WASM_URL = api.runtime.getURL('pkg/declutter_bg.wasm');
 /** Injected in this order: the settings, the reader's parts, then content.js, which uses them. */
-const CONTENT_SCRIPTS = ['settings.js', 'reader/fence.js', 'reader/style.js', 'reader/prefs.js', 'reader/speech.js',
+const CONTENT_SCRIPTS = ['settings.js', 'snapshot.js', 'reader/fence.js', 'reader/style.js', 'reader/prefs.js', 'reader/speech.js',
   'reader/export.js', 'reader/view.js', 'content.js'];
 /** Locales we ship (_locales/*). The reader's header speaks the article's language when it is
  * one of them (reading time, word count, link to the original), else the browser's. */

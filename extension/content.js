@@ -16,7 +16,7 @@
   if (Object.hasOwn(globalThis, '__declutter')) return;
 
   const api = typeof globalThis.browser?.runtime?.sendMessage === 'function' ? globalThis.browser : globalThis.chrome;
-  const { fence, prefs, style: readerStyle, view } = globalThis.__declutterParts;
+  const { fence, prefs, snapshot: { snapshot }, style: readerStyle, view } = globalThis.__declutterParts;
   // = CS_TO_BG.ANALYZE in messages.js (a classic script cannot import the module).
   const ANALYZE = 'cs-bg-analyze';
   const BAR_TAG = 'declutter-bar';
@@ -50,22 +50,6 @@
     onPop: null, // our popstate listener while our history entry exists
     history: false, // after enterHistory(): {mode: the page's scroll restoration, live: our entry is there}
   };
-
-  // ---------------------------------------------------------------- snapshot
-
-  /** The page as the core must parse it: the doctype matters (quirks mode changes how
-   * `<p><table>` parses, hence the element indexes). */
-  function snapshot() {
-    const dt = document.doctype;
-    let doctype = '';
-    if (dt) {
-      doctype = `<!DOCTYPE ${dt.name}`;
-      if (dt.publicId) doctype += ` PUBLIC "${dt.publicId}"`;
-      if (dt.systemId) doctype += `${dt.publicId ? '' : ' SYSTEM'} "${dt.systemId}"`;
-      doctype += '>';
-    }
-    return doctype + document.documentElement.outerHTML;
-  }
 
   // ---------------------------------------------------------------- changes and restore
 
