@@ -51,10 +51,9 @@
     });
   }
 
-  /** The page's HTML for the core: the doctype (it matters: quirks mode changes how
-   * `<p><table>` parses, hence the element indexes), then the document, without the bodies
-   * above where the serialiser allows it. */
-  function snapshot() {
+  /** The whole page as HTML: the doctype (it matters: quirks mode changes how `<p><table>`
+   * parses, hence the element indexes), then the document. */
+  function whole() {
     const dt = document.doctype;
     let doctype = '';
     if (dt) {
@@ -63,9 +62,14 @@
       if (dt.systemId) doctype += `${dt.publicId ? '' : ' SYSTEM'} "${dt.systemId}"`;
       doctype += '>';
     }
-    const html = document.documentElement.outerHTML;
-    return doctype + (escapesAttributes() ? withoutBodies(html) : html);
+    return doctype + document.documentElement.outerHTML;
   }
 
-  parts.snapshot = Object.freeze({ snapshot, withoutBodies });
+  /** The page's HTML for the core: the whole page, without the bodies above where the
+   * serialiser allows it. */
+  function snapshot() {
+    return escapesAttributes() ? withoutBodies(whole()) : whole();
+  }
+
+  parts.snapshot = Object.freeze({ snapshot, whole, withoutBodies });
 })();

@@ -68,10 +68,8 @@ async function both(route) {
     const run = await clickAction(b, page);
     if (run.result?.state === 'clean') await clickAction(b, page);
     return await inContentWorld(page, b.extId, `(() => {
-      const { snapshot } = globalThis.__declutterParts.snapshot;
-      const dt = document.doctype;
-      const doctype = dt ? '<!DOCTYPE ' + dt.name + (dt.publicId ? ' PUBLIC "' + dt.publicId + '"' : '') + (dt.systemId ? (dt.publicId ? '' : ' SYSTEM') + ' "' + dt.systemId + '"' : '') + '>' : '';
-      return { whole: doctype + document.documentElement.outerHTML, snap: snapshot(), url: location.href };
+      const { snapshot, whole } = globalThis.__declutterParts.snapshot;
+      return { whole: whole(), snap: snapshot(), url: location.href };
     })()`);
   } finally {
     await page.close();
