@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction, clickShadow, lastRun, shadowHTML, snippetState, textOfHTML, worker } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { ARTIFACTS, EXT, ensureBuilt, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
+import { ARTIFACTS, EXT, ensureBuilt, fixtureRoutes, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const fixtures = existsSync(FIXTURES)
@@ -30,8 +30,7 @@ let server;
 
 before(async () => {
   ensureBuilt();
-  const routes = pageRoutes();
-  for (const f of fixtures) routes[`/fixtures/${f}/`] = { file: path.join(FIXTURES, f, 'source.html'), type: 'text/html; charset=utf-8' };
+  const routes = { ...pageRoutes(), ...fixtureRoutes(fixtures) };
   server = await serve(routes);
   b = await launch({ extDir: EXT });
 });

@@ -239,6 +239,12 @@ export async function openHalfFilledForm(b, server) {
   return page;
 }
 
+/** The fixture pages (tests/fixtures/NAME/source.html) as routes `/fixtures/NAME/`. */
+export function fixtureRoutes(names) {
+  const dir = path.join(ROOT, 'tests', 'fixtures');
+  return Object.fromEntries(names.map((f) => [`/fixtures/${f}/`, { file: path.join(dir, f, 'source.html'), type: 'text/html; charset=utf-8' }]));
+}
+
 /** The e2e's own pages and their scripts, served on loopback (the strict page with its CSP). */
 export function pageRoutes() {
   const file = (f, headers) => ({ file: path.join(PAGES, f), headers });

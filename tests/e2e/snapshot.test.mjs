@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { EXT, ensureBuilt, inContentWorld, launch, pageRoutes } from './helpers.mjs';
+import { EXT, ensureBuilt, fixtureRoutes, inContentWorld, launch, pageRoutes } from './helpers.mjs';
 
 const core = createRequire(import.meta.url)(path.join(ROOT, 'pkg-node', 'declutter.js'));
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -45,8 +45,7 @@ let server;
 
 before(async () => {
   ensureBuilt();
-  const routes = pageRoutes();
-  for (const f of fixtures) routes[`/fixtures/${f}/`] = { file: path.join(FIXTURES, f, 'source.html'), type: 'text/html; charset=utf-8' };
+  const routes = { ...pageRoutes(), ...fixtureRoutes(fixtures) };
   for (const c of corpus) routes[`/corpus/${c}/`] = { file: path.join(SHARED, c, 'source.html'), type: 'text/html; charset=utf-8' };
   routes['/tricky.html'] = { body: TRICKY, type: 'text/html; charset=utf-8' };
   server = await serve(routes);
