@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, clickAction, clickShadow, lastRun, shadowHTML, snippetState, textOfHTML, worker } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
-import { EXT, ensureBuilt, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
+import { EXT, ensureBuilt, fixtureRoutes, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
 
 const EXT_TRAP = path.join(ROOT, 'dist', 'extension-trap');
 const TRAP_MARK = 'declutter-test-trap';
@@ -79,9 +79,8 @@ let server;
 before(async () => {
   ensureBuilt();
   buildTrapCopy();
-  const routes = pageRoutes();
-  for (const f of ['modern-en-news', 'maghress-fr-lavrov', 'boilerplate-de']) routes[`/fixtures/${f}/`] = { file: FIXTURE(f), type: 'text/html; charset=utf-8' };
-  routes['/trap.html'] = { body: readFileSync(path.join(ROOT, 'tests', 'e2e', 'pages', 'article.html'), 'utf8').replace('</body>', `<!-- ${TRAP_MARK} --></body>`) };
+  const routes = { ...pageRoutes(), ...fixtureRoutes(['modern-en-news', 'maghress-fr-lavrov', 'boilerplate-de']) };
+  routes['/trap.html'] = { body: readFileSync(path.join(ROOT, 'tests', 'e2e', 'pages', 'article.html'), 'utf8').replace('</body>', `<div data-test="${TRAP_MARK}"></div></body>`) };
   // Over the core's 32 MiB limit the way real pages get there: an app's state inlined as JSON
   // (a page of repeated markup that size takes Chromium most of a minute to lay out here).
   const one = readFileSync(path.join(ROOT, 'tests', 'e2e', 'pages', 'article.html'), 'utf8');
