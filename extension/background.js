@@ -5,14 +5,12 @@
 
 import * as core from './pkg/declutter.js';
 import { CS_TO_BG, MODES, MENU, COMMANDS } from './messages.js';
+import { CONTENT_BUNDLE } from './parts.js';
 import './settings.js'; // defines globalThis.DECLUTTER_SETTINGS
 
 const api = globalThis.browser ?? globalThis.chrome;
 const S = globalThis.DECLUTTER_SETTINGS;
 const WASM_URL = api.runtime.getURL('pkg/declutter_bg.wasm');
-/** Injected in this order: the settings, the reader's parts, then content.js, which uses them. */
-const CONTENT_SCRIPTS = ['settings.js', 'snapshot.js', 'reader/fence.js', 'reader/style.js', 'reader/prefs.js', 'reader/speech.js',
-  'reader/export.js', 'reader/view.js', 'content.js'];
 /** Locales we ship (_locales/*). The reader's header speaks the article's language when it is
  * one of them (reading time, word count, link to the original), else the browser's. */
 const LOCALES = ['en', 'fr', 'ar'];
@@ -187,11 +185,11 @@ async function runScript(target, mode) {
 async function inject(target) {
   const css = api.scripting.insertCSS({ target, files: ['page.css'] });
   try {
-    await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
+    await api.scripting.executeScript({ target, files: [CONTENT_BUNDLE] });
   } catch (e) {
     if (!isNoAccess(e)) throw e;
     await new Promise((r) => setTimeout(r, 50));
-    await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS });
+    await api.scripting.executeScript({ target, files: [CONTENT_BUNDLE] });
   }
   await css.catch(() => api.scripting.insertCSS({ target, files: ['page.css'] }));
 }

@@ -11,12 +11,13 @@
 //   5. dist/extension/ (manifest, JS, CSS, icons, _locales, pkg) and dist/declutter-<v>.zip
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_BUNDLE, CONTENT_SCRIPTS } from '../extension/parts.js';
 import { icon } from './lib/png.mjs';
 import { filesIn, zip } from './lib/zip.mjs';
 
@@ -148,6 +149,20 @@ async function verify() {
 }
 
 // ---- 5. extension ----
+/** The content scripts joined into one file (extension/parts.js says why), in their order,
+ * each under a line naming it. A part is then left out of the package unless an extension page
+ * loads it (options.html: settings.js, reader/style.js) or the background imports it. */
+function bundleContentScripts() {
+  const joined = CONTENT_SCRIPTS.map((f) => `// ---- ${f}\n${readFileSync(path.join(EXT_OUT, f), 'utf8')}`).join('\n');
+  writeFileSync(path.join(EXT_OUT, CONTENT_BUNDLE), `// Built by scripts/build.mjs from ${CONTENT_SCRIPTS.join(', ')}.\n${joined}`);
+  const loaded = new Set();
+  for (const f of readdirSync(EXT_OUT).filter((n) => n.endsWith('.html'))) {
+    for (const m of readFileSync(path.join(EXT_OUT, f), 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) loaded.add(m[1]);
+  }
+  for (const m of readFileSync(path.join(EXT_OUT, 'background.js'), 'utf8').matchAll(/^import\b[^'"]*['"]\.\/([^'"]+)['"]/gm)) loaded.add(m[1]);
+  for (const f of CONTENT_SCRIPTS) if (!loaded.has(f)) rmSync(path.join(EXT_OUT, f));
+}
+
 function assemble(version) {
   rmSync(EXT_OUT, { recursive: true, force: true });
   mkdirSync(EXT_OUT, { recursive: true });
@@ -156,6 +171,7 @@ function assemble(version) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.version = version;
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  bundleContentScripts();
   mkdirSync(path.join(EXT_OUT, 'pkg'));
   for (const f of [`${CRATE}.js`, `${CRATE}_bg.wasm`]) cpSync(path.join(PKG, f), path.join(EXT_OUT, 'pkg', f));
   mkdirSync(path.join(EXT_OUT, 'icons'));

@@ -33,7 +33,7 @@ test('npm run package writes the Chrome, Firefox and source zips', { skip: !exis
   const firefox = readFileSync(path.join(DIST, `declutter-firefox-${version}.zip`));
   assert.ok(chrome.equals(firefox), 'one package serves both browsers');
   const names = zipNames(firefox);
-  for (const f of ['manifest.json', 'background.js', 'content.js', 'pkg/declutter.js', 'pkg/declutter_bg.wasm', 'icons/128.png']) {
+  for (const f of ['manifest.json', 'background.js', 'parts.js', 'content-bundle.js', 'settings.js', 'pkg/declutter.js', 'pkg/declutter_bg.wasm', 'icons/128.png']) {
     assert.ok(names.includes(f), `extension zip has ${f}`);
   }
   const src = zipNames(readFileSync(path.join(DIST, `declutter-source-${version}.zip`)));
