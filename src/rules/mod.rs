@@ -151,8 +151,8 @@ pub const LEAD_TOKENS: &[&str] = &[
 ];
 /// A lead is a sentence or two: at least this many characters...
 pub const LEAD_MIN_CHARS: usize = 40;
-/// ...and at most this many.
-pub const LEAD_MAX_CHARS: usize = 800;
+/// ...and at most this many (the chapô of a long-form review or magazine piece runs to 900).
+pub const LEAD_MAX_CHARS: usize = 1000;
 /// ...with links making up less than this share of it.
 pub const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// How many levels up from the article the lead may sit (its header, the page's main column).
