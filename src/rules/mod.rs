@@ -288,6 +288,13 @@ pub const NAMED_CLUTTER_TAGS: &[&str] = &[
     "div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav",
     "footer", "header", "p", "dl", "blockquote",
 ];
+/// Class/id substrings of a breadcrumb trail, dropped inside the article like the clutter
+/// above: en "breadcrumb", fr "fil-ariane" / "filariane" (fil d'Ariane), de "brotkrumen",
+/// es "migas-de-pan" / "miga-de-pan"; Arabic and other themes use the English word.
+pub const BREADCRUMB_TOKENS: &[&str] = &[
+    "breadcrumb", "fil-ariane", "filariane", "fil_ariane", "brotkrumen", "migas-de-pan",
+    "miga-de-pan",
+];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
 pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
