@@ -415,6 +415,14 @@ fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
     }
 }
 
+/// A breadcrumb trail ("Home » Blog » Politics") named as one: inside the article it is the
+/// site's navigation, whatever its tag (themes print it as a `p` or a `nav` above the title).
+fn names_breadcrumb(e: &crate::dom::Element) -> bool {
+    [e.class(), e.id()]
+        .iter()
+        .any(|n| rules::BREADCRUMB_TOKENS.iter().any(|t| prep::contains_ascii_ci(n, t)))
+}
+
 /// A human reason for a negatively weighted block, from the words of its class/id.
 pub fn reason_for(doc: &Document, id: NodeId) -> &'static str {
     prep::token_reason_of(doc, id).unwrap_or("clutter")
@@ -427,6 +435,9 @@ fn drop_named_clutter(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::IN_ARTICLE_CLUTTER_MAX_CHARS;
         let container = rules::NAMED_CLUTTER_TAGS.contains(&&*e.name);
+        if container && small && names_breadcrumb(e) {
+            return Some((vec![i], "navigation"));
+        }
         let r = prep::token_reason_of(c.doc, i)
             .filter(|r| container && small && rules::IN_ARTICLE_CLUTTER.contains(r))?;
         (!prep::holds_social_embed(c.doc, i, |d| c.gone(d))).then(|| (vec![i], r))

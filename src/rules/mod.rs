@@ -151,8 +151,8 @@ pub const LEAD_TOKENS: &[&str] = &[
 ];
 /// A lead is a sentence or two: at least this many characters...
 pub const LEAD_MIN_CHARS: usize = 40;
-/// ...and at most this many.
-pub const LEAD_MAX_CHARS: usize = 800;
+/// ...and at most this many (the chapô of a long-form review or magazine piece runs to 900).
+pub const LEAD_MAX_CHARS: usize = 1000;
 /// ...with links making up less than this share of it.
 pub const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// How many levels up from the article the lead may sit (its header, the page's main column).
@@ -287,6 +287,13 @@ pub const IN_ARTICLE_CLUTTER: &[&str] = &[
 pub const NAMED_CLUTTER_TAGS: &[&str] = &[
     "div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav",
     "footer", "header", "p", "dl", "blockquote",
+];
+/// Class/id substrings of a breadcrumb trail, dropped inside the article like the clutter
+/// above: en "breadcrumb", fr "fil-ariane" / "filariane" (fil d'Ariane), de "brotkrumen",
+/// es "migas-de-pan" / "miga-de-pan"; Arabic and other themes use the English word.
+pub const BREADCRUMB_TOKENS: &[&str] = &[
+    "breadcrumb", "fil-ariane", "filariane", "fil_ariane", "brotkrumen", "migas-de-pan",
+    "miga-de-pan",
 ];
 /// Such a block is dropped only up to this many characters: longer, it is probably content
 /// that a theme happened to name oddly.
