@@ -222,6 +222,19 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .into_iter()
             .collect();
     }
+    // Last of all, a page that names no writer anywhere is signed by its publication: the
+    // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
+    // a personal blog "… | Wolfgang Michal" on wolfgangmichal.de).
+    if m.authors.is_empty() {
+        m.authors = m
+            .site_name
+            .clone()
+            .or_else(|| title_site_name(doc, host.as_deref()))
+            .and_then(|s| clean(&s))
+            .filter(|s| !looks_like_url(s))
+            .into_iter()
+            .collect();
+    }
     dedupe(&mut m.authors);
     if let Some((id, _)) = byline_el {
         if !is_container(doc, id) {
@@ -503,6 +516,21 @@ fn title(
                 clean(&title::article_title(doc))
             }
         })
+}
+
+/// The end part of the `<title>` ("Headline | Site", "Site | Headline") that names the host.
+fn title_site_name(doc: &Document, host: Option<&str>) -> Option<String> {
+    let raw = normalize_ws(&title::document_title(doc));
+    let parts: Vec<&str> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| {
+            let last = raw.rsplit_once(sep).map(|(_, tail)| tail);
+            let first = raw.split_once(sep).map(|(head, _)| head);
+            [last, first]
+        })
+        .flatten()
+        .collect();
+    parts.into_iter().map(str::trim).find(|p| site_like(p, None, host)).map(str::to_string)
 }
 
 /// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
