@@ -8,7 +8,7 @@ use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{
     fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, INNER_BYLINE_WORDS,
-    NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
+    INTERVIEW_JOINERS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
 };
 use html5ever::local_name;
 
@@ -67,6 +67,12 @@ pub fn split_names(raw: &str) -> Vec<String> {
                 .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-')
                 .to_string();
             break;
+        }
+    }
+    // "A im Gespräch mit B": guest and host of an interview, both named.
+    for j in INTERVIEW_JOINERS {
+        if text.contains(j) {
+            text = text.replacen(j, ",", 1);
         }
     }
     // "(avec B et C)" / "(with B)": co-authors in parentheses become ordinary list items.
@@ -620,6 +626,12 @@ mod tests {
 
     #[test]
     fn splits_names() {
+        // Guest and host of an interview.
+        assert_eq!(
+            split_names("Richard David Precht im Gespräch mit Karin Fischer"),
+            ["Richard David Precht", "Karin Fischer"]
+        );
+        assert_eq!(split_names("Jane Doe in conversation with John Roe"), ["Jane Doe", "John Roe"]);
         assert_eq!(
             split_names("By Kirk Semple and Ernesto Londoño"),
             ["Kirk Semple", "Ernesto Londoño"]
