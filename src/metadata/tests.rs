@@ -256,6 +256,14 @@ fn author_at_the_end_of_a_dated_meta_line() {
     assert_eq!(dated_name("01.12.2020 - Tags: Weihnachtsmarkt |", Some("de")), None);
     assert_eq!(dated_name("25.10.2022 - Der Senat hat heute beschlossen", Some("de")), None);
     assert_eq!(dated_name("Reiner Nagel - 25.10.2022", Some("de")), None);
+    // A byline word after the date and time marks the name, one word or more.
+    assert_eq!(dated_name("06.11.2023 13:30 von Olga", Some("de")).as_deref(), Some("Olga"));
+    assert_eq!(
+        dated_name("12 mars 2023 par Jean Dupont", Some("fr")).as_deref(),
+        Some("Jean Dupont")
+    );
+    assert_eq!(dated_name("06.11.2023 von morgens bis abends", Some("de")), None);
+    assert_eq!(dated_name("Vortrag am 06.11.2023 von Olga Berg", Some("de")), None);
 }
 
 #[test]
