@@ -8,7 +8,7 @@ use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{
     fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, INNER_BYLINE_WORDS,
-    NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
+    INTERVIEW_JOINERS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
 };
 use html5ever::local_name;
 
@@ -67,6 +67,12 @@ pub fn split_names(raw: &str) -> Vec<String> {
                 .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '-')
                 .to_string();
             break;
+        }
+    }
+    // "A im Gespräch mit B": guest and host of an interview, both named.
+    for j in INTERVIEW_JOINERS {
+        if text.contains(j) {
+            text = text.replacen(j, ",", 1);
         }
     }
     // "(avec B et C)" / "(with B)": co-authors in parentheses become ordinary list items.
@@ -563,19 +569,34 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
     {
         return false;
     }
-    let prefixed = BYLINE_PREFIXES.iter().any(|p| {
+    let names = split_names(block_text);
+    let Some(first) = names.first() else { return false };
+    BYLINE_PREFIXES.iter().any(|p| {
         strip_prefix_folded(block_text, p).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
             // Latin names are capitalised; caseless scripts (Arabic) just need a letter.
-            rest.chars()
+            let capital = rest
+                .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+                .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+            // Without an element marking it, the line must also read as names: "Von Mob mit
+            // Macheten ermordet" is a German headline, "By 2030 the city…" a sentence. Only the
+            // first name is tested: agencies follow in lower case ("Von David Hutzler, dpa").
+            (capital && looks_like_name(first))
+                || (p.contains(' ') && names.len() == 1 && is_dated_handle(rest, first))
         })
-    });
-    // Without an element marking it, the line must also read as names: "Von Mob mit Macheten
-    // ermordet" is a German headline, "By 2030 the city…" a sentence. Only the first name is
-    // tested: agencies follow in lower case ("Von David Hutzler, dpa").
-    prefixed && split_names(block_text).first().is_some_and(|n| looks_like_name(n))
+    })
+}
+
+/// A login name that a date follows ("rasos am 24. Juli 2017", "mitundvoneinander | 31.
+/// Dezember 2008"): forum and blog CMSs print the user name as typed, often in lower case. Only
+/// after a phrase of several words ("Gespeichert von", "Verfasst von", "Posted by"), which no
+/// sentence opens the way "Von …" or "By …" may.
+fn is_dated_handle(rest: &str, name: &str) -> bool {
+    !name.contains(' ')
+        && rest.strip_prefix(name).is_some_and(|tail| {
+            tail.starts_with(|c: char| !c.is_alphanumeric()) && tail.chars().any(|c| c.is_numeric())
+        })
 }
 
 /// Every word of a name is capitalised, caseless (Arabic) or a [`NAME_PARTICLES`] word.
@@ -605,6 +626,12 @@ mod tests {
 
     #[test]
     fn splits_names() {
+        // Guest and host of an interview.
+        assert_eq!(
+            split_names("Richard David Precht im Gespräch mit Karin Fischer"),
+            ["Richard David Precht", "Karin Fischer"]
+        );
+        assert_eq!(split_names("Jane Doe in conversation with John Roe"), ["Jane Doe", "John Roe"]);
         assert_eq!(
             split_names("By Kirk Semple and Ernesto Londoño"),
             ["Kirk Semple", "Ernesto Londoño"]
@@ -710,5 +737,12 @@ mod tests {
         assert!(is_prefixed_byline("Von Anna von der Heide"));
         assert!(is_prefixed_byline("Por José de la Cruz"));
         assert!(is_prefixed_byline("- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"));
+        // A login name in lower case: after a phrase of several words, with a date after it.
+        assert!(is_prefixed_byline("Gespeichert von rasos am 24. Juli 2017 - 18:55"));
+        assert!(is_prefixed_byline("Verfasst von: mitundvoneinander | 31. Dezember 2008"));
+        assert!(!is_prefixed_byline("Gespeichert von rasos"));
+        assert!(!is_prefixed_byline("Von morgens bis 18 Uhr geöffnet"));
+        assert!(!is_prefixed_byline("Par jean le 12 mars"));
+        assert!(!is_prefixed_byline("Publié par la mairie le 12 mars"));
     }
 }

@@ -18,7 +18,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{
-    fold, DATE_LINE_PREFIXES, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES,
+    fold, ALL_MONTHS, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS,
+    SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES, WEEKDAYS,
 };
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws, without_contact};
@@ -219,6 +220,19 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .iter()
             .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id))
             .find_map(|b| dated_name(b.text(), lang))
+            .into_iter()
+            .collect();
+    }
+    // Last of all, a page that names no writer anywhere is signed by its publication: the
+    // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
+    // a personal blog "… | Wolfgang Michal" on wolfgangmichal.de).
+    if m.authors.is_empty() {
+        m.authors = m
+            .site_name
+            .clone()
+            .or_else(|| title_site_name(doc, host.as_deref()))
+            .and_then(|s| clean(&s))
+            .filter(|s| !looks_like_url(s))
             .into_iter()
             .collect();
     }
@@ -503,6 +517,21 @@ fn title(
                 clean(&title::article_title(doc))
             }
         })
+}
+
+/// The end part of the `<title>` ("Headline | Site", "Site | Headline") that names the host.
+fn title_site_name(doc: &Document, host: Option<&str>) -> Option<String> {
+    let raw = normalize_ws(&title::document_title(doc));
+    let parts: Vec<&str> = SITE_SEPARATORS
+        .iter()
+        .flat_map(|sep| {
+            let last = raw.rsplit_once(sep).map(|(_, tail)| tail);
+            let first = raw.split_once(sep).map(|(head, _)| head);
+            [last, first]
+        })
+        .flatten()
+        .collect();
+    parts.into_iter().map(str::trim).find(|p| site_like(p, None, host)).map(str::to_string)
 }
 
 /// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
@@ -852,6 +881,9 @@ fn class_date(
 /// The author of a short meta line that opens on the date and ends on a name, with nothing
 /// but a time between ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Reiner Nagel").
 fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
+    if let Some(name) = dated_byline_word_name(text, lang) {
+        return Some(name);
+    }
     let sep = crate::rules::META_LINE_SEPARATORS.iter().find(|s| text.contains(*s))?;
     let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
     let (first, last) = (parts.first()?, parts.last()?);
@@ -878,6 +910,38 @@ fn dated_name(text: &str, lang: Option<&str>) -> Option<String> {
         && last.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
     (name_like && byline::looks_like_name(last) && byline::is_plausible_name(last))
         .then(|| last.to_string())
+}
+
+/// Longest word, in letters, that may glue a date and a time together ("am", "à", "Uhr").
+const DATE_GLUE_MAX_CHARS: usize = 3;
+
+/// The name after a byline word that follows the date and time ("06.11.2023 13:30 von Olga",
+/// "12 mars 2023 par Jean Dupont"). The byline word marks the name, so one word will do.
+fn dated_byline_word_name(text: &str, lang: Option<&str>) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let at = words
+        .iter()
+        .position(|w| INNER_BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+        .filter(|&at| at > 0)?;
+    let (date, name) = (words.get(..at)?.join(" "), words.get(at + 1..)?.join(" "));
+    // Before the byline word, only the date and a time: its words are numbers, month and
+    // weekday names or short glue ("am", "à", "Uhr"); "Vortrag am 06.11.2023 von …" names a
+    // speaker.
+    let date_word = |w: &str| {
+        let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        f.chars().count() <= DATE_GLUE_MAX_CHARS
+            || f.chars().any(|c| c.is_numeric())
+            || WEEKDAYS.iter().any(|d| fold(d) == f)
+            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f)
+    };
+    let dated = date.split(' ').count() <= BARE_DATE_MAX_WORDS
+        && date.split(' ').all(date_word)
+        && dates::find_date_in_text(&date, lang).is_some();
+    let name_like = (1..=crate::rules::META_LINE_NAME_MAX_WORDS)
+        .contains(&words.len().saturating_sub(at + 1))
+        && name.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
+    (dated && name_like && byline::looks_like_name(&name) && byline::is_plausible_name(&name))
+        .then_some(name)
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that

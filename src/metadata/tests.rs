@@ -256,6 +256,14 @@ fn author_at_the_end_of_a_dated_meta_line() {
     assert_eq!(dated_name("01.12.2020 - Tags: Weihnachtsmarkt |", Some("de")), None);
     assert_eq!(dated_name("25.10.2022 - Der Senat hat heute beschlossen", Some("de")), None);
     assert_eq!(dated_name("Reiner Nagel - 25.10.2022", Some("de")), None);
+    // A byline word after the date and time marks the name, one word or more.
+    assert_eq!(dated_name("06.11.2023 13:30 von Olga", Some("de")).as_deref(), Some("Olga"));
+    assert_eq!(
+        dated_name("12 mars 2023 par Jean Dupont", Some("fr")).as_deref(),
+        Some("Jean Dupont")
+    );
+    assert_eq!(dated_name("06.11.2023 von morgens bis abends", Some("de")), None);
+    assert_eq!(dated_name("Vortrag am 06.11.2023 von Olga Berg", Some("de")), None);
 }
 
 #[test]
@@ -277,4 +285,35 @@ fn jsonld_name_that_is_the_site() {
     ));
     assert!(!title_site_part("New Zealand - Wikipedia", "New Zealand"));
     assert!(!title_site_part("Landpost", "Landpost"));
+}
+
+#[test]
+fn publication_signs_a_page_that_names_no_one() {
+    let page = |title: &str, host: &str| {
+        let html = format!(
+            r#"<html lang="de"><head><title>{title}</title></head><body><h1>Schlagzeile</h1>
+            <p>Ein langer Absatz mit vielen Wörtern über den Klimaschutz und das Leben.</p></body></html>"#
+        );
+        let doc = Document::parse(&html, &Options::default()).expect("parse");
+        let base = url::Url::parse(&format!("https://{host}/artikel/klima")).ok();
+        read(&doc, base.as_ref()).authors
+    };
+    // The <title> part that names the host, at either end.
+    assert_eq!(page("Nachhaltiger leben | Greenpeace", "www.greenpeace.de"), ["Greenpeace"]);
+    assert_eq!(
+        page("Sorgfaltspflicht | Wolfgang Michal", "wolfgangmichal.de"),
+        ["Wolfgang Michal"]
+    );
+    assert_eq!(
+        page("Gregory Szorc's Digital Home | Python 3", "gregoryszorc.com"),
+        ["Gregory Szorc's Digital Home"]
+    );
+    // No part names the host: no author.
+    assert!(page("Nachhaltiger leben | Klimablog", "www.greenpeace.de").is_empty());
+    // A byline still wins.
+    let (_, m) = meta_doc(
+        r#"<html><head><meta property="og:site_name" content="Stadtblatt"></head><body>
+        <p class="byline">Von Cosima Künzel</p><p>Ein langer Absatz mit vielen Wörtern über die Auktion.</p></body></html>"#,
+    );
+    assert_eq!(m.authors, ["Cosima Künzel"]);
 }

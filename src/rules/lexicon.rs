@@ -176,6 +176,13 @@ pub const AUTHOR_LABELS: &[&str] = &[
 /// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
 pub const INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
 
+/// Phrases that join an interview's guest and host in a byline ("Richard David Precht im
+/// Gespräch mit Karin Fischer"): both are named, as two authors. Matched in lower case, mid-line.
+pub const INTERVIEW_JOINERS: &[&str] = &[
+    "im Gespräch mit", "im Interview mit", "in conversation with", "en conversation avec", "en entretien avec",
+    "en conversación con", "en diálogo con", "في حوار مع", "في حديث مع",
+];
+
 /// Lower-case words inside personal names ("Anna von der Heide", "José de la Cruz", "Ahmed
 /// bin Salman"): a visible byline's names are otherwise capitalised word by word.
 pub const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "y"];
