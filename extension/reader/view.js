@@ -65,8 +65,12 @@
    * header reads as one language with the article; the UI's language is the fallback. */
   function metaLine(article, lang, labels) {
     const label = (key, n) => (labels?.[key] ?? t(key, ['$1'])).replace('$1', formatNumber(n, lang));
+    // Where no person signs, the core names the publication as author: the header already
+    // shows it as the site, so the byline would only repeat it.
+    const same = (a, b) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+    const byline = article.byline && !(article.site_name && same(article.byline, article.site_name)) ? article.byline : null;
     return el('p', { class: 'meta' },
-      article.byline ? el('span', { class: 'byline' }, article.byline) : null,
+      byline ? el('span', { class: 'byline' }, byline) : null,
       article.published ? el('span', {}, el('time', { datetime: article.published }, formatDate(article.published, lang))) : null,
       article.reading_minutes ? el('span', { class: 'reading-time' }, label('readingMinutes', article.reading_minutes)) : null,
       article.word_count ? el('span', { class: 'words' }, label('wordCount', article.word_count)) : null);

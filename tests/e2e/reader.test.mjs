@@ -14,7 +14,7 @@ import { ARTIFACTS, EXT, HERE, contrast, ensureBuilt, inContentWorld, inShadow, 
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const EXPECTED = path.join(HERE, 'expected');
-const CASES = ['maghress-fr-lavrov', 'maghress-ar-rtl', 'lists-tables-code', 'lazy-images', 'figures-embeds'];
+const CASES = ['maghress-fr-lavrov', 'maghress-ar-rtl', 'lists-tables-code', 'lazy-images', 'figures-embeds', 'author-site-name-fallback-es'];
 /** The themes, as the reader names them (settings.js), and the rendered-colour floors
  * (WCAG 2.2 AA: SC 1.4.3 text, SC 1.4.11 non-text: control boundaries and focus indicators). */
 const THEMES = ['system', 'light', 'sepia', 'dark', 'contrast'];
@@ -87,6 +87,18 @@ describe('header and languages', () => {
     assert.match(head.text, /23 janvier 2023/, 'date in the article language');
     assert.match(head.reading, /^\d+ min de lecture$/);
     assert.match(head.words, /^[\d\u202f ]+ mots$/);
+    await page.close();
+  });
+
+  test('a page signed by its publication shows the name once, as the site, not again as the byline', async () => {
+    const page = await openReader('/fixtures/author-site-name-fallback-es/');
+    const head = await inShadow(page, R, function () {
+      const h = this.querySelector('article header');
+      return { text: h.innerText, site: h.querySelector('.site').textContent, byline: h.querySelector('.byline')?.textContent ?? null };
+    });
+    assert.equal(head.site, 'Fundación Mar Abierto');
+    assert.equal(head.byline, null);
+    assert.equal(head.text.split('Fundación Mar Abierto').length - 1, 1, head.text);
     await page.close();
   });
 
