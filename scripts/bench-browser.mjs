@@ -13,12 +13,12 @@
 //     reported apart from the later (warm) clicks'.
 // Also a cold start (first click after launch). Medians and p95, the per-page ratio ours /
 // Readability.js; Markdown to stdout, artifacts/bench-browser.md and bench/browser.md.
-// Usage: node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--no-corpus]
+// Usage: [DECLUTTER_EXT=DIR] node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--no-corpus]
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, clickAction, launch } from './lib/browser.mjs';
+import { EXT_DIR, ROOT, clickAction, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -26,6 +26,8 @@ const RUNS = arg('--runs', 3);
 const COLD = arg('--cold', 3);
 const EVERY = arg('--every', 6);
 const CORPUS = !process.argv.includes('--no-corpus');
+// DECLUTTER_EXT=DIR: another build of the extension (an A/B of one change), else dist/extension.
+const EXT = process.env.DECLUTTER_EXT ?? EXT_DIR;
 
 if (spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
 
@@ -112,7 +114,7 @@ const med = (xs) => q(xs, 0.5);
 // Cold: a fresh browser each time, first click on the seed page.
 const seed = pages.find((p) => p.name === 'maghress-fr-lavrov') ?? pages[0];
 for (let i = 0; i < COLD; i++) {
-  const b = await launch();
+  const b = await launch({ extDir: EXT });
   const page = await open(b, seed);
   samples.cold.push(rowOf(await clickAction(b, page)));
   await b.close();
@@ -120,7 +122,7 @@ for (let i = 0; i < COLD; i++) {
 
 // Warm: one browser; per page: Readability.js RUNS times, then RUNS x (click -> cleaned,
 // click -> restored, reader run -> reader view, click -> restored).
-const b = await launch();
+const b = await launch({ extDir: EXT });
 const warmup = await open(b, seed);
 await clickAction(b, warmup);
 await clickAction(b, warmup);
