@@ -168,25 +168,32 @@ fn trim_date_glue(text: &str, before_digit: bool) -> String {
         let f = fold(w.trim_matches(|c: char| c == ',' || c == '.' || c == ':'));
         f.is_empty()
             || BYLINE_DATE_GLUE.iter().any(|g| folded(g) == f)
-            || WEEKDAYS.iter().any(|d| folded(d) == f)
-            || ALL_MONTHS
-                .iter()
-                .flat_map(|l| l.iter())
-                .any(|(m, _)| folded(m) == f && f.chars().count() > 3)
-    };
-    let is_month = |w: &str| {
-        let f = fold(w.trim_matches(|c: char| c == ',' || c == '.'));
-        ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| folded(m) == f)
+            || is_weekday(&f)
+            || (f.chars().count() > 3 && is_month(&f))
     };
     let mut words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     // Right before a cut digit, even a short month ("May 3") is part of the date.
-    if before_digit && words.last().is_some_and(|w| is_month(w)) {
+    if before_digit
+        && words
+            .last()
+            .is_some_and(|w| is_month(&fold(w.trim_matches(|c: char| c == ',' || c == '.'))))
+    {
         words.pop();
     }
     while words.last().is_some_and(|w| is_glue(w)) {
         words.pop();
     }
     words.join(" ")
+}
+
+/// `f`, folded, is a weekday name in one of the lexicon's languages.
+pub(crate) fn is_weekday(f: &str) -> bool {
+    WEEKDAYS.iter().any(|d| folded(d) == f)
+}
+
+/// `f`, folded, is a month name or its short form in one of the lexicon's languages.
+pub(crate) fn is_month(f: &str) -> bool {
+    ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| folded(m) == f)
 }
 
 pub(crate) fn is_plausible_name(name: &str) -> bool {
@@ -569,11 +576,11 @@ fn is_prefixed_byline_here(block_text: &str) -> bool {
     {
         return false;
     }
-    let names = split_names(block_text);
-    let Some(first) = names.first() else { return false };
     BYLINE_PREFIXES.iter().any(|p| {
         strip_prefix_folded(block_text, p).is_some_and(|rest| {
             let rest = rest.trim_start_matches([' ', ':']);
+            let names = split_names(block_text);
+            let Some(first) = names.first() else { return false };
             // Latin names are capitalised; caseless scripts (Arabic) just need a letter.
             let capital = rest
                 .chars()

@@ -18,8 +18,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{
-    fold, ALL_MONTHS, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS,
-    SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES, WEEKDAYS,
+    fold, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS,
+    SOURCE_LINE_PREFIXES,
 };
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws, without_contact};
@@ -522,16 +522,7 @@ fn title(
 /// The end part of the `<title>` ("Headline | Site", "Site | Headline") that names the host.
 fn title_site_name(doc: &Document, host: Option<&str>) -> Option<String> {
     let raw = normalize_ws(&title::document_title(doc));
-    let parts: Vec<&str> = SITE_SEPARATORS
-        .iter()
-        .flat_map(|sep| {
-            let last = raw.rsplit_once(sep).map(|(_, tail)| tail);
-            let first = raw.split_once(sep).map(|(head, _)| head);
-            [last, first]
-        })
-        .flatten()
-        .collect();
-    parts.into_iter().map(str::trim).find(|p| site_like(p, None, host)).map(str::to_string)
+    site_split(&raw, None, host).map(|(site, _)| site.to_string())
 }
 
 /// `part` is the last part of `title`, after a [`SITE_SEPARATORS`] separator ("Headline | Site").
@@ -552,31 +543,35 @@ pub const SITE_SEPARATORS: &[&str] =
 /// 69.1 % to 70.7 % exact titles but readability from 96.1 % to 93.7 % (Readability keeps
 /// og:title verbatim), so that rule was dropped.
 fn strip_site_name(t: &str, site: Option<&str>, host: Option<&str>) -> String {
+    site_split(t, site, host).map_or_else(|| t.to_string(), |(_, rest)| rest.to_string())
+}
+
+/// A meta title cut into (the part that names the site, the rest), both trimmed: the last part
+/// after any separator ("Title - Site", cut at the last separator that works), else the part
+/// before the first separator ("Site | Title"). `None` when no end part names the site.
+fn site_split<'t>(
+    t: &'t str,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<(&'t str, &'t str)> {
     let mut cuts: Vec<(usize, usize)> = SITE_SEPARATORS
         .iter()
         .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>())
         .collect();
-    if cuts.is_empty() {
-        return t.to_string();
-    }
     cuts.sort_unstable();
-    // Last part names the site: "Title - Site" (cut at the last such separator).
-    for &(a, b) in cuts.iter().rev() {
-        if let (Some(head), Some(tail)) = (t.get(..a), t.get(b..)) {
-            if site_like(tail, site, host) && !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
-        }
+    let halves = |&(a, b): &(usize, usize)| Some((t.get(..a)?, t.get(b..)?));
+    // Last part names the site: "Title - Site".
+    let last = cuts
+        .iter()
+        .rev()
+        .filter_map(halves)
+        .find(|(head, tail)| site_like(tail, site, host) && !head.trim().is_empty());
+    if let Some((head, tail)) = last {
+        return Some((tail.trim(), head.trim()));
     }
     // First part names the site: "Site | Title".
-    if let Some(&(a, b)) = cuts.first() {
-        if let (Some(head), Some(tail)) = (t.get(..a), t.get(b..)) {
-            if site_like(head, site, host) && !tail.trim().is_empty() {
-                return tail.trim().to_string();
-            }
-        }
-    }
-    t.to_string()
+    let (head, tail) = cuts.first().and_then(halves)?;
+    (site_like(head, site, host) && !tail.trim().is_empty()).then(|| (head.trim(), tail.trim()))
 }
 
 /// A site name may add this many letters to the host's brand ("MyOOS Community Forum" on
@@ -923,25 +918,28 @@ fn dated_byline_word_name(text: &str, lang: Option<&str>) -> Option<String> {
         .iter()
         .position(|w| INNER_BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
         .filter(|&at| at > 0)?;
-    let (date, name) = (words.get(..at)?.join(" "), words.get(at + 1..)?.join(" "));
+    let (before, after) = (words.get(..at)?, words.get(at + 1..)?);
+    let name = after.join(" ");
+    let name_like = (1..=crate::rules::META_LINE_NAME_MAX_WORDS).contains(&after.len())
+        && name.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c))
+        && byline::looks_like_name(&name)
+        && byline::is_plausible_name(&name);
     // Before the byline word, only the date and a time: its words are numbers, month and
     // weekday names or short glue ("am", "à", "Uhr"); "Vortrag am 06.11.2023 von …" names a
     // speaker.
-    let date_word = |w: &str| {
+    let date_word = |w: &&str| {
         let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
         f.chars().count() <= DATE_GLUE_MAX_CHARS
             || f.chars().any(|c| c.is_numeric())
-            || WEEKDAYS.iter().any(|d| fold(d) == f)
-            || ALL_MONTHS.iter().flat_map(|l| l.iter()).any(|(m, _)| fold(m) == f)
+            || byline::is_weekday(&f)
+            || byline::is_month(&f)
     };
-    let dated = date.split(' ').count() <= BARE_DATE_MAX_WORDS
-        && date.split(' ').all(date_word)
-        && dates::find_date_in_text(&date, lang).is_some();
-    let name_like = (1..=crate::rules::META_LINE_NAME_MAX_WORDS)
-        .contains(&words.len().saturating_sub(at + 1))
-        && name.chars().all(|c| c.is_alphabetic() || crate::rules::NAME_PUNCTUATION.contains(&c));
-    (dated && name_like && byline::looks_like_name(&name) && byline::is_plausible_name(&name))
-        .then_some(name)
+    let dated = || {
+        before.len() <= BARE_DATE_MAX_WORDS
+            && before.iter().all(date_word)
+            && dates::find_date_in_text(&before.join(" "), lang).is_some()
+    };
+    (name_like && dated()).then_some(name)
 }
 
 /// Last resort: the first short block outside headers, navigation, sidebars and comments that
