@@ -13,17 +13,22 @@
 //     reported apart from the later (warm) clicks'.
 // Also a cold start (first click after launch). Medians and p95, the per-page ratio ours /
 // Readability.js; Markdown to stdout, artifacts/bench-browser.md and bench/browser.md.
-// Usage: [DECLUTTER_EXT=DIR] node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--no-corpus]
+// Then, on a newly opened tab of each page, a click while the worker is stopped: the usual click
+// in use, since Chromium stops an extension's worker after 30 s idle and the click must start it
+// again (the script, the module's compilation, V8 compiling each function on its first run).
+// Usage: [DECLUTTER_EXT=DIR] node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--stopped K] [--no-corpus]
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { EXT_DIR, ROOT, clickAction, launch } from './lib/browser.mjs';
+import { EXT_DIR, ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const RUNS = arg('--runs', 3);
 const COLD = arg('--cold', 3);
+// Pages that also get a click on a stopped worker (every K-th page; 0: none).
+const STOPPED = arg('--stopped', 1);
 const EVERY = arg('--every', 6);
 const CORPUS = !process.argv.includes('--no-corpus');
 // DECLUTTER_EXT=DIR: another build of the extension (an A/B of one change), else dist/extension.
@@ -99,7 +104,7 @@ async function readability(page, runs) {
 const STAGES = [['snapshot', 'snapshot_ms'], ['messaging', 'message_ms'], ['WASM init', 'init_ms'],
   ['analysis (wasm)', 'analyze_ms'], ['applying', 'apply_ms']];
 // clean: later clicks on a page (warm); first: the first click on each page, which injects.
-const samples = { cold: [], first: [], clean: [], reader: [] };
+const samples = { cold: [], first: [], clean: [], reader: [], stopped: [] };
 // outside_ms: the part of a run spent outside the content script (the click reaching the
 // background, executeScript to the page and its answer back), per run: a difference of
 // medians over different runs would not say it.
@@ -160,6 +165,26 @@ for (const [k, p] of pages.entries()) {
   await page?.close().catch(() => {});
   if (k % 20 === 19) console.error(`[bench] ${k + 1}/${pages.length} pages, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
+// Stopped worker: a new tab per page (the content script not injected yet, as on a page just
+// opened), the worker stopped, one click, then restored.
+if (STOPPED > 0) {
+  for (const [k, p] of pages.entries()) {
+    if (k % STOPPED !== 0 || p.error) continue;
+    let page;
+    try {
+      page = await open(b, p);
+      const run = await clickStopped(b, page);
+      const row = { ...rowOf(run), woke_ms: run.woke_ms, woken_ms: run.woken_ms, script_ms: run.boot.script_ms,
+        compiled_ms: run.boot.compiled_ms, warm_rounds: run.boot.warm_rounds, warm_ms: run.boot.warm_ms };
+      samples.stopped.push(row);
+      p.stopped = row.woken_ms;
+      if (run.result?.state === 'clean') await clickAction(b, page);
+    } catch (e) {
+      p.stoppedError = String(e.message ?? e).split('\n')[0];
+    }
+    await page?.close().catch(() => {});
+  }
+}
 await b.close();
 await server.close();
 
@@ -190,6 +215,28 @@ for (const set of ['fixtures', 'corpus sample', 'all']) {
   lines.push(`| ${set} | ${ps.length} | ${f(med(rjs))} / ${f(q(rjs, 0.95))} | ${f(med(ours))} / ${f(q(ours, 0.95))} | ${f2(med(ours) / med(rjs))} | ${f2(med(ratios))} | ${f2(q(ratios, 0.95))} | ${f(med(first))} / ${f(q(first, 0.95))}, ${f2(med(firstRatios))} | ${f(med(reader))} / ${f(q(reader, 0.95))} |`);
 }
 lines.push('', 'Targets (issue 6): per-page ratio median ≤ 0.5, p95 ≤ 1.', '');
+if (samples.stopped.length) {
+  lines.push('## A click that wakes the stopped worker', '');
+  lines.push('Chromium stops an extension\'s service worker after 30 s without events, so in use most clicks start it again. '
+    + 'Per page, a newly opened tab, the worker stopped (`Target.closeTarget`), one toolbar click; "click → cleaned" runs from the click '
+    + '(the benchmark\'s clock) to the run\'s end (the worker\'s clock; both absolute).', '');
+  lines.push('| pages | n | Readability.js parse median | click → cleaned median / p95 | per-page ratio median / p95 |', '|---|--:|---|---|---|');
+  for (const set of ['fixtures', 'corpus sample', 'all']) {
+    const ps = pages.filter((p) => (set === 'all' || p.set === set) && Number.isFinite(p.stopped) && p.rjs?.length);
+    const ours = ps.map((p) => p.stopped);
+    const ratios = ps.map((p) => p.stopped / med(p.rjs));
+    lines.push(`| ${set} | ${ps.length} | ${f(med(ps.map((p) => med(p.rjs))))} | ${f(med(ours))} / ${f(q(ours, 0.95))} | ${f2(med(ratios))} / ${f2(q(ratios, 0.95))} |`);
+  }
+  lines.push('', '| stage (ms, median / p95) | |', '|---|---|');
+  for (const [label, key] of [['click → worker started', 'woke_ms'], ['worker started → its script has run', 'script_ms'],
+    ['worker started → module compiled', 'compiled_ms'], ['warm-up rounds run (count)', 'warm_rounds'], ['warm-up (all its rounds)', 'warm_ms'],
+    ['inject', 'inject_ms'], ...STAGES, ['outside the content script', 'outside_ms'], ['**click → cleaned**', 'woken_ms']]) {
+    lines.push(`| ${label} | ${cell(samples.stopped, key)} |`);
+  }
+  const errs = pages.filter((p) => p.stoppedError);
+  if (errs.length) lines.push('', `Errors on a stopped worker: ${errs.map((p) => `${p.name}: ${p.stoppedError}`).join('; ')}`);
+  lines.push('');
+}
 lines.push('## Where our time goes (median / p95 over all runs)', '');
 lines.push('| stage | cold click → cleaned | first click on a page → cleaned | warm click → cleaned | warm → reader view |', '|---|---|---|---|---|');
 for (const [label, key] of [['inject', 'inject_ms'], ...STAGES, ['content total', 'total_ms'], ['outside the content script', 'outside_ms'], ['**click to done**', 'click_to_done_ms']]) {

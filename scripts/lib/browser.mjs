@@ -78,6 +78,51 @@ export async function clickAction(b, page, { timeout = 20000 } = {}) {
   throw new Error('unreachable');
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The extension's service-worker targets (none while it is stopped). */
+export async function workerTargets(b) {
+  const { targetInfos } = await b.browserSession.send('Target.getTargets');
+  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(b.extId));
+}
+
+/** Stops the extension's service worker, as Chromium does once it has been idle for 30 s (CDP
+ * closes the worker's target; ServiceWorker.stopAllWorkers does the same but its reply never
+ * comes in Chromium 156), and waits until it is gone. */
+export async function stopWorker(b) {
+  for (const t of await workerTargets(b)) await b.browserSession.send('Target.closeTarget', { targetId: t.targetId });
+  for (let i = 0; i < 200 && (await workerTargets(b)).length; i++) await sleep(25);
+  if ((await workerTargets(b)).length) throw new Error('the service worker did not stop');
+}
+
+/** A real toolbar click on `page`'s tab while the worker is stopped: the click wakes it, as most
+ * clicks do in use. Returns the new worker's record of the run, its `boot` timings, and
+ * `woken_ms`, from the click to the run's end on one clock (the worker's timeOrigin is absolute). */
+export async function clickStopped(b, page, { timeout = 20000 } = {}) {
+  const stoppedAt = performance.timeOrigin + performance.now();
+  await stopWorker(b);
+  const { targetInfos } = await b.browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  const clickedAt = performance.timeOrigin + performance.now();
+  await b.browserSession.send('Extensions.triggerAction', { id: b.extId, targetId: tab.targetId });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const w of b.ctx.serviceWorkers().filter((x) => x.url().includes(b.extId))) {
+      const rec = await w.evaluate(() => {
+        const d = globalThis.declutter;
+        return d?.runs ? { last: d.last, boot: d.boot } : null;
+      }).catch(() => null);
+      if (rec && rec.boot.origin > stoppedAt) {
+        if (rec.last?.error) throw new Error(`run failed: ${rec.last.error}`);
+        return { ...rec.last, boot: rec.boot, woke_ms: rec.boot.origin - clickedAt, woken_ms: rec.last.timings.done_at - clickedAt };
+      }
+    }
+    if (Date.now() > deadline) throw new Error('the click on a stopped worker did not finish a run in time');
+    await sleep(10);
+  }
+}
+
 /** Nodes inside our closed shadow roots, through CDP (pierce: true reaches closed roots). */
 async function shadowRootOf(page, hostTag) {
   const cdp = await page.context().newCDPSession(page);
