@@ -104,7 +104,7 @@ async function readability(page, runs) {
 const STAGES = [['snapshot', 'snapshot_ms'], ['messaging', 'message_ms'], ['WASM init', 'init_ms'],
   ['analysis (wasm)', 'analyze_ms'], ['applying', 'apply_ms']];
 // clean: later clicks on a page (warm); first: the first click on each page, which injects.
-const samples = { cold: [], first: [], clean: [], reader: [], stopped: [] };
+const samples = { cold: [], first: [], clean: [], reader: [], stopped: [], stoppedRestore: [] };
 // outside_ms: the part of a run spent outside the content script (the click reaching the
 // background, executeScript to the page and its answer back), per run: a difference of
 // medians over different runs would not say it.
@@ -175,10 +175,15 @@ if (STOPPED > 0) {
       page = await open(b, p);
       const run = await clickStopped(b, page);
       const row = { ...rowOf(run), woke_ms: run.woke_ms, woken_ms: run.woken_ms, script_ms: run.boot.script_ms,
-        compiled_ms: run.boot.compiled_ms, warm_rounds: run.boot.warm_rounds, warm_ms: run.boot.warm_ms };
+        compiled_ms: run.boot.compiled_ms, event_ms: run.boot.event_ms, warm_rounds: run.boot.warm_rounds, warm_ms: run.boot.warm_ms };
       samples.stopped.push(row);
       p.stopped = row.woken_ms;
-      if (run.result?.state === 'clean') await clickAction(b, page);
+      // And the click that restores the page after a read of more than 30 s: it wakes the worker
+      // again but needs no analysis.
+      if (run.result?.state === 'clean') {
+        const back = await clickStopped(b, page);
+        samples.stoppedRestore.push({ woken_ms: back.woken_ms, inject_ms: back.timings.inject_ms });
+      }
     } catch (e) {
       p.stoppedError = String(e.message ?? e).split('\n')[0];
     }
@@ -229,9 +234,14 @@ if (samples.stopped.length) {
   }
   lines.push('', '| stage (ms, median / p95) | |', '|---|---|');
   for (const [label, key] of [['click → worker started', 'woke_ms'], ['worker started → its script has run', 'script_ms'],
-    ['worker started → module compiled', 'compiled_ms'], ['warm-up rounds run (count)', 'warm_rounds'], ['warm-up (all its rounds)', 'warm_ms'],
+    ['worker started → module compiled', 'compiled_ms'], ['worker started → the click reaches it', 'event_ms'], ['warm-up rounds run (count)', 'warm_rounds'], ['warm-up (all its rounds)', 'warm_ms'],
     ['inject', 'inject_ms'], ...STAGES, ['outside the content script', 'outside_ms'], ['**click → cleaned**', 'woken_ms']]) {
     lines.push(`| ${label} | ${cell(samples.stopped, key)} |`);
+  }
+  if (samples.stoppedRestore.length) {
+    lines.push('', `The click that then restores the page, the worker stopped again (a read of more than 30 s; no analysis): `
+      + `${f(med(samples.stoppedRestore.map((r) => r.woken_ms)))} / ${f(q(samples.stoppedRestore.map((r) => r.woken_ms), 0.95))} ms median / p95 over ${samples.stoppedRestore.length} pages, `
+      + `injecting ${f(med(samples.stoppedRestore.map((r) => r.inject_ms)))} ms median.`);
   }
   const errs = pages.filter((p) => p.stoppedError);
   if (errs.length) lines.push('', `Errors on a stopped worker: ${errs.map((p) => `${p.name}: ${p.stoppedError}`).join('; ')}`);
