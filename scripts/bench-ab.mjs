@@ -2,13 +2,14 @@
 // npm run bench:ab -- DIR_A DIR_B: two builds of the extension (e.g. one without a change, made
 // from `git stash` + `npm run build` + a copy of dist/extension), compared on the usual click in
 // use: one that wakes the stopped worker (Chromium stops it after 30 s idle), on a page just
-// opened, then the click that restores it, the worker stopped again. Both browsers run side by
+// opened, then the click that restores it, the worker stopped again; then a click on the awake
+// worker (bench:browser's warm click, timed from the click's arrival). Both browsers run side by
 // side and the pages alternate between them (A then B, then B then A), so that the load of a
 // shared machine falls on both: sequential runs of bench:browser moved by ±20 % here.
 // Milliseconds from the click to the run's end (scripts/lib/browser.mjs, clickStopped).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, clickStopped, launch } from './lib/browser.mjs';
+import { ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 
 const dirs = process.argv.slice(2);
@@ -21,7 +22,7 @@ const names = readdirSync(FIX).filter((n) => existsSync(path.join(FIX, n, 'sourc
 const routes = Object.fromEntries(names.map((n, i) => [`/p${i}/`, { body: readFileSync(path.join(FIX, n, 'source.html')), type: 'text/html; charset=utf-8' }]));
 const server = await serve(routes);
 const browsers = [await launch({ extDir: dirs[0] }), await launch({ extDir: dirs[1] })];
-const got = browsers.map(() => ({ clean: [], restore: [], errors: 0 }));
+const got = browsers.map(() => ({ clean: [], restore: [], warm: [], errors: 0 }));
 for (const [i, name] of names.entries()) {
   for (const v of i % 2 ? [1, 0] : [0, 1]) {
     const b = browsers[v];
@@ -31,7 +32,12 @@ for (const [i, name] of names.entries()) {
       await page.waitForTimeout(100);
       const run = await clickStopped(b, page);
       got[v].clean.push(run.woken_ms);
-      if (run.result?.state === 'clean') got[v].restore.push((await clickStopped(b, page)).woken_ms);
+      if (run.result?.state === 'clean') {
+        got[v].restore.push((await clickStopped(b, page)).woken_ms);
+        // Then a click on the awake worker (what bench:browser calls warm), and its restore.
+        got[v].warm.push((await clickAction(b, page)).timings.click_to_done_ms);
+        await clickAction(b, page);
+      }
     } catch (e) {
       got[v].errors += 1;
       console.error(`${'AB'[v]} ${name}: ${String(e.message ?? e).split('\n')[0]}`);
@@ -44,5 +50,5 @@ await server.close();
 
 const q = (xs, p) => { const s = [...xs].sort((a, c) => a - c); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN; };
 const cell = (xs) => `${q(xs, 0.5).toFixed(1)} / ${q(xs, 0.95).toFixed(1)} (${xs.length})`;
-console.log(`| build | click on a stopped worker → cleaned, median / p95 (pages) | its restore, worker stopped again | errors |\n|---|---|---|--:|`);
-got.forEach((r, v) => console.log(`| ${'AB'[v]}: ${dirs[v]} | ${cell(r.clean)} | ${cell(r.restore)} | ${r.errors} |`));
+console.log(`| build | click on a stopped worker → cleaned, median / p95 (pages) | its restore, worker stopped again | then a click on the awake worker | errors |\n|---|---|---|---|--:|`);
+got.forEach((r, v) => console.log(`| ${'AB'[v]}: ${dirs[v]} | ${cell(r.clean)} | ${cell(r.restore)} | ${cell(r.warm)} | ${r.errors} |`));
