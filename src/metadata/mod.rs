@@ -223,6 +223,25 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .into_iter()
             .collect();
     }
+    // Then the contact person of a press release ("Pressekontakt" + name). A "Kontakt" link
+    // opens a menu of departments, not a person: the label is no link, and the contact is a
+    // full name (two words or more).
+    if m.authors.is_empty() {
+        m.authors = blocks
+            .iter()
+            .filter(|b| {
+                !ctx.hidden(b.id)
+                    && !ctx.in_side(b.id)
+                    && !ctx.in_chrome(b.id)
+                    && byline::is_contact_label(b.text())
+                    && doc.tag(b.id) != "a"
+                    && !doc.ancestors(b.id).any(|a| doc.tag(a) == "a")
+            })
+            .take(MAX_AUTHOR_LABELS)
+            .map(|b| byline::labelled_names(doc, b.id))
+            .find(|n| !n.is_empty() && n.iter().all(|x| x.split(' ').count() >= 2))
+            .unwrap_or_default();
+    }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
     // a personal blog "… | Wolfgang Michal" on wolfgangmichal.de).
