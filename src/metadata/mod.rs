@@ -63,6 +63,15 @@ pub const AUTHOR_KEYS: &[&str] = &[
     "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author",
 ];
 
+/// Author keys of scholarly metadata (Dublin Core, Highwire), which write one person per tag
+/// as "Surname, Given names" ("Jong, Michiel de", "Kooman, F.").
+pub const INVERTED_NAME_KEYS: &[&str] =
+    &["dc:creator", "dcterm:creator", "dcterms:creator", "citation_author"];
+/// In "Surname, Given names", the surname has at most this many words ("Ben Salah") and the
+/// given names at most [`INVERTED_GIVEN_MAX_WORDS`] ("Michiel de", "F.").
+const INVERTED_SURNAME_MAX_WORDS: usize = 2;
+const INVERTED_GIVEN_MAX_WORDS: usize = 3;
+
 /// Date keys that name no event: TYPO3 and other CMSs fill them with the last modification
 /// ("date" 2020-02-12 over a visible "05.02.2020"), so a visible `<time>`, date line or
 /// date-classed block comes first; they still beat the URL and loose text.
@@ -178,7 +187,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
                 if looks_like_url(&v) || site_like(&v, None, host.as_deref()) || is_handle(&v) {
                     continue;
                 }
-                let found = byline::split_names(&v);
+                let found = if INVERTED_NAME_KEYS.contains(key) && is_inverted_name(&v) {
+                    vec![v.to_string()]
+                } else {
+                    byline::split_names(&v)
+                };
                 if names_publication(&raw, m.site_name.as_deref(), host.as_deref()) {
                     publisher.extend(found);
                 } else {
@@ -348,6 +361,18 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// "Surname, Given names": one comma between a short surname and short given names, no digit,
+/// so one person rather than a list of two ("Jane Doe, John Roe" has two words on each side).
+fn is_inverted_name(v: &str) -> bool {
+    let Some((surname, given)) = v.split_once(',') else { return false };
+    let words = |s: &str| s.split_whitespace().count();
+    !given.contains([',', ';', '&'])
+        && !v.chars().any(|c| c.is_numeric())
+        && (1..=INVERTED_SURNAME_MAX_WORDS).contains(&words(surname))
+        && (1..=INVERTED_GIVEN_MAX_WORDS).contains(&words(given))
+        && !(words(surname) >= 2 && words(given) >= 2)
 }
 
 /// A login handle, not a name: one lower-case token whose words are joined by '_' or '.'

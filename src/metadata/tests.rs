@@ -317,3 +317,18 @@ fn publication_signs_a_page_that_names_no_one() {
     );
     assert_eq!(m.authors, ["Cosima Künzel"]);
 }
+
+#[test]
+fn scholarly_meta_authors_are_surname_comma_given() {
+    let m = meta(
+        r#"<html><head><title>x</title>
+        <meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
+        </head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.authors, ["Kooman, F.", "Jong, Michiel de"]);
+    // Two full names in one tag stay two people.
+    let m = meta(
+        r#"<html><head><title>x</title><meta name="citation_author" content="Jane Doe, John Roe"></head><body></body></html>"#,
+    );
+    assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+}
