@@ -127,7 +127,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let host = base.and_then(|b| b.host_str()).map(|h| h.trim_start_matches("www.").to_string());
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
-    m.title = title(doc, &metas, &ld, m.site_name.as_deref(), host.as_deref());
+    // The meta tags' site name too, when JSON-LD declares another ("Exlibris DEG" beside
+    // og:site_name "Deutsche Exlibris-Gesellschaft e.V."): a title may end with either.
+    let other_site = metas.first(SITE_NAME_KEYS).filter(|s| Some(s) != m.site_name.as_ref());
+    m.title =
+        title(doc, &metas, &ld, m.site_name.as_deref(), other_site.as_deref(), host.as_deref());
     m.lead_image = ld
         .image
         .clone()
@@ -511,8 +515,23 @@ fn title(
     metas: &MetaTags,
     ld: &jsonld::JsonLd,
     site: Option<&str>,
+    other_site: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
+    let strip_site_name = |t: &str, site: Option<&str>, host: Option<&str>| -> String {
+        let s = strip_site_name(t, site, host);
+        match other_site {
+            Some(o) if s == t => strip_site_name(t, Some(o), host),
+            // The name the site prints for itself, when it declares none ("… › Nordish by
+            // Nature", its feed's and home link's name).
+            None if s == t && site.is_none() => title::branding_names(doc)
+                .iter()
+                .map(|b| strip_site_name(t, Some(b), host))
+                .find(|x| x != t)
+                .unwrap_or(s),
+            _ => s,
+        }
+    };
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
@@ -604,6 +623,20 @@ fn site_split<'t>(
         .collect();
     cuts.sort_unstable();
     let halves = |&(a, b): &(usize, usize)| Some((t.get(..a)?, t.get(b..)?));
+    // The declared site name, itself holding a separator, as the whole end part: "Title -
+    // Fischerhütte | hejfish.com" with og:site_name "Fischerhütte | hejfish.com" (the last part
+    // alone, "hejfish.com", also names the host but would leave "Fischerhütte" behind).
+    let alnum = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if let Some(site) = site.filter(|s| SITE_SEPARATORS.iter().any(|sep| s.contains(sep))) {
+        let s = alnum(site);
+        let whole = cuts
+            .iter()
+            .filter_map(halves)
+            .find(|(head, tail)| !head.trim().is_empty() && alnum(tail) == s);
+        if let Some((head, tail)) = whole {
+            return Some((tail.trim(), head.trim()));
+        }
+    }
     // Last part names the site: "Title - Site".
     let last = cuts
         .iter()
