@@ -259,6 +259,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .find(|n| !n.is_empty() && n.iter().all(|x| x.split(' ').count() >= 2))
             .unwrap_or_default();
     }
+    // Then the agency a news story credits in its lead's dateline ("Hamburg (dpa/lno) – …").
+    if m.authors.is_empty() {
+        m.authors = agency_dateline(doc, &ctx).into_iter().collect();
+    }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
     // a personal blog "… | Wolfgang Michal" on wolfgangmichal.de).
@@ -1109,6 +1113,34 @@ fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> O
                 && is_mostly_date(head))
             .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
             .flatten()
+        })
+}
+
+/// A dateline's credit names an agency, not a sentence: at most this many characters
+/// ("dpa/lno", "AFP", "APA/Reuters").
+const AGENCY_MAX_CHARS: usize = 24;
+/// A dateline's place has at most this many words ("Palma de Mallorca").
+const DATELINE_PLACE_MAX_WORDS: usize = 4;
+
+/// The news agency credited in the dateline that opens the lead paragraph: "Hamburg (dpa/lno)
+/// – Trotz …", "PARIS (AFP) — …", "الرباط (و م ع) - …". The place is a few capitalised words,
+/// the credit a short bracketed name without digits, then a dash.
+fn agency_dateline(doc: &Document, ctx: &byline::Context) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
+        .take(LEAD_DATELINE_PARAGRAPHS)
+        .find_map(|i| {
+            let text = normalize_ws(&doc.text_content(i));
+            let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
+            let (place, credit) = text.get(..cut)?.strip_suffix(')')?.split_once(" (")?;
+            let place_ok = (1..=DATELINE_PLACE_MAX_WORDS).contains(&place.split(' ').count())
+                && place.chars().next().is_some_and(|c| !c.is_lowercase() && c.is_alphabetic());
+            let credit = credit.trim();
+            let credit_ok = !credit.is_empty()
+                && credit.chars().count() <= AGENCY_MAX_CHARS
+                && credit.chars().any(char::is_alphabetic)
+                && !credit.chars().any(|c| c.is_numeric() || matches!(c, '(' | ')'));
+            (place_ok && credit_ok).then(|| credit.to_string())
         })
 }
 
