@@ -7,8 +7,9 @@ use super::text::{
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{
-    fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, INNER_BYLINE_WORDS,
-    INTERVIEW_JOINERS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
+    fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, CONTACT_LABELS,
+    INNER_BYLINE_WORDS, INTERVIEW_JOINERS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR,
+    WEEKDAYS,
 };
 use html5ever::local_name;
 
@@ -482,7 +483,7 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
         }
         let t = match doc.text(sib) {
             Some(t) => t.to_string(),
-            None => doc.text_content(sib),
+            None => first_line(doc, sib),
         };
         value.push(' ');
         value.push_str(&t);
@@ -505,6 +506,21 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
     }
 }
 
+/// The text of `id` up to its first line break after some text: "<p><b>Jan Koch<br></b>Telefon
+/// 040 …</p>" gives "Jan Koch" (a name, then the contact details on their own lines).
+fn first_line(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    for d in doc.descendants(id) {
+        if doc.tag(d) == "br" && !out.trim().is_empty() {
+            break;
+        }
+        if let Some(t) = doc.text(d).filter(|_| !doc.in_raw_text(d)) {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
 /// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
 pub fn is_author_label(block_text: &str) -> bool {
     // Folded a character at a time: a text that folds longer than every label is none of them.
@@ -518,6 +534,19 @@ pub fn is_author_label(block_text: &str) -> bool {
     }
     AUTHOR_LABELS.iter().any(|l| folded(l) == f.out)
 }
+
+/// True when a short block's text is only a contact label ("Pressekontakt", "Contact presse :").
+pub fn is_contact_label(block_text: &str) -> bool {
+    let t = block_text.trim_end_matches([':', ' ']);
+    // Every label is short: longer texts are not folded at all.
+    t.len() <= *CONTACT_LABEL_MAX_BYTES * 2 && CONTACT_LABELS_FOLDED.contains(&fold(t))
+}
+
+/// [`CONTACT_LABELS`], folded once.
+static CONTACT_LABELS_FOLDED: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| CONTACT_LABELS.iter().map(|l| fold(l)).collect());
+static CONTACT_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| CONTACT_LABELS_FOLDED.iter().map(String::len).max().unwrap_or(0));
 
 /// The length of the longest folded [`AUTHOR_LABELS`] entry, in bytes.
 static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
@@ -716,6 +745,26 @@ mod tests {
         )
         .is_empty());
         assert!(!is_author_label("Autorenverzeichnis"));
+    }
+
+    #[test]
+    fn contact_labels_and_first_lines() {
+        use crate::options::Options;
+        assert!(is_contact_label("Pressekontakt"));
+        assert!(is_contact_label("Contact presse :"));
+        assert!(is_contact_label("جهة الاتصال"));
+        assert!(!is_contact_label("Kontaktformular"));
+        assert!(!is_contact_label("Autor:"));
+        // The value element's first line: the name, not the telephone line below it.
+        let doc = Document::parse(
+            r#"<div><div class="l">Kontakt:</div><p><b>Jan Koch<br></b>Telefon 040 49 07<br>jan@example.org</p></div>"#,
+            &Options::default(),
+        )
+        .expect("parse");
+        let label = (0..doc.len() as u32)
+            .find(|&i| doc.element(i).is_some_and(|e| e.class() == "l"))
+            .unwrap_or(0);
+        assert_eq!(labelled_names(&doc, label), ["Jan Koch"]);
     }
 
     #[test]

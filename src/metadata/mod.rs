@@ -63,6 +63,15 @@ pub const AUTHOR_KEYS: &[&str] = &[
     "article:author", "sailthru:author", "byl", "citation_author", "itemprop:author",
 ];
 
+/// Author keys of scholarly metadata (Dublin Core, Highwire), which write one person per tag
+/// as "Surname, Given names" ("Jong, Michiel de", "Kooman, F.").
+pub const INVERTED_NAME_KEYS: &[&str] =
+    &["dc:creator", "dcterm:creator", "dcterms:creator", "citation_author"];
+/// In "Surname, Given names", the surname has at most this many words ("Ben Salah") and the
+/// given names at most [`INVERTED_GIVEN_MAX_WORDS`] ("Michiel de", "F.").
+const INVERTED_SURNAME_MAX_WORDS: usize = 2;
+const INVERTED_GIVEN_MAX_WORDS: usize = 3;
+
 /// Date keys that name no event: TYPO3 and other CMSs fill them with the last modification
 /// ("date" 2020-02-12 over a visible "05.02.2020"), so a visible `<time>`, date line or
 /// date-classed block comes first; they still beat the URL and loose text.
@@ -118,7 +127,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let host = base.and_then(|b| b.host_str()).map(|h| h.trim_start_matches("www.").to_string());
     m.excerpt = ld.description.clone().or_else(|| metas.first(EXCERPT_KEYS));
     m.site_name = ld.publisher.clone().or_else(|| metas.first(SITE_NAME_KEYS));
-    m.title = title(doc, &metas, &ld, m.site_name.as_deref(), host.as_deref());
+    // The meta tags' site name too, when JSON-LD declares another ("Exlibris DEG" beside
+    // og:site_name "Deutsche Exlibris-Gesellschaft e.V."): a title may end with either.
+    let other_site = metas.first(SITE_NAME_KEYS).filter(|s| Some(s) != m.site_name.as_ref());
+    m.title =
+        title(doc, &metas, &ld, m.site_name.as_deref(), other_site.as_deref(), host.as_deref());
     m.lead_image = ld
         .image
         .clone()
@@ -178,7 +191,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
                 if looks_like_url(&v) || site_like(&v, None, host.as_deref()) || is_handle(&v) {
                     continue;
                 }
-                let found = byline::split_names(&v);
+                let found = if INVERTED_NAME_KEYS.contains(key) && is_inverted_name(&v) {
+                    vec![v.to_string()]
+                } else {
+                    byline::split_names(&v)
+                };
                 if names_publication(&raw, m.site_name.as_deref(), host.as_deref()) {
                     publisher.extend(found);
                 } else {
@@ -222,6 +239,29 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .find_map(|b| dated_name(b.text(), lang))
             .into_iter()
             .collect();
+    }
+    // Then the contact person of a press release ("Pressekontakt" + name). A "Kontakt" link
+    // opens a menu of departments, not a person: the label is no link, and the contact is a
+    // full name (two words or more).
+    if m.authors.is_empty() {
+        m.authors = blocks
+            .iter()
+            .filter(|b| {
+                !ctx.hidden(b.id)
+                    && !ctx.in_side(b.id)
+                    && !ctx.in_chrome(b.id)
+                    && byline::is_contact_label(b.text())
+                    && doc.tag(b.id) != "a"
+                    && !doc.ancestors(b.id).any(|a| doc.tag(a) == "a")
+            })
+            .take(MAX_AUTHOR_LABELS)
+            .map(|b| byline::labelled_names(doc, b.id))
+            .find(|n| !n.is_empty() && n.iter().all(|x| x.split(' ').count() >= 2))
+            .unwrap_or_default();
+    }
+    // Then the agency a news story credits in its lead's dateline ("Hamburg (dpa/lno) – …").
+    if m.authors.is_empty() {
+        m.authors = agency_dateline(doc, &ctx).into_iter().collect();
     }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
@@ -329,6 +369,18 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// "Surname, Given names": one comma between a short surname and short given names, no digit,
+/// so one person rather than a list of two ("Jane Doe, John Roe" has two words on each side).
+fn is_inverted_name(v: &str) -> bool {
+    let Some((surname, given)) = v.split_once(',') else { return false };
+    let words = |s: &str| s.split_whitespace().count();
+    !given.contains([',', ';', '&'])
+        && !v.chars().any(|c| c.is_numeric())
+        && (1..=INVERTED_SURNAME_MAX_WORDS).contains(&words(surname))
+        && (1..=INVERTED_GIVEN_MAX_WORDS).contains(&words(given))
+        && !(words(surname) >= 2 && words(given) >= 2)
 }
 
 /// A login handle, not a name: one lower-case token whose words are joined by '_' or '.'
@@ -467,8 +519,23 @@ fn title(
     metas: &MetaTags,
     ld: &jsonld::JsonLd,
     site: Option<&str>,
+    other_site: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
+    let strip_site_name = |t: &str, site: Option<&str>, host: Option<&str>| -> String {
+        let s = strip_site_name(t, site, host);
+        match other_site {
+            Some(o) if s == t => strip_site_name(t, Some(o), host),
+            // The name the site prints for itself, when it declares none ("… › Nordish by
+            // Nature", its feed's and home link's name).
+            None if s == t && site.is_none() => title::branding_names(doc)
+                .iter()
+                .map(|b| strip_site_name(t, Some(b), host))
+                .find(|x| x != t)
+                .unwrap_or(s),
+            _ => s,
+        }
+    };
     /// Readability's similarity threshold for preferring `headline` over `name`.
     const NAME_HEADLINE_SIMILARITY: f32 = 0.75;
     let from_ld = match (&ld.name, &ld.headline) {
@@ -560,6 +627,20 @@ fn site_split<'t>(
         .collect();
     cuts.sort_unstable();
     let halves = |&(a, b): &(usize, usize)| Some((t.get(..a)?, t.get(b..)?));
+    // The declared site name, itself holding a separator, as the whole end part: "Title -
+    // Fischerhütte | hejfish.com" with og:site_name "Fischerhütte | hejfish.com" (the last part
+    // alone, "hejfish.com", also names the host but would leave "Fischerhütte" behind).
+    let alnum = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if let Some(site) = site.filter(|s| SITE_SEPARATORS.iter().any(|sep| s.contains(sep))) {
+        let s = alnum(site);
+        let whole = cuts
+            .iter()
+            .filter_map(halves)
+            .find(|(head, tail)| !head.trim().is_empty() && alnum(tail) == s);
+        if let Some((head, tail)) = whole {
+            return Some((tail.trim(), head.trim()));
+        }
+    }
     // Last part names the site: "Title - Site".
     let last = cuts
         .iter()
@@ -1032,6 +1113,34 @@ fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> O
                 && is_mostly_date(head))
             .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
             .flatten()
+        })
+}
+
+/// A dateline's credit names an agency, not a sentence: at most this many characters
+/// ("dpa/lno", "AFP", "APA/Reuters").
+const AGENCY_MAX_CHARS: usize = 24;
+/// A dateline's place has at most this many words ("Palma de Mallorca").
+const DATELINE_PLACE_MAX_WORDS: usize = 4;
+
+/// The news agency credited in the dateline that opens the lead paragraph: "Hamburg (dpa/lno)
+/// – Trotz …", "PARIS (AFP) — …", "الرباط (و م ع) - …". The place is a few capitalised words,
+/// the credit a short bracketed name without digits, then a dash.
+fn agency_dateline(doc: &Document, ctx: &byline::Context) -> Option<String> {
+    (0..doc.len() as NodeId)
+        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
+        .take(LEAD_DATELINE_PARAGRAPHS)
+        .find_map(|i| {
+            let text = normalize_ws(&doc.text_content(i));
+            let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
+            let (place, credit) = text.get(..cut)?.strip_suffix(')')?.split_once(" (")?;
+            let place_ok = (1..=DATELINE_PLACE_MAX_WORDS).contains(&place.split(' ').count())
+                && place.chars().next().is_some_and(|c| !c.is_lowercase() && c.is_alphabetic());
+            let credit = credit.trim();
+            let credit_ok = !credit.is_empty()
+                && credit.chars().count() <= AGENCY_MAX_CHARS
+                && credit.chars().any(char::is_alphabetic)
+                && !credit.chars().any(|c| c.is_numeric() || matches!(c, '(' | ')'));
+            (place_ok && credit_ok).then(|| credit.to_string())
         })
 }
 

@@ -317,3 +317,47 @@ fn publication_signs_a_page_that_names_no_one() {
     );
     assert_eq!(m.authors, ["Cosima Künzel"]);
 }
+
+#[test]
+fn title_site_names_declared_twice_or_with_a_separator() {
+    // JSON-LD names the publisher one way, og:site_name another: the title ends with the latter.
+    let m = meta(
+        r#"<html lang="de"><head><title>x</title>
+        <meta property="og:title" content="Kupferstiche aus Prag - Verein der Grafikfreunde e.V.">
+        <meta property="og:site_name" content="Verein der Grafikfreunde e.V.">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","publisher":{"@type":"Organization","name":"VdG"}}</script>
+        </head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Kupferstiche aus Prag"));
+    // A site name that holds a separator is cut whole, not only its last part (the host).
+    let m = meta(
+        r#"<html lang="es"><head><title>x</title>
+        <meta property="og:title" content="Entrevista con Lucía Ortega - La Caseta | example.com">
+        <meta property="og:site_name" content="La Caseta | example.com">
+        </head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Entrevista con Lucía Ortega"));
+    // No declared site: the name the blog prints for itself (home link, feed) is cut off og:title.
+    let m = meta(
+        r#"<html lang="en"><head><title>x</title>
+        <meta property="og:title" content="Running through the winter › Northern Miles">
+        <link rel="alternate" type="application/rss+xml" title="Northern Miles &raquo; Feed" href="/feed/">
+        </head><body><a rel="home" href="/">Northern Miles</a><h1>Running through the winter</h1><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Running through the winter"));
+}
+
+#[test]
+fn scholarly_meta_authors_are_surname_comma_given() {
+    let m = meta(
+        r#"<html><head><title>x</title>
+        <meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">
+        </head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.authors, ["Kooman, F.", "Jong, Michiel de"]);
+    // Two full names in one tag stay two people.
+    let m = meta(
+        r#"<html><head><title>x</title><meta name="citation_author" content="Jane Doe, John Roe"></head><body></body></html>"#,
+    );
+    assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+}

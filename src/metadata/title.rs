@@ -135,14 +135,29 @@ fn is_note(trailer: &str) -> bool {
         || (t.starts_with('(') || trailer.trim().starts_with('(')) && t.ends_with(')')
 }
 
-/// Texts of the page's first `<h1>`s, whitespace-normalised.
+/// Texts of the page's first `<h1>`s, whitespace-normalised. An `<h1>` built of several
+/// elements, a kicker line then the headline (`<h1><span>Klimaschutz</span><span>: </span>
+/// <span>Bohren, bis es heiß wird</span></h1>`), also gives its last part: the headline the
+/// reader sees under the kicker, which a meta title "Kicker: Headline" is then trimmed to.
 pub fn headline_texts(doc: &Document) -> Vec<String> {
-    (0..doc.len() as u32)
-        .filter(|&i| doc.tag(i) == "h1")
-        .take(HEADLINE_MAX_H1S)
-        .map(|i| normalize_ws(&doc.text_content(i)))
-        .filter(|t| t.split(' ').count() >= HEADLINE_MIN_WORDS)
-        .collect()
+    let mut out = Vec::new();
+    for i in (0..doc.len() as u32).filter(|&i| doc.tag(i) == "h1").take(HEADLINE_MAX_H1S) {
+        let parts: Vec<String> = doc
+            .children(i)
+            .filter(|&c| doc.element(c).is_some())
+            .map(|c| normalize_ws(&doc.text_content(c)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        // Only elements: loose text beside them would be part of the headline.
+        let loose_text = doc.children(i).any(|c| doc.text(c).is_some_and(|t| !t.trim().is_empty()));
+        // The headline part first: a meta title equal to the whole `<h1>` is trimmed to it too.
+        if parts.len() >= 2 && !loose_text {
+            out.extend(parts.last().cloned());
+        }
+        out.push(normalize_ws(&doc.text_content(i)));
+    }
+    out.retain(|t| t.split(' ').count() >= HEADLINE_MIN_WORDS);
+    out
 }
 
 /// A meta title that is the page's `<h1>` plus a kicker in front ("Chronik: Lotte Tobisch ist

@@ -172,6 +172,14 @@ pub const AUTHOR_LABELS: &[&str] = &[
     "By", "Par", "Von", "Por", "بقلم",
 ];
 
+/// Labels of a press release's contact person ("<strong>Pressekontakt</strong><br>Dr. Jana
+/// Roth<br>Tel. …", "<div>Kontakt:</div><p>Jan Koch</p>"): read like [`AUTHOR_LABELS`], but only
+/// as the last source of a person's name, before the publication signs the page.
+pub const CONTACT_LABELS: &[&str] = &[
+    "Kontakt", "Pressekontakt", "Medienkontakt", "Ansprechpartner", "Ansprechpartnerin", "Contact", "Press contact", "Media contact",
+    "Contact presse", "Contact médias", "Contacto", "Contacto de prensa", "Contatto stampa", "للتواصل", "جهة الاتصال",
+];
+
 /// Byline words that follow a date inside a line ("Posted on March 3, 2021 by Jane Doe",
 /// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
 pub const INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
