@@ -158,6 +158,13 @@ pub const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// How many levels up from the article the lead may sit (its header, the page's main column).
 pub const LEAD_SEARCH_LEVELS: usize = 3;
 
+/// A twin of the article's block that holds the title heading (a page stacking the next
+/// stories below its own) is looked for this many levels up from the chosen block...
+pub const TWIN_SEARCH_LEVELS: usize = 4;
+/// ...and replaces it when it holds at least this many characters (a story, not a header
+/// column that happens to share the block's class).
+pub const TWIN_MIN_CHARS: usize = 500;
+
 /// Class/id substrings that name the kind of clutter a block is, first match wins: the
 /// reason shown for it in the cleaning plan.
 pub const REASON_TOKENS: &[(&[&str], &str)] = &[
