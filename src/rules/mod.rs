@@ -319,6 +319,12 @@ pub const TEASER_MAX_CHARS: usize = 1200;
 pub const TEASER_HEADING_LINK_SHARE: f32 = 0.9;
 /// How many nodes below a teaser-named block are searched for that heading.
 pub const TEASER_SCAN_NODES: usize = 200;
+/// A teaser card whose heading is plain text may end on a "read more" link of its own: at
+/// most this many characters ("Mehr erfahren", "Lire la suite", "Weiterlesen »").
+pub const TEASER_MORE_LINK_MAX_CHARS: usize = 30;
+/// ...on a card of at most this many characters (a headline and a sentence or two; a page's
+/// own intro module that a CMS names "teaser" runs longer).
+pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
