@@ -452,8 +452,41 @@ fn drop_teaser_cards(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let e = c.doc.element(i)?;
         let small = (c.feats[i as usize].text as usize) <= rules::TEASER_MAX_CHARS;
         let named = small && prep::is_teaser_named(e);
-        (named && holds_heading_link(c, i)).then(|| (vec![i], "related links"))
+        (named && (holds_heading_link(c, i) || ends_with_more_link(c, i)))
+            .then(|| (vec![i], "related links"))
     });
+}
+
+/// True when a teaser card's heading is plain text but the card ends on a short link of its
+/// own ("Mehr erfahren", "Lire la suite", "Leer más"): the card, not its heading, leads to the
+/// other article. The link is not inside a sentence, which tells it from a lead's inline
+/// link; a heading must come before it.
+fn ends_with_more_link(c: &Cleaner<'_>, id: NodeId) -> bool {
+    let doc = c.doc;
+    if (c.feats[id as usize].text as usize) > rules::TEASER_MORE_CARD_MAX_CHARS {
+        return false;
+    }
+    let live = |d: NodeId| !c.gone(d) && doc.element(d).is_some();
+    let Some(link) = doc.descendants(id).skip(1).filter(|&d| live(d) && doc.tag(d) == "a").last()
+    else {
+        return false;
+    };
+    let text = c.feats[link as usize].text as usize;
+    if text == 0 || text > rules::TEASER_MORE_LINK_MAX_CHARS {
+        return false;
+    }
+    let heading_before = doc
+        .descendants(id)
+        .skip(1)
+        .take_while(|&d| d < link)
+        .any(|d| live(d) && is_heading(doc, d) && c.feats[d as usize].text > 0);
+    // Not a link inside a sentence: no paragraph around it holds more than the link.
+    let alone = doc
+        .ancestors(link)
+        .take_while(|&a| a != id)
+        .filter(|&a| doc.tag(a) == "p" || c.as_paragraph[a as usize])
+        .all(|p| c.feats[p as usize].text as usize == text);
+    heading_before && alone
 }
 
 /// True when a heading below `id` (within [`rules::TEASER_SCAN_NODES`] nodes) is all link

@@ -105,8 +105,56 @@ pub fn run(
         };
         best = consensus::settle(doc, c, base_feats[c as usize].text, best, in_container);
     }
+    if let Some(twin) = titled_twin(doc, base_feats, &best) {
+        let (flags, relaxations, agreement) = (best.scored.flags, best.relaxations, best.agreement);
+        let alt = attempt_in(flags, relaxations, Some(twin));
+        if alt.keeps(twin) && alt.cleaned.text_len > 0 {
+            best = Extraction { agreement, ..alt };
+        }
+    }
     include_lead(doc, base, base_feats, &mut best);
     best
+}
+
+/// Beyond Readability: a page that stacks the next stories below its own (infinite scroll)
+/// repeats the story's block, same tag and class, once per story, and the scoring may pick a
+/// later, longer one. When the article leaves out the heading that repeats the page's title,
+/// and a twin of the article's block (or of one of its ancestors) holds that heading and a
+/// story's worth of text, the twin is the page's own story.
+fn titled_twin(doc: &Document, feats: &[Feat], ex: &Extraction) -> Option<NodeId> {
+    let t = ex.title_heading?;
+    if ex.selection.whole_body || ex.selection.parts.iter().any(|&p| doc.contains(p, t)) {
+        return None;
+    }
+    let body = doc.body();
+    let mut node = ex.selection.top;
+    for _ in 0..crate::rules::TWIN_SEARCH_LEVELS {
+        let parent = doc.parent(node)?;
+        if node == body || parent == body {
+            return None;
+        }
+        let e = doc.element(node)?;
+        if !e.class().is_empty() {
+            let twin = doc.element_children(parent).find(|&s| {
+                s != node
+                    && doc.contains(s, t)
+                    && doc.element(s).is_some_and(|x| x.name == e.name && x.class() == e.class())
+            });
+            if let Some(tw) = twin {
+                if (feats[tw as usize].text as usize) < crate::rules::TWIN_MIN_CHARS {
+                    return None;
+                }
+                // The block in the twin that stands where the chosen one stood in its own.
+                let top = doc.element(ex.selection.top)?;
+                let same = doc.descendants(tw).find(|&d| {
+                    doc.element(d).is_some_and(|x| x.name == top.name && x.class() == top.class())
+                });
+                return Some(same.unwrap_or(tw));
+            }
+        }
+        node = parent;
+    }
+    None
 }
 
 /// Beyond Readability: a lead (standfirst, "chapô", "entradilla") styled as a heading or set in

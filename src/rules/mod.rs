@@ -158,6 +158,13 @@ pub const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// How many levels up from the article the lead may sit (its header, the page's main column).
 pub const LEAD_SEARCH_LEVELS: usize = 3;
 
+/// A twin of the article's block that holds the title heading (a page stacking the next
+/// stories below its own) is looked for this many levels up from the chosen block...
+pub const TWIN_SEARCH_LEVELS: usize = 4;
+/// ...and replaces it when it holds at least this many characters (a story, not a header
+/// column that happens to share the block's class).
+pub const TWIN_MIN_CHARS: usize = 500;
+
 /// Class/id substrings that name the kind of clutter a block is, first match wins: the
 /// reason shown for it in the cleaning plan.
 pub const REASON_TOKENS: &[(&[&str], &str)] = &[
@@ -312,6 +319,12 @@ pub const TEASER_MAX_CHARS: usize = 1200;
 pub const TEASER_HEADING_LINK_SHARE: f32 = 0.9;
 /// How many nodes below a teaser-named block are searched for that heading.
 pub const TEASER_SCAN_NODES: usize = 200;
+/// A teaser card whose heading is plain text may end on a "read more" link of its own: at
+/// most this many characters ("Mehr erfahren", "Lire la suite", "Weiterlesen »").
+pub const TEASER_MORE_LINK_MAX_CHARS: usize = 30;
+/// ...on a card of at most this many characters (a headline and a sentence or two; a page's
+/// own intro module that a CMS names "teaser" runs longer).
+pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
