@@ -225,13 +225,12 @@ async function inject(target) {
 async function runInTab(tabId, mode, clickedAt = performance.now()) {
   const target = { tabId };
   const t0 = performance.now();
-  let result = ABSENT;
   let t1 = t0;
   // Ask the page first: one round trip (about 1 ms) instead of three (inject the files, insert
   // the CSS, run). Remembering which tabs have our script would save that round trip on a new
   // page, but the memory dies with the worker, which Chromium stops after 30 s idle: the click
   // that restores a page after a read, or opens its reader view, would then inject again.
-  result = await runScript(target, mode).catch(() => ABSENT);
+  let result = await runScript(target, mode).catch(() => ABSENT);
   if (result === ABSENT) {
     await inject(target);
     t1 = performance.now();
