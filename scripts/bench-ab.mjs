@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
+import { quantile } from './lib/stats.mjs';
 
 const dirs = process.argv.slice(2);
 if (dirs.length !== 2 || !dirs.every((d) => existsSync(path.join(d, 'manifest.json')))) {
@@ -48,7 +49,6 @@ for (const [i, name] of names.entries()) {
 for (const b of browsers) await b.close();
 await server.close();
 
-const q = (xs, p) => { const s = [...xs].sort((a, c) => a - c); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN; };
-const cell = (xs) => `${q(xs, 0.5).toFixed(1)} / ${q(xs, 0.95).toFixed(1)} (${xs.length})`;
+const cell = (xs) => `${quantile(xs, 0.5).toFixed(1)} / ${quantile(xs, 0.95).toFixed(1)} (${xs.length})`;
 console.log(`| build | click on a stopped worker → cleaned, median / p95 (pages) | its restore, worker stopped again | then a click on the awake worker | errors |\n|---|---|---|---|--:|`);
 got.forEach((r, v) => console.log(`| ${'AB'[v]}: ${dirs[v]} | ${cell(r.clean)} | ${cell(r.restore)} | ${cell(r.warm)} | ${r.errors} |`));

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { EXT_DIR, ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
+import { median as med, quantile as q } from './lib/stats.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const RUNS = arg('--runs', 3);
@@ -113,8 +114,6 @@ const rowOf = (run) => {
   return { ...t, inject_ms: run.timings.inject_ms, click_to_done_ms: run.timings.click_to_done_ms,
     outside_ms: Number.isFinite(t.total_ms) ? run.timings.click_to_done_ms - run.timings.inject_ms - t.total_ms : NaN };
 };
-const q = (xs, p) => { const s = xs.filter(Number.isFinite).sort((a, c) => a - c); return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] : NaN; };
-const med = (xs) => q(xs, 0.5);
 
 // Cold: a fresh browser each time, first click on the seed page.
 const seed = pages.find((p) => p.name === 'maghress-fr-lavrov') ?? pages[0];

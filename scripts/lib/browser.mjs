@@ -51,17 +51,23 @@ export async function lastRun(b) {
   return (await worker(b)).evaluate(() => globalThis.declutter ?? { runs: 0, last: null });
 }
 
+/** The CDP target id of `page`'s tab (what Extensions.triggerAction clicks in). */
+export async function tabTarget(b, page) {
+  const { targetInfos } = await b.browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  return tab.targetId;
+}
+
 /** A real toolbar click on `page`'s tab, then waits for the run it started to finish; returns
  * the background's record of it. Retries once when the first executeScript raced the
  * activeTab grant (toolchain.md: ~1 click in 30). */
 export async function clickAction(b, page, { timeout = 20000 } = {}) {
   for (let attempt = 0; attempt < 2; attempt++) {
     const before = (await lastRun(b)).runs;
-    const { targetInfos } = await b.browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    const tab = targetInfos.find((t) => t.url === page.url());
-    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    const targetId = await tabTarget(b, page);
     const t0 = performance.now();
-    await b.browserSession.send('Extensions.triggerAction', { id: b.extId, targetId: tab.targetId });
+    await b.browserSession.send('Extensions.triggerAction', { id: b.extId, targetId });
     const deadline = Date.now() + timeout;
     let rec;
     for (;;) {
@@ -101,11 +107,9 @@ export async function stopWorker(b) {
 export async function clickStopped(b, page, { timeout = 20000 } = {}) {
   const stoppedAt = performance.timeOrigin + performance.now();
   await stopWorker(b);
-  const { targetInfos } = await b.browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  const targetId = await tabTarget(b, page);
   const clickedAt = performance.timeOrigin + performance.now();
-  await b.browserSession.send('Extensions.triggerAction', { id: b.extId, targetId: tab.targetId });
+  await b.browserSession.send('Extensions.triggerAction', { id: b.extId, targetId });
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const w of b.ctx.serviceWorkers().filter((x) => x.url().includes(b.extId))) {

@@ -280,6 +280,10 @@ impl Context {
     pub fn in_chrome(&self, id: NodeId) -> bool {
         self.chrome.get(id as usize).copied().unwrap_or(false)
     }
+    /// Shown, and in the page's own text: not hidden, not in a sidebar, not in its chrome.
+    pub fn in_main(&self, id: NodeId) -> bool {
+        !self.hidden(id) && !self.in_side(id) && !self.in_chrome(id)
+    }
 }
 
 /// The attributes the element scans below read (the first of each name, as with `attr`),
@@ -523,34 +527,35 @@ fn first_line(doc: &Document, id: NodeId) -> String {
 
 /// True when a short block's text is only an author label ("Autor:", "Author", "Auteur :").
 pub fn is_author_label(block_text: &str) -> bool {
-    // Folded a character at a time: a text that folds longer than every label is none of them.
-    let mut f = crate::rules::lexicon::Folder::default();
     // A separator may open it ("| By" after a category name).
-    for c in block_text.trim_end_matches([':', ' ']).trim_start_matches(['|', '·', ' ']).chars() {
-        f.push(c);
-        if f.out.len() > *AUTHOR_LABEL_MAX_BYTES {
-            return false;
-        }
-    }
-    AUTHOR_LABELS.iter().any(|l| folded(l) == f.out)
+    let t = block_text.trim_start_matches(['|', '·', ' ']);
+    is_only_label(t, AUTHOR_LABELS, *AUTHOR_LABEL_MAX_BYTES)
 }
 
 /// True when a short block's text is only a contact label ("Pressekontakt", "Contact presse :").
 pub fn is_contact_label(block_text: &str) -> bool {
-    let t = block_text.trim_end_matches([':', ' ']);
-    // Every label is short: longer texts are not folded at all.
-    t.len() <= *CONTACT_LABEL_MAX_BYTES * 2 && CONTACT_LABELS_FOLDED.contains(&fold(t))
+    is_only_label(block_text, CONTACT_LABELS, *CONTACT_LABEL_MAX_BYTES)
 }
 
-/// [`CONTACT_LABELS`], folded once.
-static CONTACT_LABELS_FOLDED: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| CONTACT_LABELS.iter().map(|l| fold(l)).collect());
-static CONTACT_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
-    std::sync::LazyLock::new(|| CONTACT_LABELS_FOLDED.iter().map(String::len).max().unwrap_or(0));
+/// `text`, without a closing colon, folds to one of `labels`, whose longest folds to
+/// `max_bytes`. Folded a character at a time: a text that folds longer is none of them.
+fn is_only_label(text: &str, labels: &[&'static str], max_bytes: usize) -> bool {
+    let mut f = crate::rules::lexicon::Folder::default();
+    for c in text.trim_end_matches([':', ' ']).chars() {
+        f.push(c);
+        if f.out.len() > max_bytes {
+            return false;
+        }
+    }
+    labels.iter().any(|l| folded(l) == f.out)
+}
 
 /// The length of the longest folded [`AUTHOR_LABELS`] entry, in bytes.
 static AUTHOR_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
     std::sync::LazyLock::new(|| AUTHOR_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
+/// The same for [`CONTACT_LABELS`].
+static CONTACT_LABEL_MAX_BYTES: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| CONTACT_LABELS.iter().map(|l| folded(l).len()).max().unwrap_or(0));
 
 /// A short block starting with a byline prefix and a capitalised name ("By Jane Doe and John
 /// Roe", "Par Jean Dupont", "بقلم محمد علي"). `block_text` is whitespace-normalised.

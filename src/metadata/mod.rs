@@ -247,9 +247,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
         m.authors = blocks
             .iter()
             .filter(|b| {
-                !ctx.hidden(b.id)
-                    && !ctx.in_side(b.id)
-                    && !ctx.in_chrome(b.id)
+                ctx.in_main(b.id)
                     && byline::is_contact_label(b.text())
                     && doc.tag(b.id) != "a"
                     && !doc.ancestors(b.id).any(|a| doc.tag(a) == "a")
@@ -522,13 +520,17 @@ fn title(
     other_site: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
-    let strip_site_name = |t: &str, site: Option<&str>, host: Option<&str>| -> String {
+    // The names the site prints for itself, read once when needed.
+    let branding = std::cell::OnceCell::new();
+    // `t` without the site's name at one end: the declared one, else the meta tags' other one,
+    // else (when it declares none) the name it prints for itself ("… › Nordish by Nature", its
+    // feed's and home link's name).
+    let cut_site = |t: &str| -> String {
         let s = strip_site_name(t, site, host);
         match other_site {
             Some(o) if s == t => strip_site_name(t, Some(o), host),
-            // The name the site prints for itself, when it declares none ("… › Nordish by
-            // Nature", its feed's and home link's name).
-            None if s == t && site.is_none() => title::branding_names(doc)
+            None if s == t && site.is_none() => branding
+                .get_or_init(|| title::branding_names(doc))
                 .iter()
                 .map(|b| strip_site_name(t, Some(b), host))
                 .find(|x| x != t)
@@ -558,8 +560,8 @@ fn title(
     };
     let headings = title::headline_texts(doc);
     from_ld
-        .map(|t| strip_site_name(&t, site, host))
-        .or_else(|| metas.first(TITLE_KEYS).map(|t| strip_site_name(&t, site, host)))
+        .map(|t| cut_site(&t))
+        .or_else(|| metas.first(TITLE_KEYS).map(|t| cut_site(&t)))
         .map(|t| title::trim_to_headline(&t, &headings))
         .or_else(|| {
             // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
@@ -569,15 +571,7 @@ fn title(
                 .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
                 .unwrap_or_default();
             let raw = normalize_ws(&raw);
-            let mut stripped = strip_site_name(&raw, site, host);
-            if stripped == raw && site.is_none() {
-                // The name the site prints for itself, when it declares none.
-                stripped = title::branding_names(doc)
-                    .iter()
-                    .map(|b| strip_site_name(&raw, Some(b), host))
-                    .find(|t| *t != raw)
-                    .unwrap_or(stripped);
-            }
+            let stripped = cut_site(&raw);
             if !raw.is_empty() && stripped != raw {
                 clean(&stripped)
             } else {
@@ -1099,20 +1093,31 @@ const DATELINE_DASHES: &[&str] = &[" - ", " – ", " — "];
 
 /// Very last resort, for pages that give no date anywhere else: a dateline opening one of the
 /// first paragraphs, the date (with an optional place) then a dash: "27.1.2022 – Bei der …",
-/// "PARÍS, 3 de mayo de 2022 — …". Long paragraphs are not blocks, hence their own scan.
+/// "PARÍS, 3 de mayo de 2022 — …".
 fn lead_dateline(doc: &Document, ctx: &byline::Context, lang: Option<&str>) -> Option<String> {
+    dateline_heads(doc, ctx).find_map(|head| {
+        (head.chars().count() <= LEAD_DATELINE_MAX_CHARS
+            && head.split(' ').count() <= BARE_DATE_MAX_WORDS
+            && is_mostly_date(&head))
+        .then(|| dates::find_date_in_text(&head, lang).map(|d| d.iso))
+        .flatten()
+    })
+}
+
+/// What comes before the first dateline dash in each of the article's first paragraphs, the
+/// place a dateline stands. Long paragraphs are not blocks, hence their own scan.
+fn dateline_heads<'a>(
+    doc: &'a Document,
+    ctx: &'a byline::Context,
+) -> impl Iterator<Item = String> + 'a {
     (0..doc.len() as NodeId)
-        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
+        .filter(|&i| doc.tag(i) == "p" && ctx.in_main(i))
         .take(LEAD_DATELINE_PARAGRAPHS)
-        .find_map(|i| {
-            let text = normalize_ws(&doc.text_content(i));
+        .filter_map(|i| {
+            let mut text = normalize_ws(&doc.text_content(i));
             let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
-            let head = text.get(..cut)?;
-            (head.chars().count() <= LEAD_DATELINE_MAX_CHARS
-                && head.split(' ').count() <= BARE_DATE_MAX_WORDS
-                && is_mostly_date(head))
-            .then(|| dates::find_date_in_text(head, lang).map(|d| d.iso))
-            .flatten()
+            text.truncate(cut);
+            Some(text)
         })
 }
 
@@ -1126,22 +1131,17 @@ const DATELINE_PLACE_MAX_WORDS: usize = 4;
 /// – Trotz …", "PARIS (AFP) — …", "الرباط (و م ع) - …". The place is a few capitalised words,
 /// the credit a short bracketed name without digits, then a dash.
 fn agency_dateline(doc: &Document, ctx: &byline::Context) -> Option<String> {
-    (0..doc.len() as NodeId)
-        .filter(|&i| doc.tag(i) == "p" && !ctx.hidden(i) && !ctx.in_side(i) && !ctx.in_chrome(i))
-        .take(LEAD_DATELINE_PARAGRAPHS)
-        .find_map(|i| {
-            let text = normalize_ws(&doc.text_content(i));
-            let cut = DATELINE_DASHES.iter().filter_map(|d| text.find(d)).min()?;
-            let (place, credit) = text.get(..cut)?.strip_suffix(')')?.split_once(" (")?;
-            let place_ok = (1..=DATELINE_PLACE_MAX_WORDS).contains(&place.split(' ').count())
-                && place.chars().next().is_some_and(|c| !c.is_lowercase() && c.is_alphabetic());
-            let credit = credit.trim();
-            let credit_ok = !credit.is_empty()
-                && credit.chars().count() <= AGENCY_MAX_CHARS
-                && credit.chars().any(char::is_alphabetic)
-                && !credit.chars().any(|c| c.is_numeric() || matches!(c, '(' | ')'));
-            (place_ok && credit_ok).then(|| credit.to_string())
-        })
+    dateline_heads(doc, ctx).find_map(|head| {
+        let (place, credit) = head.strip_suffix(')')?.split_once(" (")?;
+        let place_ok = (1..=DATELINE_PLACE_MAX_WORDS).contains(&place.split(' ').count())
+            && place.chars().next().is_some_and(|c| !c.is_lowercase() && c.is_alphabetic());
+        let credit = credit.trim();
+        let credit_ok = !credit.is_empty()
+            && credit.chars().count() <= AGENCY_MAX_CHARS
+            && credit.chars().any(char::is_alphabetic)
+            && !credit.chars().any(|c| c.is_numeric() || matches!(c, '(' | ')'));
+        (place_ok && credit_ok).then(|| credit.to_string())
+    })
 }
 
 #[cfg(test)]

@@ -659,7 +659,7 @@ static FOLDED: LazyLock<HashMap<(usize, usize), String, BuildHasherDefault<Addre
     let mut m = HashMap::default();
     let lists: &[&[&'static str]] = &[
         DATE_LINE_PREFIXES, SOURCE_LINE_PREFIXES, SOURCE_LINE_DATE_JOINERS, BYLINE_PREFIXES, NAME_CONJUNCTIONS,
-        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE, AUTHOR_LABELS,
+        NOT_AN_AUTHOR, WEEKDAYS, BYLINE_DATE_GLUE, AUTHOR_LABELS, CONTACT_LABELS,
     ];
     for list in lists {
         for w in list.iter() {

@@ -8,7 +8,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, clickAction, clickShadow, clickStopped, lastRun, shadowHTML, snippetState, textOfHTML, worker, workerTargets } from '../../scripts/lib/browser.mjs';
+import { ROOT, clickAction, clickShadow, clickStopped, lastRun, shadowHTML, snippetState, tabTarget, textOfHTML, worker, workerTargets } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/lib/server.mjs';
 import { EXT, ensureBuilt, fixtureRoutes, hiddenByUs, launch, outerHTML, pageRoutes } from './helpers.mjs';
 
@@ -49,13 +49,6 @@ function slowServer(gap) {
     url: (p) => `http://127.0.0.1:${server.address().port}${p}?t=${Date.now()}${Math.random().toString(36).slice(2, 6)}`,
     close: () => new Promise((c) => { server.closeAllConnections?.(); server.close(c); }),
   })));
-}
-
-async function tabOf(b, page) {
-  const { targetInfos } = await b.browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `tab for ${page.url()}`);
-  return tab.targetId;
 }
 
 /** Toolbar clicks on several tabs without waiting between them; resolves when the worker has
@@ -217,7 +210,7 @@ describe('faults (real core)', () => {
       assert.match(p.h1 ?? '', p.title);
       await clickShadow(p.page, 'declutter-reader', 'button[data-action=restore]');
     }
-    await burst(b, await Promise.all(pages.map((p) => tabOf(b, p.page))));
+    await burst(b, await Promise.all(pages.map((p) => tabTarget(b, p.page))));
     for (const p of pages) {
       assert.equal(await hosts(p.page), 1, 'one bar per page');
       assert.match(textOfHTML(await shadowHTML(p.page, 'declutter-bar')), /hidden/, 'cleaned');
@@ -240,7 +233,7 @@ describe('faults (real core)', () => {
     }
     assert.equal(await outerHTML(page), before);
     // Ten clicks sent at once: whatever order they land in, one restore gives the page back.
-    const tab = await tabOf(b, page);
+    const tab = await tabTarget(b, page);
     await burst(b, Array(10).fill(tab));
     assert.ok(await hosts(page) <= 1, 'at most one bar');
     if (await hosts(page)) await clickAction(b, page);
