@@ -166,11 +166,12 @@ pub fn guess_lang(sample_text: &str) -> Option<&'static str> {
             *h += (langs >> i & 1) as usize;
         }
     }
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_by(|&a, &b| hits.get(b).cmp(&hits.get(a)));
-    let best = *order.first()?;
+    // The language with the most hits (the first listed on a tie) and the runner-up's count:
+    // one pass, not a sort (each sort instance is a few KB of the WASM module).
+    let best = (0..hits.len()).fold(0, |b, i| if hits[i] > hits[b] { i } else { b });
     let best_hits = *hits.get(best)?;
-    let second_hits = order.get(1).and_then(|&i| hits.get(i)).copied().unwrap_or(0);
+    let second_hits =
+        hits.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, &h)| h).max().unwrap_or(0);
     if best_hits < STOP_WORD_MIN_HITS
         || (best_hits as f32) < STOP_WORD_MIN_MARGIN * second_hits as f32
     {
