@@ -68,41 +68,64 @@ const WARM_UP_PAGE = `<html lang="fr"><head><title>Essai - Site</title><meta pro
 /** Rounds of the warm-up page, and the most time it may take (ms). */
 const WARM_UP_ROUNDS = 20;
 const WARM_UP_BUDGET_MS = 60;
-/** The warm-up starts this long after the worker did (ms). A click, shortcut or menu item that
- * woke the worker reaches it 10 to 50 ms after its start (bench:browser), and the module may be
- * compiled before that: without the wait, the first round (about 100 ms) would hold the click. */
+/** The warm-up starts this long after the worker started or last had work (ms). A click,
+ * shortcut or menu item that woke the worker reaches it 10 to 50 ms after its start
+ * (bench:browser), and the module may be compiled before that: without the wait, the first
+ * round (about 100 ms) would hold the click. */
 const WARM_UP_DELAY_MS = 250;
 
-/** Set by the first click, shortcut, menu item or analysis request: from then on real work
- * warms the code, and the warm-up must not stand in its way. So a click that woke the worker
- * runs no warm-up at all: a click that restores the page or opens the reader from a cleaned page
- * needs no analysis, and the first round alone held such a click for about 100 ms; a click that
- * needs one pays for compiling the functions it runs, as the first round would have. */
-let busy = false;
+/** When the last click, shortcut, menu item or analysis request came (ms, worker clock). Real
+ * work warms the code, and the warm-up must not stand in its way: it only runs once the worker
+ * has been idle for WARM_UP_DELAY_MS, and stops at the next event, which then waits for the
+ * round under way only. A click that needs an analysis pays for compiling the functions it
+ * runs, as the first round would have, so it never waits for a warm-up to start. */
+let lastEvent = -Infinity;
 function markBusy() {
-  if (!busy) boot.event_ms = performance.now();
-  busy = true;
+  if (!Number.isFinite(lastEvent)) boot.event_ms = performance.now();
+  lastEvent = performance.now();
 }
 
-/** Idle rounds of the warm-up page after the worker starts without a click (an install, an
- * update, the browser starting): V8 compiles each function of the module when it first runs and
- * tiers it up as it keeps running, so they make the next click's analysis fast. Each round is
- * one task, and the rounds stop once real work comes, which then waits for the round under way
- * only (they ran in one loop, which a click could wait for whole). */
-ensureCore()
-  .then(async () => {
-    await new Promise((r) => setTimeout(r, Math.max(0, WARM_UP_DELAY_MS - performance.now())));
+/** Set by the first call into the core: from then on this worker's code is compiled (and
+ * tiers up with real work), so no warm-up is needed. */
+let analysed = false;
+
+/** Idle rounds of the warm-up page while this worker has run no analysis: after it starts
+ * without a click (an install, an update, the browser starting), and after a click that needed
+ * none (a restore, the reader opened from a cleaned page; Chromium stops the worker after 30 s
+ * idle, so such a click usually wakes a fresh one). V8 compiles each function of the module when
+ * it first runs and tiers it up as it keeps running, so the rounds make the next click's
+ * analysis fast. Each round is one task. */
+let warming = false;
+async function warmUpWhenIdle() {
+  if (warming || analysed) return;
+  warming = true;
+  try {
+    await ensureCore();
+    // Wait until the worker has been idle for the delay (its start counts as an event; an
+    // event during the wait pushes the start back).
+    let wait;
+    while ((wait = Math.max(lastEvent, 0) + WARM_UP_DELAY_MS - performance.now()) > 0) {
+      await new Promise((r) => setTimeout(r, wait));
+    }
     const t0 = performance.now();
-    while (!busy && boot.warm_rounds < WARM_UP_ROUNDS && performance.now() - t0 < WARM_UP_BUDGET_MS) {
+    let rounds = 0;
+    while (!analysed && lastEvent < t0 && rounds < WARM_UP_ROUNDS && performance.now() - t0 < WARM_UP_BUDGET_MS) {
+      const r0 = performance.now();
       try {
         analyze(WARM_UP_PAGE, 'https://example.invalid/', undefined);
       } catch { /* a trap resets the instance on the next call */ }
+      rounds += 1;
       boot.warm_rounds += 1;
-      boot.warm_ms = performance.now() - t0;
+      boot.warm_ms += performance.now() - r0;
       await new Promise((r) => setTimeout(r, 0));
     }
-  })
-  .catch(() => {});
+    // Rounds that ran warmed the code; the next click needs no more.
+    if (rounds > 0) analysed = true;
+  } catch { /* the click that comes will report a core that fails to load */ } finally {
+    warming = false;
+  }
+}
+warmUpWhenIdle();
 
 /** Runs the core on one page. A trap (RuntimeError: unreachable, out of bounds…) leaves the
  * instance's memory in an unknown state, so we drop the instance and make a fresh one next time;
@@ -112,6 +135,7 @@ async function analyzePage(html, url) {
   markBusy();
   const { cold, init_ms } = await ensureCore();
   const t1 = performance.now();
+  analysed = true;
   try {
     const analysis = analyze(html, url, undefined);
     const t2 = performance.now();
@@ -148,6 +172,7 @@ async function exportArticle(format, article, url) {
   if (!fn || typeof article !== 'object' || article === null) return { ok: false, error: `unknown export ${format}` };
   markBusy();
   await ensureCore();
+  analysed = true;
   try {
     return { ok: true, text: fn(article, url) };
   } catch (e) {
@@ -269,6 +294,10 @@ function runAt(tab, mode, clickedAt) {
     globalThis.declutter.last = { mode, error: String(e?.message ?? e) };
     globalThis.declutter.runs += 1;
     console.warn('declutter:', e);
+  }).finally(() => {
+    // Idle from the run's end, not the click's.
+    lastEvent = performance.now();
+    warmUpWhenIdle();
   });
 }
 
