@@ -13,9 +13,14 @@ import { ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 import { quantile } from './lib/stats.mjs';
 
-const dirs = process.argv.slice(2);
+// --idle MS: how long the user leaves the restored page before the next click (default 0: at
+// once). The worker warms itself up once idle for 250 ms after a run without an analysis.
+const args = process.argv.slice(2);
+const idleAt = args.indexOf('--idle');
+const IDLE_MS = idleAt >= 0 ? Number(args.splice(idleAt, 2)[1]) : 0;
+const dirs = args;
 if (dirs.length !== 2 || !dirs.every((d) => existsSync(path.join(d, 'manifest.json')))) {
-  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B (two unpacked builds of the extension)');
+  console.error('usage: node scripts/bench-ab.mjs [--idle MS] DIR_A DIR_B (two unpacked builds of the extension)');
   process.exit(2);
 }
 const FIX = path.join(ROOT, 'tests', 'fixtures');
@@ -35,6 +40,7 @@ for (const [i, name] of names.entries()) {
       got[v].clean.push(run.woken_ms);
       if (run.result?.state === 'clean') {
         got[v].restore.push((await clickStopped(b, page)).woken_ms);
+        if (IDLE_MS > 0) await page.waitForTimeout(IDLE_MS);
         // Then a click on the awake worker (what bench:browser calls warm), and its restore.
         got[v].warm.push((await clickAction(b, page)).timings.click_to_done_ms);
         await clickAction(b, page);
