@@ -23,7 +23,7 @@ const EXPORTS = { markdown: core.export_markdown, html: core.export_html };
 
 // ---- The WASM core: compiled once, instantiated lazily, re-instantiated after a trap ----
 
-/** Compiling the module (a promise, shared by the warm-up and the first click; kept: re-instantiating
+/** Compiling the module (a promise, started with the worker and awaited by the first click; kept: re-instantiating
  * after a trap then costs ~1 ms, not a recompile). */
 let compiling = null;
 /** True once an instance is live; false after a trap until the next call. */
@@ -33,9 +33,8 @@ let memory = null;
 
 /** How this worker started, for `npm run bench:browser` (Chromium stops an idle worker after
  * 30 s, so most real clicks wake it): ms from the worker's start (performance.timeOrigin) to
- * the end of this script's first run, to the module compiled, to the first click or request,
- * and the warm-up's rounds. */
-const boot = { origin: performance.timeOrigin, script_ms: 0, compiled_ms: NaN, event_ms: NaN, warm_rounds: 0, warm_ms: 0 };
+ * the end of this script's first run, to the module compiled, to the first click or request. */
+const boot = { origin: performance.timeOrigin, script_ms: 0, compiled_ms: NaN, event_ms: NaN };
 
 /** No dynamic import() in a service worker: the glue is imported statically, the module is
  * fetched from our own package (no network) and compiled with compileStreaming. */
@@ -54,78 +53,19 @@ async function ensureCore() {
   return { cold, init_ms: performance.now() - t0 };
 }
 
-/** A small page that walks the core's main paths (JSON-LD, meta tags, a dated byline, scoring,
- * cleaning, sanitising), run while the worker has nothing else to do (below). It is data, not a
- * network request. */
-const WARM_UP_PAGE = `<html lang="fr"><head><title>Essai - Site</title><meta property="og:title" content="Essai">
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Essai","author":[{"@type":"Person","name":"A B"}],"datePublished":"2023-01-23"}</script>
-</head><body><nav><a href="/">Accueil</a><a href="/a">A</a><a href="/b">B</a></nav><article><h1>Essai</h1>
-<p class="byline">Par A B, publié le 23 janvier 2023</p>
-<p>Un paragraphe de texte, avec des virgules, assez long pour être noté comme un paragraphe du corps de l'article.</p>
-<p>Un second paragraphe, avec un <a href="/lien">lien</a>, une image <img src="/i.jpg" alt="i"> et du texte encore.</p>
-<div class="share">Partager</div><p>Lire aussi : <a href="/x">autre chose</a></p></article><footer>Pied</footer></body></html>`;
-
-/** Rounds of the warm-up page, and the most time it may take (ms). */
-const WARM_UP_ROUNDS = 20;
-const WARM_UP_BUDGET_MS = 60;
-/** The warm-up starts this long after the worker started or last had work (ms). A click,
- * shortcut or menu item that woke the worker reaches it 10 to 50 ms after its start
- * (bench:browser), and the module may be compiled before that: without the wait, the first
- * round (about 100 ms) would hold the click. */
-const WARM_UP_DELAY_MS = 250;
-
-/** When the last click, shortcut, menu item or analysis request came (ms, worker clock). Real
- * work warms the code, and the warm-up must not stand in its way: it only runs once the worker
- * has been idle for WARM_UP_DELAY_MS, and stops at the next event, which then waits for the
- * round under way only. A click that needs an analysis pays for compiling the functions it
- * runs, as the first round would have, so it never waits for a warm-up to start. */
-let lastEvent = -Infinity;
+/** When the first click, shortcut, menu item or request reached this worker (for the bench). */
 function markBusy() {
-  if (!Number.isFinite(lastEvent)) boot.event_ms = performance.now();
-  lastEvent = performance.now();
+  if (Number.isNaN(boot.event_ms)) boot.event_ms = performance.now();
 }
 
-/** Set by the first call into the core: from then on this worker's code is compiled (and
- * tiers up with real work), so no warm-up is needed. */
-let analysed = false;
-
-/** Idle rounds of the warm-up page while this worker has run no analysis: after it starts
- * without a click (an install, an update, the browser starting), and after a click that needed
- * none (a restore, the reader opened from a cleaned page; Chromium stops the worker after 30 s
- * idle, so such a click usually wakes a fresh one). V8 compiles each function of the module when
- * it first runs and tiers it up as it keeps running, so the rounds make the next click's
- * analysis fast. Each round is one task. */
-let warming = false;
-async function warmUpWhenIdle() {
-  if (warming || analysed) return;
-  warming = true;
-  try {
-    await ensureCore();
-    // Wait until the worker has been idle for the delay (its start counts as an event; an
-    // event during the wait pushes the start back).
-    let wait;
-    while ((wait = Math.max(lastEvent, 0) + WARM_UP_DELAY_MS - performance.now()) > 0) {
-      await new Promise((r) => setTimeout(r, wait));
-    }
-    const t0 = performance.now();
-    let rounds = 0;
-    while (!analysed && lastEvent < t0 && rounds < WARM_UP_ROUNDS && performance.now() - t0 < WARM_UP_BUDGET_MS) {
-      const r0 = performance.now();
-      try {
-        analyze(WARM_UP_PAGE, 'https://example.invalid/', undefined);
-      } catch { /* a trap resets the instance on the next call */ }
-      rounds += 1;
-      boot.warm_rounds += 1;
-      boot.warm_ms += performance.now() - r0;
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    // Rounds that ran warmed the code; the next click needs no more.
-    if (rounds > 0) analysed = true;
-  } catch { /* the click that comes will report a core that fails to load */ } finally {
-    warming = false;
-  }
-}
-warmUpWhenIdle();
+// Compile as the worker starts: the click that woke it needs the module, and reaches the worker
+// 10 to 50 ms after its start (bench:browser). There is no warm-up (rounds of a small page run
+// while idle to compile and optimise the core before a click): Chromium keeps the optimised code
+// of the module in its code cache (V8 writes it 2 s after new optimised code, and the worker
+// lives 30 s after the last click), so a fresh worker gets it back when it compiles, and in
+// npm run bench:ab the build without a warm-up was as fast or faster on the clicks that analyse,
+// the one that wakes the worker and the next (README, session 10).
+ensureCore().catch(() => {});
 
 /** Runs the core on one page. A trap (RuntimeError: unreachable, out of bounds…) leaves the
  * instance's memory in an unknown state, so we drop the instance and make a fresh one next time;
@@ -135,7 +75,6 @@ async function analyzePage(html, url) {
   markBusy();
   const { cold, init_ms } = await ensureCore();
   const t1 = performance.now();
-  analysed = true;
   try {
     const analysis = analyze(html, url, undefined);
     const t2 = performance.now();
@@ -172,7 +111,6 @@ async function exportArticle(format, article, url) {
   if (!fn || typeof article !== 'object' || article === null) return { ok: false, error: `unknown export ${format}` };
   markBusy();
   await ensureCore();
-  analysed = true;
   try {
     return { ok: true, text: fn(article, url) };
   } catch (e) {
@@ -294,10 +232,6 @@ function runAt(tab, mode, clickedAt) {
     globalThis.declutter.last = { mode, error: String(e?.message ?? e) };
     globalThis.declutter.runs += 1;
     console.warn('declutter:', e);
-  }).finally(() => {
-    // Idle from the run's end, not the click's.
-    lastEvent = performance.now();
-    warmUpWhenIdle();
   });
 }
 

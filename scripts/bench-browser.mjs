@@ -174,7 +174,7 @@ if (STOPPED > 0) {
       page = await open(b, p);
       const run = await clickStopped(b, page);
       const row = { ...rowOf(run), woke_ms: run.woke_ms, woken_ms: run.woken_ms, script_ms: run.boot.script_ms,
-        compiled_ms: run.boot.compiled_ms, event_ms: run.boot.event_ms, warm_rounds: run.boot.warm_rounds, warm_ms: run.boot.warm_ms };
+        compiled_ms: run.boot.compiled_ms, event_ms: run.boot.event_ms };
       samples.stopped.push(row);
       p.stopped = row.woken_ms;
       // And the click that restores the page after a read of more than 30 s: it wakes the worker
@@ -233,7 +233,7 @@ if (samples.stopped.length) {
   }
   lines.push('', '| stage (ms, median / p95) | |', '|---|---|');
   for (const [label, key] of [['click → worker started', 'woke_ms'], ['worker started → its script has run', 'script_ms'],
-    ['worker started → module compiled', 'compiled_ms'], ['worker started → the click reaches it', 'event_ms'], ['warm-up rounds run (count)', 'warm_rounds'], ['warm-up (all its rounds)', 'warm_ms'],
+    ['worker started → module compiled', 'compiled_ms'], ['worker started → the click reaches it', 'event_ms'],
     ['inject', 'inject_ms'], ...STAGES, ['outside the content script', 'outside_ms'], ['**click → cleaned**', 'woken_ms']]) {
     lines.push(`| ${label} | ${cell(samples.stopped, key)} |`);
   }
