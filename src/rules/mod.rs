@@ -441,3 +441,12 @@ pub const TAIL_TOKENS: &[&str] =
     &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
 /// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
 pub const TAIL_WORDS: &[&str] = &["bio", "about"];
+
+// ---------------------------------------------------------------------------------------------
+// q10: precision on the trafilatura dev set (issue #5).
+
+/// Ruby annotations: the reading printed over a word (Japanese furigana, Chinese pinyin, in
+/// `<rt>`) and the parentheses a browser without ruby shows around it (`<rp>`). The reader
+/// view does not render ruby, so kept they would read inline and double every annotated word
+/// ("子こども"); the base text (`<rb>` or the bare text in `<ruby>`) stays.
+pub const RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
