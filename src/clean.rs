@@ -276,6 +276,7 @@ pub fn clean(
     }
     drop_named_clutter(&mut c, parts);
     drop_teaser_cards(&mut c, parts);
+    drop_teaser_labels(&mut c, parts);
     drop_boilerplate(&mut c, parts);
     drop_tail(&mut c, parts);
     let text_len =
@@ -454,6 +455,24 @@ fn drop_teaser_cards(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let named = small && prep::is_teaser_named(e);
         (named && (holds_heading_link(c, i) || ends_with_more_link(c, i)))
             .then(|| (vec![i], "related links"))
+    });
+}
+
+/// Beyond Readability: a teaser grid too long to go as one block loses its cards one by one
+/// above, and leaves its label ("Mehr zu Klima und Konsum", "À lire aussi") over nothing: a
+/// teaser-named block that now holds only a short unlinked line, where cards were dropped.
+fn drop_teaser_labels(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    sweep(c, parts, false, |c, i| {
+        let e = c.doc.element(i)?;
+        let f = &c.feats[i as usize];
+        let label = f.text > 0 && is_tail_label(c, i) && prep::is_teaser_named(e);
+        let emptied = label
+            && c.doc
+                .descendants(i)
+                .skip(1)
+                .take(rules::TEASER_SCAN_NODES)
+                .any(|d| c.dropped[d as usize]);
+        emptied.then(|| (vec![i], "related links"))
     });
 }
 

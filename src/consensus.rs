@@ -106,7 +106,36 @@ fn names_tail(doc: &Document, id: NodeId) -> bool {
     prep::contains_any(&s, rules::TAIL_TOKENS) || prep::has_bounded(&s, rules::TAIL_WORDS)
 }
 
+/// Beyond both strategies: a box about a person inside the article, the author's bio or a
+/// contact person's card, named as such and small, leaves the article whatever the
+/// agreement (a tail box after the agreed container has already left as the page's tail).
+/// Left out of the article only: the plan does not hide it, as the page shows it on purpose.
+pub fn drop_person_boxes(doc: &Document, ex: &mut Extraction) {
+    for p in ex.selection.parts.clone() {
+        let mut i = p + 1;
+        let end = doc.nodes[p as usize].end;
+        while i < end {
+            if ex.keeps(i) && is_person_box(doc, ex, i) {
+                drop_subtree_as(doc, ex, i, "author or contact box");
+            }
+            i = if ex.keeps(i) { i + 1 } else { doc.nodes[i as usize].end };
+        }
+    }
+}
+
+fn is_person_box(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    let text = ex.cleaned.feats[id as usize].text as usize;
+    (1..=rules::PERSON_BOX_MAX_CHARS).contains(&text)
+        && rules::NAMED_CLUTTER_TAGS.contains(&&*e.name)
+        && prep::contains_any(&prep::match_string(e), rules::PERSON_BOX_TOKENS)
+}
+
 fn drop_subtree(doc: &Document, ex: &mut Extraction, id: NodeId) {
+    drop_subtree_as(doc, ex, id, "after the article");
+}
+
+fn drop_subtree_as(doc: &Document, ex: &mut Extraction, id: NodeId, label: &'static str) {
     let f = ex.cleaned.feats[id as usize];
     let mut a = doc.nodes[id as usize].parent;
     while a != crate::dom::NONE {
@@ -115,6 +144,6 @@ fn drop_subtree(doc: &Document, ex: &mut Extraction, id: NodeId) {
     }
     prep::mark(doc, &mut ex.cleaned.dropped, id);
     if doc.element(id).is_some() {
-        ex.cleaned.log.push((id, "after the article"));
+        ex.cleaned.log.push((id, label));
     }
 }

@@ -112,6 +112,7 @@ pub fn run(
             best = Extraction { agreement, ..alt };
         }
     }
+    consensus::drop_person_boxes(doc, &mut best);
     include_lead(doc, base, base_feats, &mut best);
     best
 }

@@ -317,12 +317,13 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
     removed
 }
 
-/// True for an element that is never content with its subtree: a non-content tag, a hidden
-/// element, a modal dialog.
+/// True for an element that is never content with its subtree: a non-content tag, a ruby
+/// annotation (the reading over a word, not text of its own), a hidden element, a modal dialog.
 pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
         rules::NON_CONTENT_TAGS.contains(&name) && name != "head"
+            || rules::RUBY_ANNOTATION_TAGS.contains(&name)
             || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
     })
 }

@@ -441,3 +441,27 @@ pub const TAIL_TOKENS: &[&str] =
     &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
 /// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
 pub const TAIL_WORDS: &[&str] = &["bio", "about"];
+
+// ---------------------------------------------------------------------------------------------
+// q10: precision on the trafilatura dev set (issue #5).
+
+/// Ruby annotations: the reading printed over a word (Japanese furigana, Chinese pinyin, in
+/// `<rt>`) and the parentheses a browser without ruby shows around it (`<rp>`). The reader
+/// view does not render ruby, so kept they would read inline and double every annotated word
+/// ("子こども"); the base text (`<rb>` or the bare text in `<ruby>`) stays.
+pub const RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
+
+/// Class/id substrings of a box about a person inside the article: the author's bio (WordPress'
+/// Simple Author Box "saboxplugin", en "author-box", "author-bio", "about-author", de
+/// "autorenbox", "autor-box" (also es/pt "autor"), fr "auteur-box", "bio-auteur", es
+/// "sobre-el-autor") and the contact person's card (en/fr "contact", es "contacto", de
+/// "kontakt", "ansprechpartner"; Arabic themes write these names in English). About the
+/// writer or whom to call, not the story: left out of the article, not hidden on the page.
+pub const PERSON_BOX_TOKENS: &[&str] = &[
+    "saboxplugin", "author-box", "authorbox", "author-bio", "author-info", "about-author",
+    "author-description", "autorenbox", "autoren-box", "autor-box", "autorbox", "auteur-box",
+    "bio-auteur", "sobre-el-autor", "contact", "kontakt", "ansprechpartner",
+];
+/// Such a box is left out only up to this many characters (a bio and a line of links); a
+/// longer block so named is a contact page's or an interview's own text.
+pub const PERSON_BOX_MAX_CHARS: usize = 600;
