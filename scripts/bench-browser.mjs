@@ -167,6 +167,11 @@ for (const [k, p] of pages.entries()) {
 // Stopped worker: a new tab per page (the content script not injected yet, as on a page just
 // opened), the worker stopped, one click, then restored.
 if (STOPPED > 0) {
+  // As in use, where a worker lives 30 s after the last click: V8 writes the module's optimised
+  // code to Chromium's code cache once 2 s pass without new optimised code, and the fresh
+  // workers below compile from it (README, session 10). Without this pause the cache would hold
+  // whatever the warm pass's last quiet moment left.
+  await new Promise((r) => setTimeout(r, 3000));
   for (const [k, p] of pages.entries()) {
     if (k % STOPPED !== 0 || p.error) continue;
     let page;
