@@ -18,8 +18,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{
-    fold, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS,
-    SOURCE_LINE_PREFIXES,
+    fold, CREDIT_LINE_LABELS, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS,
+    SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES,
 };
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws, without_contact};
@@ -215,6 +215,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             m.authors = byline::split_names(b.text());
         }
     }
+    // Then the name an author box prints as its heading, before any publication.
+    if m.authors.is_empty() {
+        m.authors = byline::author_box_name(doc, &ctx).into_iter().collect();
+    }
     if m.authors.is_empty() {
         m.authors = if publisher.is_empty() { organisation } else { publisher };
     }
@@ -260,6 +264,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // Then the agency a news story credits in its lead's dateline ("Hamburg (dpa/lno) – …").
     if m.authors.is_empty() {
         m.authors = agency_dateline(doc, &ctx).into_iter().collect();
+    }
+    // Then the desk or agency the story's credit line names ("Quelle: MDR THÜRINGEN/ls").
+    if m.authors.is_empty() {
+        m.authors = credit_line(doc, &ctx, &blocks).unwrap_or_default();
     }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
@@ -367,6 +375,33 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// The names in the first credit line of the page's own text: a short block "Quelle: MDR
+/// THÜRINGEN/ls" ([`CREDIT_LINE_LABELS`], a colon, at most [`crate::rules::CREDIT_LINE_MAX_WORDS`]
+/// words without a digit). Credits in figures and their captions name a photographer.
+fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<Vec<String>> {
+    use crate::rules::CREDIT_LINE_MAX_WORDS;
+    blocks
+        .iter()
+        .filter(|b| {
+            ctx.in_main(b.id)
+                && !doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
+        })
+        .find_map(|b| {
+            let rest = CREDIT_LINE_LABELS
+                .iter()
+                .find_map(|l| text::strip_prefix_folded(b.text(), l))?
+                .trim_start();
+            let value = rest.strip_prefix(':')?.trim();
+            let words = value.split(' ').filter(|w| !w.is_empty()).count();
+            if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
+                || value.chars().any(|c| c.is_numeric())
+            {
+                return None;
+            }
+            Some(byline::split_names(value)).filter(|n| !n.is_empty())
+        })
 }
 
 /// "Surname, Given names": one comma between a short surname and short given names, no digit,

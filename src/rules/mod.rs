@@ -441,3 +441,21 @@ pub const TAIL_TOKENS: &[&str] =
     &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
 /// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
 pub const TAIL_WORDS: &[&str] = &["bio", "about"];
+
+// m10: metadata (author boxes, visible headlines).
+
+/// Class/id fragments of an author box: the block under (or beside) an article that shows
+/// the writer's photo, name and bio ("author-bio", WordPress themes' "author-box", LinkedIn's
+/// "author-info", "about-author"). Its heading is the writer's name.
+pub const AUTHOR_BOX_TOKENS: &[&str] = &[
+    "author-bio", "authorbio", "author_bio", "author-box", "authorbox", "author_box",
+    "author-info", "author_info", "about-author", "about_author",
+];
+/// Only this many nodes of an author box are searched for its name heading.
+pub const AUTHOR_BOX_MAX_NODES: usize = 60;
+/// A name heading in an author box has this many words: a first and a last name, at most a
+/// title and middle names ("Dr. Anna Maria Schmidt").
+pub const AUTHOR_BOX_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
+/// The credit after a [`lexicon::CREDIT_LINE_LABELS`] label has at most this many words (an
+/// agency or a desk with initials); longer is a sentence about a source.
+pub const CREDIT_LINE_MAX_WORDS: usize = 4;
