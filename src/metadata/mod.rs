@@ -265,9 +265,17 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     if m.authors.is_empty() {
         m.authors = agency_dateline(doc, &ctx).into_iter().collect();
     }
+    // Then the agency or writer credited under the headline (`<p class="credit">JIJI</p>`).
+    if m.authors.is_empty() {
+        m.authors = headline_credit(doc, &ctx).unwrap_or_default();
+    }
     // Then the desk or agency the story's credit line names ("Quelle: MDR THÜRINGEN/ls").
     if m.authors.is_empty() {
         m.authors = credit_line(doc, &ctx, &blocks).unwrap_or_default();
+    }
+    // Then the holder a copyright line in the page's own text names ("© 2019 Sven Schreivogel").
+    if m.authors.is_empty() {
+        m.authors = copyright_holder(doc, &ctx, &blocks).unwrap_or_default();
     }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
@@ -375,6 +383,81 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// The names in a credit line right under the headline: an element whose class holds
+/// [`crate::rules::HEADLINE_CREDIT_TOKEN`] among the first siblings after the page's first
+/// shown `<h1>` or after the `<h1>`'s own container (`<hgroup><h1>…</h1></hgroup><p
+/// class="credit">JIJI</p>`), of at most [`crate::rules::CREDIT_LINE_MAX_WORDS`] words that
+/// read as a name. Elsewhere that class marks photo credits.
+fn headline_credit(doc: &Document, ctx: &byline::Context) -> Option<Vec<String>> {
+    use crate::rules::{
+        CREDIT_LINE_MAX_WORDS, HEADLINE_CREDIT_MAX_SIBLINGS, HEADLINE_CREDIT_TOKEN,
+    };
+    let h1 = (0..doc.len() as NodeId)
+        .find(|&i| doc.tag(i) == "h1" && !ctx.hidden(i) && !ctx.in_side(i))?;
+    let after = |node: NodeId| -> Vec<NodeId> {
+        doc.parent(node)
+            .map(|p| {
+                doc.children(p)
+                    .skip_while(|&c| c != node)
+                    .skip(1)
+                    .filter(|&c| doc.element(c).is_some())
+                    .take(HEADLINE_CREDIT_MAX_SIBLINGS)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut near = after(h1);
+    if let Some(p) = doc.parent(h1) {
+        near.extend(after(p));
+    }
+    near.into_iter().find_map(|c| {
+        let e = doc.element(c)?;
+        if !e.class().to_ascii_lowercase().contains(HEADLINE_CREDIT_TOKEN) || ctx.hidden(c) {
+            return None;
+        }
+        let t = normalize_ws(&doc.text_content(c));
+        let words = t.split(' ').filter(|w| !w.is_empty()).count();
+        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words) || !byline::looks_like_name(&t) {
+            return None;
+        }
+        Some(byline::split_names(&t)).filter(|n| !n.is_empty())
+    })
+}
+
+/// The holder named by a copyright line in the page's own text (not its footer, sidebars or
+/// figures): a short block "© 2019 Sven Schreivogel", the sign, years, then at most
+/// [`crate::rules::CREDIT_LINE_MAX_WORDS`] words that read as a name.
+fn copyright_holder(
+    doc: &Document,
+    ctx: &byline::Context,
+    blocks: &[Block<'_>],
+) -> Option<Vec<String>> {
+    use crate::rules::CREDIT_LINE_MAX_WORDS;
+    blocks
+        .iter()
+        .filter(|b| {
+            b.text().starts_with('©')
+                && ctx.in_main(b.id)
+                && !doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
+        })
+        .find_map(|b| {
+            let rest = b.text().trim_start_matches('©');
+            let value = rest
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c.is_whitespace() || "-–/,".contains(c)
+                })
+                .trim();
+            let words = value.split(' ').filter(|w| !w.is_empty()).count();
+            if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
+                || value.chars().any(|c| c.is_numeric())
+                || !byline::looks_like_name(value)
+            {
+                return None;
+            }
+            Some(byline::split_names(value)).filter(|n| !n.is_empty())
+        })
 }
 
 /// The names in the first credit line of the page's own text: a short block "Quelle: MDR

@@ -459,3 +459,8 @@ pub const AUTHOR_BOX_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 /// The credit after a [`lexicon::CREDIT_LINE_LABELS`] label has at most this many words (an
 /// agency or a desk with initials); longer is a sentence about a source.
 pub const CREDIT_LINE_MAX_WORDS: usize = 4;
+/// class fragment of the credit line under a headline (`<p class="credit">JIJI</p>`): read
+/// only beside the `<h1>` (elsewhere "credit" marks photo credits).
+pub const HEADLINE_CREDIT_TOKEN: &str = "credit";
+/// Siblings after the `<h1>` (and after its parent) searched for that credit line.
+pub const HEADLINE_CREDIT_MAX_SIBLINGS: usize = 3;
