@@ -130,8 +130,18 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // The meta tags' site name too, when JSON-LD declares another ("Exlibris DEG" beside
     // og:site_name "Deutsche Exlibris-Gesellschaft e.V."): a title may end with either.
     let other_site = metas.first(SITE_NAME_KEYS).filter(|s| Some(s) != m.site_name.as_ref());
+    let ctx = byline::Context::new(doc);
     m.title =
         title(doc, &metas, &ld, m.site_name.as_deref(), other_site.as_deref(), host.as_deref());
+    // The headline as the page prints it, when the chosen title is a variant of it.
+    if let Some(t) = m.title.as_deref() {
+        let shown = |i: NodeId| !ctx.hidden(i) && !ctx.in_side(i);
+        if let Some((h, plain)) = title::visible_headline(doc, shown) {
+            if let Some(better) = title::prefer_headline(t, &h, plain) {
+                m.title = Some(better);
+            }
+        }
+    }
     m.lead_image = ld
         .image
         .clone()
@@ -141,7 +151,6 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 
     // Authors: the first source that yields names (a union would mix "Staff", site names and
     // differently spelled copies of the same person).
-    let ctx = byline::Context::new(doc);
     let byline_el = byline::find_byline_element(doc, &ctx);
     let page = PageText::new(doc);
     let blocks = short_blocks(doc, &page);

@@ -189,6 +189,93 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
     meta.to_string()
 }
 
+/// The page's headline as printed: the text of the first shown `<h1>` outside sidebars
+/// (`shown`), and whether it is one run of text ([`crate::rules::HEADLINE_INLINE_TAGS`] only)
+/// rather than a heading composed of a kicker, a headline and a date line.
+pub fn visible_headline(doc: &Document, shown: impl Fn(u32) -> bool) -> Option<(String, bool)> {
+    use crate::rules::HEADLINE_INLINE_TAGS;
+    let h1 = (0..doc.len() as u32).find(|&i| doc.tag(i) == "h1" && shown(i))?;
+    let plain = doc
+        .descendants(h1)
+        .skip(1)
+        .filter(|&d| doc.element(d).is_some())
+        .all(|d| HEADLINE_INLINE_TAGS.contains(&doc.tag(d)));
+    let text = normalize_ws(&doc.text_content(h1));
+    (!text.is_empty()).then_some((text, plain))
+}
+
+/// The printed headline instead of a title that is a variant of it:
+/// 1. the headline extends the title with more words at either end (og:title "Ultium Cells
+///    erhöht Gigafactory-Kapazität", `<h1>` "… in Tennessee"; a quote before it) — only a
+///    one-run `<h1>`, whose text is not a kicker and date glued to the headline;
+/// 2. the title is the headline plus a label of a word or two without a separator
+///    ("Schneewittchen-Kuchen mit Mini-Marshmallows Rezept", "… von jesusfreak");
+/// 3. the title is a one-token kicker glued before a headline of several words
+///    ("SARS-2/COVID-19 Heute schon an morgen denken").
+///
+/// Readability's truth keeps `og:title` where the `<h1>` is worded differently; these three
+/// only fire when one contains the other, which that corpus never shows.
+pub fn prefer_headline(title: &str, headline: &str, plain: bool) -> Option<String> {
+    use crate::rules::{
+        HEADLINE_GLUED_KICKER_MIN_WORDS, HEADLINE_ONE_WORD_MIN_CHARS, HEADLINE_TRAILER_MAX_WORDS,
+    };
+    let (t, h) = (title.trim(), headline.trim());
+    if t.is_empty() || h.is_empty() || t == h {
+        return None;
+    }
+    let h_words = h.split(' ').count();
+    if h_words < HEADLINE_MIN_WORDS && h.chars().count() < HEADLINE_ONE_WORD_MIN_CHARS {
+        return None;
+    }
+    let boundary = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
+    // 1. The headline extends the title.
+    if plain && h.len() > t.len() && h.chars().count() <= TITLE_MAX_CHARS {
+        // More words after the title, not a site name after a separator ("Gaby’s - Colours
+        // of the Soul").
+        if let Some(rest) = h.strip_prefix(t) {
+            if boundary(rest.chars().next())
+                && !rest.trim_start().starts_with(TITLE_SEPARATORS)
+                && rest.chars().any(char::is_alphabetic)
+            {
+                return Some(h.to_string());
+            }
+        }
+        // A head closed by punctuation ("\"Pure Leere\": …"), not the start of a longer
+        // sentence ("Unsere 3 wichtigsten Maßnahmen zur Nachhaltigkeit im Onlineshop").
+        if let Some(head) = h.strip_suffix(t) {
+            if boundary(head.chars().next_back())
+                && boundary(head.trim_end().chars().next_back())
+                && head.chars().any(char::is_alphabetic)
+            {
+                return Some(h.to_string());
+            }
+        }
+    }
+    let plain_words = |s: &str| {
+        let n = s.split(' ').filter(|w| !w.is_empty()).count();
+        (1..=HEADLINE_TRAILER_MAX_WORDS).contains(&n)
+            && s.starts_with(char::is_alphabetic)
+            && s.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    };
+    // 2. A label after the headline.
+    if let Some(rest) = t.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
+        if plain_words(rest) {
+            return Some(h.to_string());
+        }
+    }
+    // 3. A one-token kicker glued before a long headline.
+    if let Some(head) = t.strip_suffix(h).and_then(|r| r.strip_suffix(' ')) {
+        if h_words >= HEADLINE_GLUED_KICKER_MIN_WORDS
+            && !head.is_empty()
+            && !head.contains(' ')
+            && !head.ends_with(TRAILER_OPENERS)
+        {
+            return Some(h.to_string());
+        }
+    }
+    None
+}
+
 /// Words after the site name in a feed's title ("DimidoBlog RSS Feed", "Site » Feed"), folded.
 const FEED_TITLE_TAILS: &[&str] = &["rss feed", "atom feed", "rss", "feed"];
 
@@ -355,6 +442,77 @@ mod tests {
         assert_eq!(
             trim_to_headline("Different words entirely", &h("The headline here")),
             "Different words entirely"
+        );
+    }
+
+    #[test]
+    fn printed_headline_preferred() {
+        let p = |t: &str, h: &str, plain: bool| prefer_headline(t, h, plain);
+        // 1. The one-run <h1> extends the title, at its end or with a closed head.
+        assert_eq!(
+            p(
+                "Ultium Cells erhöht Gigafactory-Kapazität",
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee", true
+            )
+            .as_deref(),
+            Some("Ultium Cells erhöht Gigafactory-Kapazität in Tennessee")
+        );
+        assert_eq!(
+            p(
+                "Marita Kramer verpasst Olympia", "\"Pure Leere\": Marita Kramer verpasst Olympia",
+                true
+            )
+            .as_deref(),
+            Some("\"Pure Leere\": Marita Kramer verpasst Olympia")
+        );
+        // ...but not a composed <h1>, a site after a separator, or a longer sentence.
+        assert_eq!(
+            p("Zuschauer kehren zurück", "Zuschauer kehren zurück 02.02.2022 • Presse", false),
+            None
+        );
+        assert_eq!(p("Gaby’s Blog heute", "Gaby’s Blog heute - Colours of the Soul", true), None);
+        assert_eq!(
+            p(
+                "Nachhaltigkeit im Onlineshop",
+                "Unsere 3 wichtigsten Maßnahmen zur Nachhaltigkeit im Onlineshop", true
+            ),
+            None
+        );
+        // 2. A label of a word or two after the headline, without a separator.
+        assert_eq!(
+            p(
+                "Schneewittchen-Kuchen mit Mini-Marshmallows Rezept",
+                "Schneewittchen-Kuchen mit Mini-Marshmallows", false
+            )
+            .as_deref(),
+            Some("Schneewittchen-Kuchen mit Mini-Marshmallows")
+        );
+        assert_eq!(
+            p("Mandarinen-Schmand-Kuchen von jesusfreak", "Mandarinen-Schmand-Kuchen", true)
+                .as_deref(),
+            Some("Mandarinen-Schmand-Kuchen")
+        );
+        assert_eq!(
+            p(
+                "Die Haubenfahrzeuge - Teil 49 - BOS-Fahrzeuge", "Die Haubenfahrzeuge - Teil 49",
+                true
+            ),
+            None
+        );
+        // 3. A one-token kicker glued before a long headline.
+        assert_eq!(
+            p(
+                "SARS-2/COVID-19 Heute schon an morgen denken", "Heute schon an morgen denken",
+                false
+            )
+            .as_deref(),
+            Some("Heute schon an morgen denken")
+        );
+        assert_eq!(p("Wikipedia Mozilla", "Mozilla", true), None);
+        // Different wordings are left to the title (Readability's choice).
+        assert_eq!(
+            p("The Modern Ambitions Behind Neon", "Why Neon Is the Ultimate Symbol", true),
+            None
         );
     }
 

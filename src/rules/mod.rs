@@ -464,3 +464,17 @@ pub const CREDIT_LINE_MAX_WORDS: usize = 4;
 pub const HEADLINE_CREDIT_TOKEN: &str = "credit";
 /// Siblings after the `<h1>` (and after its parent) searched for that credit line.
 pub const HEADLINE_CREDIT_MAX_SIBLINGS: usize = 3;
+/// Inline elements an `<h1>` may hold and still read as one run of text (`<h1>Ein <em>neuer</em>
+/// Rekord</h1>`); any other child (a kicker `<span>`, a `<br>`, a `<small>` date) makes it a
+/// composed heading whose text is not one headline.
+pub const HEADLINE_INLINE_TAGS: &[&str] =
+    &["a", "em", "strong", "b", "i", "q", "abbr", "mark", "cite"];
+/// Words a meta title may add after the page's `<h1>` without a separator and still be that
+/// headline plus a label ("… Rezept", "… von jesusfreak"); more is a longer headline.
+pub const HEADLINE_TRAILER_MAX_WORDS: usize = 2;
+/// A kicker glued to the headline without a separator ("SARS-2/COVID-19 Heute schon an morgen
+/// denken") is cut only from a headline of at least this many words, and has at most
+/// [`HEADLINE_TRAILER_MAX_WORDS`] words itself.
+pub const HEADLINE_GLUED_KICKER_MIN_WORDS: usize = 4;
+/// A one-word `<h1>` counts as a headline from this many characters ("Mandarinen-Schmand-Kuchen").
+pub const HEADLINE_ONE_WORD_MIN_CHARS: usize = 15;
