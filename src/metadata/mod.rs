@@ -686,25 +686,38 @@ fn title(
         (n, h) => n.clone().or_else(|| h.clone()),
     };
     let headings = title::headline_texts(doc);
-    from_ld
-        .map(|t| cut_site(&t))
-        .or_else(|| metas.first(TITLE_KEYS).map(|t| cut_site(&t)))
-        .map(|t| title::trim_to_headline(&t, &headings))
-        .or_else(|| {
-            // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
-            // otherwise Readability's cleaner decides.
-            let raw: String = doc
-                .first_by_tag("title")
-                .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
-                .unwrap_or_default();
-            let raw = normalize_ws(&raw);
-            let stripped = cut_site(&raw);
-            if !raw.is_empty() && stripped != raw {
-                clean(&stripped)
-            } else {
-                clean(&title::article_title(doc))
-            }
-        })
+    let from_meta =
+        from_ld.map(|t| cut_site(&t)).or_else(|| metas.first(TITLE_KEYS).map(|t| cut_site(&t)));
+    let from_meta_tags = from_meta.is_some();
+    let chosen = from_meta.or_else(|| {
+        // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
+        // otherwise Readability's cleaner decides.
+        let raw: String = doc
+            .first_by_tag("title")
+            .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
+            .unwrap_or_default();
+        let raw = normalize_ws(&raw);
+        let stripped = cut_site(&raw);
+        if !raw.is_empty() && stripped != raw {
+            clean(&stripped)
+        } else {
+            clean(&title::article_title(doc))
+        }
+    })?;
+    // A title cut short at a quote the page left unescaped (`content="… de "incapacitado""`
+    // read as "… de"): the `<title>` that goes on past it is the whole one.
+    let doc_title = title::document_title(doc);
+    let chosen = match doc_title.strip_prefix(chosen.trim_end()) {
+        Some(rest) if rest.trim_start().starts_with(['"', '“', '„', '«']) => {
+            cut_site(&doc_title)
+        }
+        _ => chosen,
+    };
+    Some(if from_meta_tags {
+        title::trim_to_headline(&chosen, &headings)
+    } else {
+        title::trim_document_title_to_headline(&chosen, &headings)
+    })
 }
 
 /// The end part of the `<title>` ("Headline | Site", "Site | Headline") that names the host.

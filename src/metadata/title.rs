@@ -132,6 +132,8 @@ fn is_note(trailer: &str) -> bool {
     let t = trailer.trim().trim_start_matches(TRAILER_OPENERS).trim();
     t.is_empty()
         || t.chars().any(|c| c.is_ascii_digit())
+        || separator_positions(trailer, HIERARCHICAL_SEPARATORS).len()
+            >= crate::rules::BREADCRUMB_TRAILER_MIN_SEPARATORS
         || (t.starts_with('(') || trailer.trim().starts_with('(')) && t.ends_with(')')
 }
 
@@ -165,6 +167,21 @@ pub fn headline_texts(doc: &Document) -> Vec<String> {
 /// becomes the `<h1>`: the headline readers see, without the section, site or date the meta
 /// title adds for search engines. Anything else is kept.
 pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
+    trim_to_headline_with(meta, headlines, KICKER_SEPARATORS)
+}
+
+/// Kicker separators of a `<title>`: only the colon. A dash there parts the site from the page
+/// ("Evolve: Shared Mutable History — evolve extension for Mercurial", whose `<h1>` is the
+/// site's name), which Readability's title keeps.
+const DOCUMENT_TITLE_KICKER_SEPARATORS: &[&str] = &[": ", " : "];
+
+/// [`trim_to_headline`] for a title read from `<title>`: the trailer rules, and kickers closed
+/// by a colon ("SONNENENERGIE: Der WindRebell").
+pub fn trim_document_title_to_headline(t: &str, headlines: &[String]) -> String {
+    trim_to_headline_with(t, headlines, DOCUMENT_TITLE_KICKER_SEPARATORS)
+}
+
+fn trim_to_headline_with(meta: &str, headlines: &[String], kickers: &[&str]) -> String {
     for h in headlines {
         if meta == h {
             return meta.to_string();
@@ -178,7 +195,7 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
             }
         }
         if let Some(head) = meta.strip_suffix(h.as_str()) {
-            let kicker = KICKER_SEPARATORS.iter().find_map(|sep| head.strip_suffix(sep));
+            let kicker = kickers.iter().find_map(|sep| head.strip_suffix(sep));
             if kicker.is_some_and(|k| {
                 !k.trim().is_empty() && k.split_whitespace().count() <= KICKER_MAX_WORDS
             }) {

@@ -478,3 +478,7 @@ pub const HEADLINE_TRAILER_MAX_WORDS: usize = 2;
 pub const HEADLINE_GLUED_KICKER_MIN_WORDS: usize = 4;
 /// A one-word `<h1>` counts as a headline from this many characters ("Mandarinen-Schmand-Kuchen").
 pub const HEADLINE_ONE_WORD_MIN_CHARS: usize = 15;
+/// A meta title's trailer with at least this many path separators (" / ", " > ", " » ") is a
+/// breadcrumb trail ("… / Politik / Politik im Überblick / Artikel / Home - stol.it"), cut
+/// like a date or a remark.
+pub const BREADCRUMB_TRAILER_MIN_SEPARATORS: usize = 2;
