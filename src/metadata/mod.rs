@@ -474,26 +474,23 @@ fn copyright_holder(
 /// words without a digit). Credits in figures and their captions name a photographer.
 fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<Vec<String>> {
     use crate::rules::CREDIT_LINE_MAX_WORDS;
-    blocks
-        .iter()
-        .filter(|b| {
-            ctx.in_main(b.id)
-                && !doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
-        })
-        .find_map(|b| {
-            let rest = CREDIT_LINE_LABELS
-                .iter()
-                .find_map(|l| text::strip_prefix_folded(b.text(), l))?
-                .trim_start();
-            let value = rest.strip_prefix(':')?.trim();
-            let words = value.split(' ').filter(|w| !w.is_empty()).count();
-            if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
-                || value.chars().any(|c| c.is_numeric())
-            {
-                return None;
-            }
-            Some(byline::split_names(value)).filter(|n| !n.is_empty())
-        })
+    blocks.iter().find_map(|b| {
+        // The label first: the ancestor walk runs only for the few blocks that have one.
+        let rest = CREDIT_LINE_LABELS
+            .iter()
+            .find_map(|l| text::strip_prefix_folded(b.text(), l))?
+            .trim_start();
+        let value = rest.strip_prefix(':')?.trim();
+        let words = value.split(' ').filter(|w| !w.is_empty()).count();
+        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
+            || value.chars().any(|c| c.is_numeric())
+            || !ctx.in_main(b.id)
+            || doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
+        {
+            return None;
+        }
+        Some(byline::split_names(value)).filter(|n| !n.is_empty())
+    })
 }
 
 /// "Surname, Given names": one comma between a short surname and short given names, no digit,
