@@ -228,9 +228,12 @@ pub fn visible_headline(doc: &Document, shown: impl Fn(u32) -> bool) -> Option<(
 /// 2. the title is the headline plus a label of a word or two without a separator
 ///    ("Schneewittchen-Kuchen mit Mini-Marshmallows Rezept", "… von jesusfreak");
 /// 3. the title is a one-token kicker glued before a headline of several words
-///    ("SARS-2/COVID-19 Heute schon an morgen denken").
+///    ("SARS-2/COVID-19 Heute schon an morgen denken");
+/// 4. a one-run headline holds the title's words in order plus a few inserted
+///    ([`crate::rules::HEADLINE_INSERTED_MAX_WORDS`]; letter case counts, so "The seven secrets
+///    …" does not replace Readability's "Seven secrets …").
 ///
-/// Readability's truth keeps `og:title` where the `<h1>` is worded differently; these three
+/// Readability's truth keeps `og:title` where the `<h1>` is worded differently; these four
 /// only fire when one contains the other, which that corpus never shows.
 pub fn prefer_headline(title: &str, headline: &str, plain: bool) -> Option<String> {
     use crate::rules::{
@@ -266,6 +269,26 @@ pub fn prefer_headline(title: &str, headline: &str, plain: bool) -> Option<Strin
             {
                 return Some(h.to_string());
             }
+        }
+    }
+    // 4. The one-run headline holds the title's words in order, with a few more inserted.
+    if plain {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let (tw, hw) = (words(t), words(h));
+        let extra = hw.len().saturating_sub(tw.len());
+        let mut it = hw.iter();
+        let in_order = tw.iter().all(|w| it.any(|x| x == w));
+        if !tw.is_empty()
+            && (1..=crate::rules::HEADLINE_INSERTED_MAX_WORDS).contains(&extra)
+            && in_order
+            && h.chars().count() <= TITLE_MAX_CHARS
+        {
+            return Some(h.to_string());
         }
     }
     let plain_words = |s: &str| {
@@ -526,6 +549,22 @@ mod tests {
             Some("Heute schon an morgen denken")
         );
         assert_eq!(p("Wikipedia Mozilla", "Mozilla", true), None);
+        // 4. The one-run headline inserts a few words into the title.
+        assert_eq!(
+            p(
+                "Können Fische Schmerzen spüren?", "Können Fische Schmerzen spüren / empfinden?",
+                true
+            )
+            .as_deref(),
+            Some("Können Fische Schmerzen spüren / empfinden?")
+        );
+        assert_eq!(
+            p(
+                "Seven secrets that hotel owners keep", "The seven secrets that hotel owners keep",
+                true
+            ),
+            None
+        );
         // Different wordings are left to the title (Readability's choice).
         assert_eq!(
             p("The Modern Ambitions Behind Neon", "Why Neon Is the Ultimate Symbol", true),

@@ -482,3 +482,7 @@ pub const HEADLINE_ONE_WORD_MIN_CHARS: usize = 15;
 /// breadcrumb trail ("… / Politik / Politik im Überblick / Artikel / Home - stol.it"), cut
 /// like a date or a remark.
 pub const BREADCRUMB_TRAILER_MIN_SEPARATORS: usize = 2;
+/// A one-run `<h1>` that holds every word of the title in order plus at most this many more
+/// ("Können Fische Schmerzen spüren / empfinden?" for "Können Fische Schmerzen spüren?") is
+/// the fuller printed headline.
+pub const HEADLINE_INSERTED_MAX_WORDS: usize = 3;
