@@ -510,6 +510,34 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
     }
 }
 
+/// The names after an author label written as loose text ("Autor: " in a block of lines
+/// parted by `<br>`): the text of the label's following siblings up to the next `<br>`, all of
+/// it (a title link such as "<a>Rechtsanwalt</a> Sebastian Einbock" is part of the line), at
+/// most [`BYLINE_MAX_CHARS`]. Names only when the line reads as one.
+pub fn loose_labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
+    let Some(parent) = doc.parent(label) else { return Vec::new() };
+    let mut value = String::new();
+    for sib in doc.children(parent).skip_while(|&c| c != label).skip(1) {
+        if doc.tag(sib) == "br" {
+            break;
+        }
+        match doc.text(sib) {
+            Some(t) => value.push_str(t),
+            None => value.push_str(&doc.text_content(sib)),
+        }
+        if value.chars().count() >= BYLINE_MAX_CHARS {
+            return Vec::new();
+        }
+    }
+    let value = normalize_ws(&value);
+    let names = split_names(&value);
+    if !names.is_empty() && names.iter().all(|n| looks_like_name(n)) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
 /// The text of `id` up to its first line break after some text: "<p><b>Jan Koch<br></b>Telefon
 /// 040 …</p>" gives "Jan Koch" (a name, then the contact details on their own lines).
 fn first_line(doc: &Document, id: NodeId) -> String {

@@ -242,6 +242,20 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .find(|n| !n.is_empty())
             .unwrap_or_default();
     }
+    // Then the same label as loose text in a longer block, its line running to the next
+    // `<br>`: "…<br><br>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>".
+    if m.authors.is_empty() {
+        m.authors = (0..doc.len() as NodeId)
+            .filter(|&i| {
+                doc.text(i)
+                    .is_some_and(|t| t.trim().ends_with(':') && byline::is_author_label(t.trim()))
+                    && doc.parent(i).is_some_and(|p| !ctx.hidden(p) && !ctx.in_side(p))
+            })
+            .take(MAX_AUTHOR_LABELS)
+            .map(|i| byline::loose_labelled_names(doc, i))
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
+    }
     // Then a name at the end of a dated meta line ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
     let lang = m.lang.clone();
     let lang = lang.as_deref();
