@@ -7,9 +7,9 @@ use super::text::{
 use crate::dom::{Document, NodeId};
 use crate::prep::contains_ascii_ci;
 use crate::rules::lexicon::{
-    fold, folded, ALL_MONTHS, AUTHOR_LABELS, BYLINE_DATE_GLUE, BYLINE_PREFIXES, CONTACT_LABELS,
-    INNER_BYLINE_WORDS, INTERVIEW_JOINERS, NAME_CONJUNCTIONS, NAME_PARTICLES, NOT_AN_AUTHOR,
-    WEEKDAYS,
+    fold, folded, ALL_MONTHS, AUTHOR_BOX_HEADING_PREFIXES, AUTHOR_LABELS, BYLINE_DATE_GLUE,
+    BYLINE_PREFIXES, CONTACT_LABELS, INNER_BYLINE_WORDS, INTERVIEW_JOINERS, NAME_CONJUNCTIONS,
+    NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
 };
 use html5ever::local_name;
 
@@ -510,6 +510,34 @@ pub fn labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
     }
 }
 
+/// The names after an author label written as loose text ("Autor: " in a block of lines
+/// parted by `<br>`): the text of the label's following siblings up to the next `<br>`, all of
+/// it (a title link such as "<a>Rechtsanwalt</a> Sebastian Einbock" is part of the line), at
+/// most [`BYLINE_MAX_CHARS`]. Names only when the line reads as one.
+pub fn loose_labelled_names(doc: &Document, label: NodeId) -> Vec<String> {
+    let Some(parent) = doc.parent(label) else { return Vec::new() };
+    let mut value = String::new();
+    for sib in doc.children(parent).skip_while(|&c| c != label).skip(1) {
+        if doc.tag(sib) == "br" {
+            break;
+        }
+        match doc.text(sib) {
+            Some(t) => value.push_str(t),
+            None => value.push_str(&doc.text_content(sib)),
+        }
+        if value.chars().count() >= BYLINE_MAX_CHARS {
+            return Vec::new();
+        }
+    }
+    let value = normalize_ws(&value);
+    let names = split_names(&value);
+    if !names.is_empty() && names.iter().all(|n| looks_like_name(n)) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
 /// The text of `id` up to its first line break after some text: "<p><b>Jan Koch<br></b>Telefon
 /// 040 …</p>" gives "Jan Koch" (a name, then the contact details on their own lines).
 fn first_line(doc: &Document, id: NodeId) -> String {
@@ -660,6 +688,56 @@ static BYLINE_PREFIX_HEADS: std::sync::LazyLock<PrefixHeads> =
 
 /// Longer than any byline prefix, in characters.
 const BYLINE_PREFIX_MAX_CHARS: usize = 32;
+
+/// The writer an author box names in its heading: `<div class="author-bio"><h3>Martin
+/// Junker</h3><img …><p>bio…</p></div>`, LinkedIn's `author-info` card with its `<h3>` title
+/// link. Only shown boxes outside sidebars and comments (a sidebar's box presents the blog's
+/// owner, a comment's its commenter). The heading must be nothing but a name: two to five
+/// capitalised words, no author label ("Über den Autor", "About the author").
+pub fn author_box_name(doc: &Document, ctx: &Context) -> Option<String> {
+    use crate::rules::{AUTHOR_BOX_MAX_NODES, AUTHOR_BOX_NAME_WORDS, AUTHOR_BOX_TOKENS};
+    let body = doc.body();
+    let is_box = |id: NodeId| {
+        doc.element(id).is_some_and(|e| {
+            let a = Attrs::of(e);
+            AUTHOR_BOX_TOKENS
+                .iter()
+                .any(|t| contains_ascii_ci(a.class, t) || contains_ascii_ci(a.id, t))
+        })
+    };
+    let mut after_box: Option<NodeId> = None;
+    for id in doc.descendants(body) {
+        // Boxes nested in a box already read are skipped (each box is searched once).
+        if after_box.is_some_and(|b| doc.contains(b, id)) {
+            continue;
+        }
+        if !is_box(id) || ctx.hidden(id) || ctx.in_side(id) {
+            continue;
+        }
+        after_box = Some(id);
+        let heading = doc
+            .descendants(id)
+            .take(AUTHOR_BOX_MAX_NODES)
+            .find(|&d| matches!(doc.tag(d), "h2" | "h3" | "h4" | "h5" | "h6"))
+            .map(|h| normalize_ws(&doc.text_content(h)));
+        let Some(text) = heading else { continue };
+        let text = AUTHOR_BOX_HEADING_PREFIXES
+            .iter()
+            .find_map(|p| strip_prefix_folded(&text, p))
+            .map_or(text.clone(), |rest| rest.trim().to_string());
+        let words: Vec<&str> = text.split(' ').collect();
+        let labelled = words.iter().any(|w| AUTHOR_LABELS.iter().any(|l| folded(l) == fold(w)));
+        if labelled || !AUTHOR_BOX_NAME_WORDS.contains(&words.len()) || !looks_like_name(&text) {
+            continue;
+        }
+        if let [name] = split_names(&text).as_slice() {
+            if fold(name) == fold(&text) {
+                return Some(name.clone());
+            }
+        }
+    }
+    None
+}
 
 #[cfg(test)]
 mod tests {

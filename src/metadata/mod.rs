@@ -18,8 +18,8 @@ pub mod title;
 
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{
-    fold, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS, SOURCE_LINE_DATE_JOINERS,
-    SOURCE_LINE_PREFIXES,
+    fold, CREDIT_LINE_LABELS, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS,
+    SOURCE_LINE_DATE_JOINERS, SOURCE_LINE_PREFIXES,
 };
 use blocks::{short_blocks, Block, PageText};
 use text::{clean, looks_like_url, normalize_ws, without_contact};
@@ -130,8 +130,18 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // The meta tags' site name too, when JSON-LD declares another ("Exlibris DEG" beside
     // og:site_name "Deutsche Exlibris-Gesellschaft e.V."): a title may end with either.
     let other_site = metas.first(SITE_NAME_KEYS).filter(|s| Some(s) != m.site_name.as_ref());
+    let ctx = byline::Context::new(doc);
     m.title =
         title(doc, &metas, &ld, m.site_name.as_deref(), other_site.as_deref(), host.as_deref());
+    // The headline as the page prints it, when the chosen title is a variant of it.
+    if let Some(t) = m.title.as_deref() {
+        let shown = |i: NodeId| !ctx.hidden(i) && !ctx.in_side(i);
+        if let Some((h, plain)) = title::visible_headline(doc, shown) {
+            if let Some(better) = title::prefer_headline(t, &h, plain) {
+                m.title = Some(better);
+            }
+        }
+    }
     m.lead_image = ld
         .image
         .clone()
@@ -141,7 +151,6 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 
     // Authors: the first source that yields names (a union would mix "Staff", site names and
     // differently spelled copies of the same person).
-    let ctx = byline::Context::new(doc);
     let byline_el = byline::find_byline_element(doc, &ctx);
     let page = PageText::new(doc);
     let blocks = short_blocks(doc, &page);
@@ -215,6 +224,10 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             m.authors = byline::split_names(b.text());
         }
     }
+    // Then the name an author box prints as its heading, before any publication.
+    if m.authors.is_empty() {
+        m.authors = byline::author_box_name(doc, &ctx).into_iter().collect();
+    }
     if m.authors.is_empty() {
         m.authors = if publisher.is_empty() { organisation } else { publisher };
     }
@@ -226,6 +239,20 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             .filter(|b| !ctx.hidden(b.id) && !ctx.in_side(b.id) && b.line.is_author_label())
             .take(MAX_AUTHOR_LABELS)
             .map(|b| byline::labelled_names(doc, b.id))
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
+    }
+    // Then the same label as loose text in a longer block, its line running to the next
+    // `<br>`: "…<br><br>Autor: <a>Rechtsanwalt</a> Sebastian Einbock</div>".
+    if m.authors.is_empty() {
+        m.authors = (0..doc.len() as NodeId)
+            .filter(|&i| {
+                doc.text(i)
+                    .is_some_and(|t| t.trim().ends_with(':') && byline::is_author_label(t.trim()))
+                    && doc.parent(i).is_some_and(|p| !ctx.hidden(p) && !ctx.in_side(p))
+            })
+            .take(MAX_AUTHOR_LABELS)
+            .map(|i| byline::loose_labelled_names(doc, i))
             .find(|n| !n.is_empty())
             .unwrap_or_default();
     }
@@ -260,6 +287,18 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     // Then the agency a news story credits in its lead's dateline ("Hamburg (dpa/lno) – …").
     if m.authors.is_empty() {
         m.authors = agency_dateline(doc, &ctx).into_iter().collect();
+    }
+    // Then the agency or writer credited under the headline (`<p class="credit">JIJI</p>`).
+    if m.authors.is_empty() {
+        m.authors = headline_credit(doc, &ctx).unwrap_or_default();
+    }
+    // Then the desk or agency the story's credit line names ("Quelle: MDR THÜRINGEN/ls").
+    if m.authors.is_empty() {
+        m.authors = credit_line(doc, &ctx, &blocks).unwrap_or_default();
+    }
+    // Then the holder a copyright line in the page's own text names ("© 2019 Sven Schreivogel").
+    if m.authors.is_empty() {
+        m.authors = copyright_holder(doc, &ctx, &blocks).unwrap_or_default();
     }
     // Last of all, a page that names no writer anywhere is signed by its publication: the
     // declared site name, or the part of the `<title>` that names the host ("… | Greenpeace",
@@ -367,6 +406,105 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let all = m.consumed.clone();
     m.consumed.retain(|&c| !all.iter().any(|&o| o != c && doc.contains(o, c)));
     m
+}
+
+/// The names in a credit line right under the headline: an element whose class holds
+/// [`crate::rules::HEADLINE_CREDIT_TOKEN`] among the first siblings after the page's first
+/// shown `<h1>` or after the `<h1>`'s own container (`<hgroup><h1>…</h1></hgroup><p
+/// class="credit">JIJI</p>`), of at most [`crate::rules::CREDIT_LINE_MAX_WORDS`] words that
+/// read as a name. Elsewhere that class marks photo credits.
+fn headline_credit(doc: &Document, ctx: &byline::Context) -> Option<Vec<String>> {
+    use crate::rules::{
+        CREDIT_LINE_MAX_WORDS, HEADLINE_CREDIT_MAX_SIBLINGS, HEADLINE_CREDIT_TOKEN,
+    };
+    let h1 = (0..doc.len() as NodeId)
+        .find(|&i| doc.tag(i) == "h1" && !ctx.hidden(i) && !ctx.in_side(i))?;
+    let after = |node: NodeId| -> Vec<NodeId> {
+        doc.parent(node)
+            .map(|p| {
+                doc.children(p)
+                    .skip_while(|&c| c != node)
+                    .skip(1)
+                    .filter(|&c| doc.element(c).is_some())
+                    .take(HEADLINE_CREDIT_MAX_SIBLINGS)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut near = after(h1);
+    if let Some(p) = doc.parent(h1) {
+        near.extend(after(p));
+    }
+    near.into_iter().find_map(|c| {
+        let e = doc.element(c)?;
+        if !e.class().to_ascii_lowercase().contains(HEADLINE_CREDIT_TOKEN) || ctx.hidden(c) {
+            return None;
+        }
+        let t = normalize_ws(&doc.text_content(c));
+        let words = t.split(' ').filter(|w| !w.is_empty()).count();
+        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words) || !byline::looks_like_name(&t) {
+            return None;
+        }
+        Some(byline::split_names(&t)).filter(|n| !n.is_empty())
+    })
+}
+
+/// The holder named by a copyright line in the page's own text (not its footer, sidebars or
+/// figures): a short block "© 2019 Sven Schreivogel", the sign, years, then at most
+/// [`crate::rules::CREDIT_LINE_MAX_WORDS`] words that read as a name.
+fn copyright_holder(
+    doc: &Document,
+    ctx: &byline::Context,
+    blocks: &[Block<'_>],
+) -> Option<Vec<String>> {
+    use crate::rules::CREDIT_LINE_MAX_WORDS;
+    blocks
+        .iter()
+        .filter(|b| {
+            b.text().starts_with('©')
+                && ctx.in_main(b.id)
+                && !doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
+        })
+        .find_map(|b| {
+            let rest = b.text().trim_start_matches('©');
+            let value = rest
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c.is_whitespace() || "-–/,".contains(c)
+                })
+                .trim();
+            let words = value.split(' ').filter(|w| !w.is_empty()).count();
+            if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
+                || value.chars().any(|c| c.is_numeric())
+                || !byline::looks_like_name(value)
+            {
+                return None;
+            }
+            Some(byline::split_names(value)).filter(|n| !n.is_empty())
+        })
+}
+
+/// The names in the first credit line of the page's own text: a short block "Quelle: MDR
+/// THÜRINGEN/ls" ([`CREDIT_LINE_LABELS`], a colon, at most [`crate::rules::CREDIT_LINE_MAX_WORDS`]
+/// words without a digit). Credits in figures and their captions name a photographer.
+fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<Vec<String>> {
+    use crate::rules::CREDIT_LINE_MAX_WORDS;
+    blocks.iter().find_map(|b| {
+        // The label first: the ancestor walk runs only for the few blocks that have one.
+        let rest = CREDIT_LINE_LABELS
+            .iter()
+            .find_map(|l| text::strip_prefix_folded(b.text(), l))?
+            .trim_start();
+        let value = rest.strip_prefix(':')?.trim();
+        let words = value.split(' ').filter(|w| !w.is_empty()).count();
+        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
+            || value.chars().any(|c| c.is_numeric())
+            || !ctx.in_main(b.id)
+            || doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
+        {
+            return None;
+        }
+        Some(byline::split_names(value)).filter(|n| !n.is_empty())
+    })
 }
 
 /// "Surname, Given names": one comma between a short surname and short given names, no digit,
@@ -559,25 +697,38 @@ fn title(
         (n, h) => n.clone().or_else(|| h.clone()),
     };
     let headings = title::headline_texts(doc);
-    from_ld
-        .map(|t| cut_site(&t))
-        .or_else(|| metas.first(TITLE_KEYS).map(|t| cut_site(&t)))
-        .map(|t| title::trim_to_headline(&t, &headings))
-        .or_else(|| {
-            // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
-            // otherwise Readability's cleaner decides.
-            let raw: String = doc
-                .first_by_tag("title")
-                .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
-                .unwrap_or_default();
-            let raw = normalize_ws(&raw);
-            let stripped = cut_site(&raw);
-            if !raw.is_empty() && stripped != raw {
-                clean(&stripped)
-            } else {
-                clean(&title::article_title(doc))
-            }
-        })
+    let from_meta =
+        from_ld.map(|t| cut_site(&t)).or_else(|| metas.first(TITLE_KEYS).map(|t| cut_site(&t)));
+    let from_meta_tags = from_meta.is_some();
+    let chosen = from_meta.or_else(|| {
+        // A <title> that names the site at one end loses it ("L'Echo du Souss - Agadir : …");
+        // otherwise Readability's cleaner decides.
+        let raw: String = doc
+            .first_by_tag("title")
+            .map(|t| doc.children(t).filter_map(|c| doc.text(c)).collect())
+            .unwrap_or_default();
+        let raw = normalize_ws(&raw);
+        let stripped = cut_site(&raw);
+        if !raw.is_empty() && stripped != raw {
+            clean(&stripped)
+        } else {
+            clean(&title::article_title(doc))
+        }
+    })?;
+    // A title cut short at a quote the page left unescaped (`content="… de "incapacitado""`
+    // read as "… de"): the `<title>` that goes on past it is the whole one.
+    let doc_title = title::document_title(doc);
+    let chosen = match doc_title.strip_prefix(chosen.trim_end()) {
+        Some(rest) if rest.trim_start().starts_with(['"', '“', '„', '«']) => {
+            cut_site(&doc_title)
+        }
+        _ => chosen,
+    };
+    Some(if from_meta_tags {
+        title::trim_to_headline(&chosen, &headings)
+    } else {
+        title::trim_document_title_to_headline(&chosen, &headings)
+    })
 }
 
 /// The end part of the `<title>` ("Headline | Site", "Site | Headline") that names the host.

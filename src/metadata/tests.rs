@@ -361,3 +361,43 @@ fn scholarly_meta_authors_are_surname_comma_given() {
     );
     assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
 }
+
+// m10: titles read from `<title>` and cut-short meta titles.
+
+#[test]
+fn document_title_trimmed_to_headline() {
+    // A breadcrumb trail after the headline is cut like a date.
+    let m = meta(
+        r#"<html><head><title>Verfassungsgericht: Prozess geht weiter / Politik / Überblick / Artikel / Home - stol.example</title></head>
+        <body><h1>Verfassungsgericht: Prozess geht weiter</h1><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Verfassungsgericht: Prozess geht weiter"));
+    // A kicker closed by a colon goes; a site name before a dash stays (Readability's title).
+    let m = meta(
+        r#"<html><head><title>SONNENENERGIE: Der WindRebell</title></head>
+        <body><h1 class="pageTitel">Der WindRebell</h1><p>x</p></body></html>"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Der WindRebell"));
+    let m = meta(
+        r#"<html><head><title>Evolve: Shared Mutable History — evolve extension for Mercurial</title></head>
+        <body><h1>evolve extension for Mercurial</h1><p>x</p></body></html>"#,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Evolve: Shared Mutable History — evolve extension for Mercurial")
+    );
+}
+
+#[test]
+fn meta_title_cut_at_unescaped_quote() {
+    // `content="… de "incapacitado""`: the attribute ends at the inner quote.
+    let m = meta(
+        r#"<html><head><title>Senador republicano califica a Biden de "incapacitado"</title>
+        <meta property="og:title" content="Senador republicano califica a Biden de "incapacitado"" />
+        </head><body><p>x</p></body></html>"#,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Senador republicano califica a Biden de \"incapacitado\"")
+    );
+}

@@ -132,6 +132,8 @@ fn is_note(trailer: &str) -> bool {
     let t = trailer.trim().trim_start_matches(TRAILER_OPENERS).trim();
     t.is_empty()
         || t.chars().any(|c| c.is_ascii_digit())
+        || separator_positions(trailer, HIERARCHICAL_SEPARATORS).len()
+            >= crate::rules::BREADCRUMB_TRAILER_MIN_SEPARATORS
         || (t.starts_with('(') || trailer.trim().starts_with('(')) && t.ends_with(')')
 }
 
@@ -165,6 +167,21 @@ pub fn headline_texts(doc: &Document) -> Vec<String> {
 /// becomes the `<h1>`: the headline readers see, without the section, site or date the meta
 /// title adds for search engines. Anything else is kept.
 pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
+    trim_to_headline_with(meta, headlines, KICKER_SEPARATORS)
+}
+
+/// Kicker separators of a `<title>`: only the colon. A dash there parts the site from the page
+/// ("Evolve: Shared Mutable History — evolve extension for Mercurial", whose `<h1>` is the
+/// site's name), which Readability's title keeps.
+const DOCUMENT_TITLE_KICKER_SEPARATORS: &[&str] = &[": ", " : "];
+
+/// [`trim_to_headline`] for a title read from `<title>`: the trailer rules, and kickers closed
+/// by a colon ("SONNENENERGIE: Der WindRebell").
+pub fn trim_document_title_to_headline(t: &str, headlines: &[String]) -> String {
+    trim_to_headline_with(t, headlines, DOCUMENT_TITLE_KICKER_SEPARATORS)
+}
+
+fn trim_to_headline_with(meta: &str, headlines: &[String], kickers: &[&str]) -> String {
     for h in headlines {
         if meta == h {
             return meta.to_string();
@@ -178,7 +195,7 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
             }
         }
         if let Some(head) = meta.strip_suffix(h.as_str()) {
-            let kicker = KICKER_SEPARATORS.iter().find_map(|sep| head.strip_suffix(sep));
+            let kicker = kickers.iter().find_map(|sep| head.strip_suffix(sep));
             if kicker.is_some_and(|k| {
                 !k.trim().is_empty() && k.split_whitespace().count() <= KICKER_MAX_WORDS
             }) {
@@ -187,6 +204,116 @@ pub fn trim_to_headline(meta: &str, headlines: &[String]) -> String {
         }
     }
     meta.to_string()
+}
+
+/// The page's headline as printed: the text of the first shown `<h1>` outside sidebars
+/// (`shown`), and whether it is one run of text ([`crate::rules::HEADLINE_INLINE_TAGS`] only)
+/// rather than a heading composed of a kicker, a headline and a date line.
+pub fn visible_headline(doc: &Document, shown: impl Fn(u32) -> bool) -> Option<(String, bool)> {
+    use crate::rules::HEADLINE_INLINE_TAGS;
+    let h1 = (0..doc.len() as u32).find(|&i| doc.tag(i) == "h1" && shown(i))?;
+    let plain = doc
+        .descendants(h1)
+        .skip(1)
+        .filter(|&d| doc.element(d).is_some())
+        .all(|d| HEADLINE_INLINE_TAGS.contains(&doc.tag(d)));
+    let text = normalize_ws(&doc.text_content(h1));
+    (!text.is_empty()).then_some((text, plain))
+}
+
+/// The printed headline instead of a title that is a variant of it:
+/// 1. the headline extends the title with more words at either end (og:title "Ultium Cells
+///    erhöht Gigafactory-Kapazität", `<h1>` "… in Tennessee"; a quote before it) — only a
+///    one-run `<h1>`, whose text is not a kicker and date glued to the headline;
+/// 2. the title is the headline plus a label of a word or two without a separator
+///    ("Schneewittchen-Kuchen mit Mini-Marshmallows Rezept", "… von jesusfreak");
+/// 3. the title is a one-token kicker glued before a headline of several words
+///    ("SARS-2/COVID-19 Heute schon an morgen denken");
+/// 4. a one-run headline holds the title's words in order plus a few inserted
+///    ([`crate::rules::HEADLINE_INSERTED_MAX_WORDS`]; letter case counts, so "The seven secrets
+///    …" does not replace Readability's "Seven secrets …").
+///
+/// Readability's truth keeps `og:title` where the `<h1>` is worded differently; these four
+/// only fire when one contains the other, which that corpus never shows.
+pub fn prefer_headline(title: &str, headline: &str, plain: bool) -> Option<String> {
+    use crate::rules::{
+        HEADLINE_GLUED_KICKER_MIN_WORDS, HEADLINE_ONE_WORD_MIN_CHARS, HEADLINE_TRAILER_MAX_WORDS,
+    };
+    let (t, h) = (title.trim(), headline.trim());
+    if t.is_empty() || h.is_empty() || t == h {
+        return None;
+    }
+    let h_words = h.split(' ').count();
+    if h_words < HEADLINE_MIN_WORDS && h.chars().count() < HEADLINE_ONE_WORD_MIN_CHARS {
+        return None;
+    }
+    let boundary = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric());
+    // 1. The headline extends the title.
+    if plain && h.len() > t.len() && h.chars().count() <= TITLE_MAX_CHARS {
+        // More words after the title, not a site name after a separator ("Gaby’s - Colours
+        // of the Soul").
+        if let Some(rest) = h.strip_prefix(t) {
+            if boundary(rest.chars().next())
+                && !rest.trim_start().starts_with(TITLE_SEPARATORS)
+                && rest.chars().any(char::is_alphabetic)
+            {
+                return Some(h.to_string());
+            }
+        }
+        // A head closed by punctuation ("\"Pure Leere\": …"), not the start of a longer
+        // sentence ("Unsere 3 wichtigsten Maßnahmen zur Nachhaltigkeit im Onlineshop").
+        if let Some(head) = h.strip_suffix(t) {
+            if boundary(head.chars().next_back())
+                && boundary(head.trim_end().chars().next_back())
+                && head.chars().any(char::is_alphabetic)
+            {
+                return Some(h.to_string());
+            }
+        }
+    }
+    // 4. The one-run headline holds the title's words in order, with a few more inserted.
+    if plain {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let (tw, hw) = (words(t), words(h));
+        let extra = hw.len().saturating_sub(tw.len());
+        let mut it = hw.iter();
+        let in_order = tw.iter().all(|w| it.any(|x| x == w));
+        if !tw.is_empty()
+            && (1..=crate::rules::HEADLINE_INSERTED_MAX_WORDS).contains(&extra)
+            && in_order
+            && h.chars().count() <= TITLE_MAX_CHARS
+        {
+            return Some(h.to_string());
+        }
+    }
+    let plain_words = |s: &str| {
+        let n = s.split(' ').filter(|w| !w.is_empty()).count();
+        (1..=HEADLINE_TRAILER_MAX_WORDS).contains(&n)
+            && s.starts_with(char::is_alphabetic)
+            && s.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    };
+    // 2. A label after the headline.
+    if let Some(rest) = t.strip_prefix(h).and_then(|r| r.strip_prefix(' ')) {
+        if plain_words(rest) {
+            return Some(h.to_string());
+        }
+    }
+    // 3. A one-token kicker glued before a long headline.
+    if let Some(head) = t.strip_suffix(h).and_then(|r| r.strip_suffix(' ')) {
+        if h_words >= HEADLINE_GLUED_KICKER_MIN_WORDS
+            && !head.is_empty()
+            && !head.contains(' ')
+            && !head.ends_with(TRAILER_OPENERS)
+        {
+            return Some(h.to_string());
+        }
+    }
+    None
 }
 
 /// Words after the site name in a feed's title ("DimidoBlog RSS Feed", "Site » Feed"), folded.
@@ -355,6 +482,93 @@ mod tests {
         assert_eq!(
             trim_to_headline("Different words entirely", &h("The headline here")),
             "Different words entirely"
+        );
+    }
+
+    #[test]
+    fn printed_headline_preferred() {
+        let p = |t: &str, h: &str, plain: bool| prefer_headline(t, h, plain);
+        // 1. The one-run <h1> extends the title, at its end or with a closed head.
+        assert_eq!(
+            p(
+                "Ultium Cells erhöht Gigafactory-Kapazität",
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee", true
+            )
+            .as_deref(),
+            Some("Ultium Cells erhöht Gigafactory-Kapazität in Tennessee")
+        );
+        assert_eq!(
+            p(
+                "Marita Kramer verpasst Olympia", "\"Pure Leere\": Marita Kramer verpasst Olympia",
+                true
+            )
+            .as_deref(),
+            Some("\"Pure Leere\": Marita Kramer verpasst Olympia")
+        );
+        // ...but not a composed <h1>, a site after a separator, or a longer sentence.
+        assert_eq!(
+            p("Zuschauer kehren zurück", "Zuschauer kehren zurück 02.02.2022 • Presse", false),
+            None
+        );
+        assert_eq!(p("Gaby’s Blog heute", "Gaby’s Blog heute - Colours of the Soul", true), None);
+        assert_eq!(
+            p(
+                "Nachhaltigkeit im Onlineshop",
+                "Unsere 3 wichtigsten Maßnahmen zur Nachhaltigkeit im Onlineshop", true
+            ),
+            None
+        );
+        // 2. A label of a word or two after the headline, without a separator.
+        assert_eq!(
+            p(
+                "Schneewittchen-Kuchen mit Mini-Marshmallows Rezept",
+                "Schneewittchen-Kuchen mit Mini-Marshmallows", false
+            )
+            .as_deref(),
+            Some("Schneewittchen-Kuchen mit Mini-Marshmallows")
+        );
+        assert_eq!(
+            p("Mandarinen-Schmand-Kuchen von jesusfreak", "Mandarinen-Schmand-Kuchen", true)
+                .as_deref(),
+            Some("Mandarinen-Schmand-Kuchen")
+        );
+        assert_eq!(
+            p(
+                "Die Haubenfahrzeuge - Teil 49 - BOS-Fahrzeuge", "Die Haubenfahrzeuge - Teil 49",
+                true
+            ),
+            None
+        );
+        // 3. A one-token kicker glued before a long headline.
+        assert_eq!(
+            p(
+                "SARS-2/COVID-19 Heute schon an morgen denken", "Heute schon an morgen denken",
+                false
+            )
+            .as_deref(),
+            Some("Heute schon an morgen denken")
+        );
+        assert_eq!(p("Wikipedia Mozilla", "Mozilla", true), None);
+        // 4. The one-run headline inserts a few words into the title.
+        assert_eq!(
+            p(
+                "Können Fische Schmerzen spüren?", "Können Fische Schmerzen spüren / empfinden?",
+                true
+            )
+            .as_deref(),
+            Some("Können Fische Schmerzen spüren / empfinden?")
+        );
+        assert_eq!(
+            p(
+                "Seven secrets that hotel owners keep", "The seven secrets that hotel owners keep",
+                true
+            ),
+            None
+        );
+        // Different wordings are left to the title (Readability's choice).
+        assert_eq!(
+            p("The Modern Ambitions Behind Neon", "Why Neon Is the Ultimate Symbol", true),
+            None
         );
     }
 

@@ -465,3 +465,48 @@ pub const PERSON_BOX_TOKENS: &[&str] = &[
 /// Such a box is left out only up to this many characters (a bio and a line of links); a
 /// longer block so named is a contact page's or an interview's own text.
 pub const PERSON_BOX_MAX_CHARS: usize = 600;
+
+// m10: metadata (author boxes, visible headlines).
+
+/// Class/id fragments of an author box: the block under (or beside) an article that shows
+/// the writer's photo, name and bio ("author-bio", WordPress themes' "author-box", LinkedIn's
+/// "author-info", "about-author"). Its heading is the writer's name.
+pub const AUTHOR_BOX_TOKENS: &[&str] = &[
+    "author-bio", "authorbio", "author_bio", "author-box", "authorbox", "author_box",
+    "author-info", "author_info", "about-author", "about_author",
+];
+/// Only this many nodes of an author box are searched for its name heading.
+pub const AUTHOR_BOX_MAX_NODES: usize = 60;
+/// A name heading in an author box has this many words: a first and a last name, at most a
+/// title and middle names ("Dr. Anna Maria Schmidt").
+pub const AUTHOR_BOX_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
+/// The credit after a [`lexicon::CREDIT_LINE_LABELS`] label has at most this many words (an
+/// agency or a desk with initials); longer is a sentence about a source.
+pub const CREDIT_LINE_MAX_WORDS: usize = 4;
+/// class fragment of the credit line under a headline (`<p class="credit">JIJI</p>`): read
+/// only beside the `<h1>` (elsewhere "credit" marks photo credits).
+pub const HEADLINE_CREDIT_TOKEN: &str = "credit";
+/// Siblings after the `<h1>` (and after its parent) searched for that credit line.
+pub const HEADLINE_CREDIT_MAX_SIBLINGS: usize = 3;
+/// Inline elements an `<h1>` may hold and still read as one run of text (`<h1>Ein <em>neuer</em>
+/// Rekord</h1>`); any other child (a kicker `<span>`, a `<br>`, a `<small>` date) makes it a
+/// composed heading whose text is not one headline.
+pub const HEADLINE_INLINE_TAGS: &[&str] =
+    &["a", "em", "strong", "b", "i", "q", "abbr", "mark", "cite"];
+/// Words a meta title may add after the page's `<h1>` without a separator and still be that
+/// headline plus a label ("… Rezept", "… von jesusfreak"); more is a longer headline.
+pub const HEADLINE_TRAILER_MAX_WORDS: usize = 2;
+/// A kicker glued to the headline without a separator ("SARS-2/COVID-19 Heute schon an morgen
+/// denken") is cut only from a headline of at least this many words, and has at most
+/// [`HEADLINE_TRAILER_MAX_WORDS`] words itself.
+pub const HEADLINE_GLUED_KICKER_MIN_WORDS: usize = 4;
+/// A one-word `<h1>` counts as a headline from this many characters ("Mandarinen-Schmand-Kuchen").
+pub const HEADLINE_ONE_WORD_MIN_CHARS: usize = 15;
+/// A meta title's trailer with at least this many path separators (" / ", " > ", " » ") is a
+/// breadcrumb trail ("… / Politik / Politik im Überblick / Artikel / Home - stol.it"), cut
+/// like a date or a remark.
+pub const BREADCRUMB_TRAILER_MIN_SEPARATORS: usize = 2;
+/// A one-run `<h1>` that holds every word of the title in order plus at most this many more
+/// ("Können Fische Schmerzen spüren / empfinden?" for "Können Fische Schmerzen spüren?") is
+/// the fuller printed headline.
+pub const HEADLINE_INSERTED_MAX_WORDS: usize = 3;
