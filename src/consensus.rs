@@ -128,7 +128,11 @@ fn is_person_box(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
     let text = ex.cleaned.feats[id as usize].text as usize;
     (1..=rules::PERSON_BOX_MAX_CHARS).contains(&text)
         && rules::NAMED_CLUTTER_TAGS.contains(&&*e.name)
-        && prep::contains_any(&prep::match_string(e), rules::PERSON_BOX_TOKENS)
+        && {
+            let names = prep::match_string(e);
+            prep::contains_any(&names, rules::AUTHOR_BOX_TOKENS)
+                || prep::contains_any(&names, rules::PERSON_BOX_TOKENS)
+        }
 }
 
 fn drop_subtree(doc: &Document, ex: &mut Extraction, id: NodeId) {

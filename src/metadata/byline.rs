@@ -695,14 +695,16 @@ const BYLINE_PREFIX_MAX_CHARS: usize = 32;
 /// owner, a comment's its commenter). The heading must be nothing but a name: two to five
 /// capitalised words, no author label ("Über den Autor", "About the author").
 pub fn author_box_name(doc: &Document, ctx: &Context) -> Option<String> {
-    use crate::rules::{AUTHOR_BOX_MAX_NODES, AUTHOR_BOX_NAME_WORDS, AUTHOR_BOX_TOKENS};
+    use crate::rules::{
+        AUTHOR_BOX_MAX_NODES, AUTHOR_BOX_NAME_WORDS, AUTHOR_BOX_STEM, AUTHOR_BOX_TOKENS,
+    };
     let body = doc.body();
+    // Every token holds AUTHOR_BOX_STEM: one scan of the names rejects nearly all elements.
     let is_box = |id: NodeId| {
         doc.element(id).is_some_and(|e| {
             let a = Attrs::of(e);
-            AUTHOR_BOX_TOKENS
-                .iter()
-                .any(|t| contains_ascii_ci(a.class, t) || contains_ascii_ci(a.id, t))
+            let named = |t: &str| contains_ascii_ci(a.class, t) || contains_ascii_ci(a.id, t);
+            named(AUTHOR_BOX_STEM) && AUTHOR_BOX_TOKENS.iter().any(|t| named(t))
         })
     };
     let mut after_box: Option<NodeId> = None;

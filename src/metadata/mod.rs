@@ -488,7 +488,14 @@ fn copyright_holder(
 /// words without a digit). Credits in figures and their captions name a photographer.
 fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<Vec<String>> {
     use crate::rules::CREDIT_LINE_MAX_WORDS;
+    // A label is a word then a colon, so the colon comes within the longest label and a space
+    // or two (block texts are whitespace-normalised): most blocks are rejected on that alone,
+    // before any folding.
+    let colon_within = CREDIT_LINE_LABELS.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 3;
     blocks.iter().find_map(|b| {
+        if !b.text().chars().take(colon_within).any(|c| c == ':') {
+            return None;
+        }
         // The label first: the ancestor walk runs only for the few blocks that have one.
         let rest = CREDIT_LINE_LABELS
             .iter()

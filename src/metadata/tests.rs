@@ -401,3 +401,9 @@ fn meta_title_cut_at_unescaped_quote() {
         Some("Senador republicano califica a Biden de \"incapacitado\"")
     );
 }
+
+#[test]
+fn author_box_tokens_hold_their_stem() {
+    use crate::rules::{AUTHOR_BOX_STEM, AUTHOR_BOX_TOKENS};
+    assert!(AUTHOR_BOX_TOKENS.iter().all(|t| t.contains(AUTHOR_BOX_STEM)));
+}

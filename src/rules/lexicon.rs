@@ -732,6 +732,18 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
+// m10: metadata.
+
+/// Labels of a news story's closing credit line, "Quelle: MDR THÜRINGEN/ls", "Source : AFP",
+/// "Fuente: EFE", "المصدر: وكالات": the label, a colon, then the desk or agency that wrote the
+/// story (de, fr, en, es, it/pt, ar). Read as the author only when the page names no writer.
+pub const CREDIT_LINE_LABELS: &[&str] = &["Quelle", "Source", "Fuente", "Fonte", "المصدر"];
+
+/// Words that open an author box's heading before the name: "Über Miriam Hofstetter", "À
+/// propos de Claire Martin", "About Jane Doe" (de, fr, en, es, pt, ar). Longest first.
+pub const AUTHOR_BOX_HEADING_PREFIXES: &[&str] =
+    &["À propos de", "A propos de", "Acerca de", "نبذة عن", "About", "Über", "Sobre", "عن"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -795,14 +807,3 @@ mod tests {
     }
 }
 
-// m10: metadata.
-
-/// Labels of a news story's closing credit line, "Quelle: MDR THÜRINGEN/ls", "Source : AFP",
-/// "Fuente: EFE", "المصدر: وكالات": the label, a colon, then the desk or agency that wrote the
-/// story (de, fr, en, es, it/pt, ar). Read as the author only when the page names no writer.
-pub const CREDIT_LINE_LABELS: &[&str] = &["Quelle", "Source", "Fuente", "Fonte", "المصدر"];
-
-/// Words that open an author box's heading before the name: "Über Miriam Hofstetter", "À
-/// propos de Claire Martin", "About Jane Doe" (de, fr, en, es, pt, ar). Longest first.
-pub const AUTHOR_BOX_HEADING_PREFIXES: &[&str] =
-    &["À propos de", "A propos de", "Acerca de", "نبذة عن", "About", "Über", "Sobre", "عن"];

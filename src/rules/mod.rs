@@ -451,16 +451,16 @@ pub const TAIL_WORDS: &[&str] = &["bio", "about"];
 /// ("子こども"); the base text (`<rb>` or the bare text in `<ruby>`) stays.
 pub const RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
 
-/// Class/id substrings of a box about a person inside the article: the author's bio (WordPress'
-/// Simple Author Box "saboxplugin", en "author-box", "author-bio", "about-author", de
-/// "autorenbox", "autor-box" (also es/pt "autor"), fr "auteur-box", "bio-auteur", es
-/// "sobre-el-autor") and the contact person's card (en/fr "contact", es "contacto", de
-/// "kontakt", "ansprechpartner"; Arabic themes write these names in English). About the
-/// writer or whom to call, not the story: left out of the article, not hidden on the page.
+/// Class/id substrings of a box about a person inside the article, besides the author boxes of
+/// [`AUTHOR_BOX_TOKENS`]: more names of the author's bio (WordPress' Simple Author Box
+/// "saboxplugin", "author-description", de "autorenbox", "autor-box" (also es/pt "autor"), fr
+/// "auteur-box", "bio-auteur", es "sobre-el-autor") and the contact person's card (en/fr
+/// "contact", es "contacto", de "kontakt", "ansprechpartner"; Arabic themes write these names in
+/// English). About the writer or whom to call, not the story: left out of the article, not
+/// hidden on the page.
 pub const PERSON_BOX_TOKENS: &[&str] = &[
-    "saboxplugin", "author-box", "authorbox", "author-bio", "author-info", "about-author",
-    "author-description", "autorenbox", "autoren-box", "autor-box", "autorbox", "auteur-box",
-    "bio-auteur", "sobre-el-autor", "contact", "kontakt", "ansprechpartner",
+    "saboxplugin", "author-description", "autorenbox", "autoren-box", "autor-box", "autorbox",
+    "auteur-box", "bio-auteur", "sobre-el-autor", "contact", "kontakt", "ansprechpartner",
 ];
 /// Such a box is left out only up to this many characters (a bio and a line of links); a
 /// longer block so named is a contact page's or an interview's own text.
@@ -475,6 +475,8 @@ pub const AUTHOR_BOX_TOKENS: &[&str] = &[
     "author-bio", "authorbio", "author_bio", "author-box", "authorbox", "author_box",
     "author-info", "author_info", "about-author", "about_author",
 ];
+/// The part every [`AUTHOR_BOX_TOKENS`] entry holds (a test checks it): looked for first.
+pub const AUTHOR_BOX_STEM: &str = "author";
 /// Only this many nodes of an author box are searched for its name heading.
 pub const AUTHOR_BOX_MAX_NODES: usize = 60;
 /// A name heading in an author box has this many words: a first and a last name, at most a
