@@ -60,11 +60,11 @@ function markBusy() {
 
 // Compile as the worker starts: the click that woke it needs the module, and reaches the worker
 // 10 to 50 ms after its start (bench:browser). There is no warm-up (rounds of a small page run
-// while idle to compile and optimise the core before a click): Chromium keeps the optimised code
-// of the module in its code cache (V8 writes it 2 s after new optimised code, and the worker
-// lives 30 s after the last click), so a fresh worker gets it back when it compiles, and in
-// npm run bench:ab the build without a warm-up was as fast or faster on the clicks that analyse,
-// the one that wakes the worker and the next (README, session 10).
+// while idle to compile and optimise the core before a click): Chromium keeps the module's
+// optimised code in its code cache for the next worker (V8 writes it 2 s after new optimised
+// code; a worker lives 30 s after the last click), and in npm run bench:ab the build without a
+// warm-up was as fast or faster on the clicks that analyse, the one that wakes the worker and
+// the next (README, session 10). Only the first click after an install pays more.
 ensureCore().catch(() => {});
 
 /** Runs the core on one page. A trap (RuntimeError: unreachable, out of bounds…) leaves the

@@ -18,16 +18,22 @@ import { quantile } from './lib/stats.mjs';
 const args = process.argv.slice(2);
 const idleAt = args.indexOf('--idle');
 const IDLE_MS = idleAt >= 0 ? Number(args.splice(idleAt, 2)[1]) : 0;
+// --no-code-cache: V8 keeps the module's optimised code in Chromium's code cache (written 2 s
+// after new optimised code), so what a waking click compiles depends on what earlier workers
+// left there; with this flag nothing is cached and every fresh worker compiles all it runs.
+const noCacheAt = args.indexOf('--no-code-cache');
+const NO_CODE_CACHE = noCacheAt >= 0 && args.splice(noCacheAt, 1).length === 1;
+const LAUNCH_ARGS = NO_CODE_CACHE ? ['--js-flags=--wasm-caching-threshold=2000000000 --wasm-caching-hard-threshold=2000000000'] : [];
 const dirs = args;
 if (dirs.length !== 2 || !dirs.every((d) => existsSync(path.join(d, 'manifest.json')))) {
-  console.error('usage: node scripts/bench-ab.mjs [--idle MS] DIR_A DIR_B (two unpacked builds of the extension)');
+  console.error('usage: node scripts/bench-ab.mjs [--idle MS] [--no-code-cache] DIR_A DIR_B (two unpacked builds of the extension)');
   process.exit(2);
 }
 const FIX = path.join(ROOT, 'tests', 'fixtures');
 const names = readdirSync(FIX).filter((n) => existsSync(path.join(FIX, n, 'source.html'))).sort();
 const routes = Object.fromEntries(names.map((n, i) => [`/p${i}/`, { body: readFileSync(path.join(FIX, n, 'source.html')), type: 'text/html; charset=utf-8' }]));
 const server = await serve(routes);
-const browsers = [await launch({ extDir: dirs[0] }), await launch({ extDir: dirs[1] })];
+const browsers = [await launch({ extDir: dirs[0], args: LAUNCH_ARGS }), await launch({ extDir: dirs[1], args: LAUNCH_ARGS })];
 const got = browsers.map(() => ({ clean: [], restore: [], warm: [], errors: 0 }));
 for (const [i, name] of names.entries()) {
   for (const v of i % 2 ? [1, 0] : [0, 1]) {
