@@ -54,7 +54,7 @@ async function ensureCore() {
 }
 
 /** When the first click, shortcut, menu item or request reached this worker (for the bench). */
-function markBusy() {
+function noteEvent() {
   if (Number.isNaN(boot.event_ms)) boot.event_ms = performance.now();
 }
 
@@ -72,7 +72,7 @@ ensureCore().catch(() => {});
  * the caller gets a sentence a person can read. A refusal (too large…) is the core's own Error. */
 async function analyzePage(html, url) {
   const t0 = performance.now();
-  markBusy();
+  noteEvent();
   const { cold, init_ms } = await ensureCore();
   const t1 = performance.now();
   try {
@@ -109,7 +109,7 @@ async function headerLabels(lang) {
 async function exportArticle(format, article, url) {
   const fn = EXPORTS[format];
   if (!fn || typeof article !== 'object' || article === null) return { ok: false, error: `unknown export ${format}` };
-  markBusy();
+  noteEvent();
   await ensureCore();
   try {
     return { ok: true, text: fn(article, url) };
@@ -227,7 +227,7 @@ function run(tab, mode) {
 
 function runAt(tab, mode, clickedAt) {
   if (!tab?.id) return;
-  markBusy();
+  noteEvent();
   runInTab(tab.id, mode, clickedAt).catch((e) => {
     globalThis.declutter.last = { mode, error: String(e?.message ?? e) };
     globalThis.declutter.runs += 1;
@@ -245,7 +245,7 @@ api.storage.onChanged.addListener((changes, area) => {
 /** Toolbar click: clean in place (again: restore), or open the reader view (again: restore). */
 async function onAction(tab) {
   const clickedAt = performance.now();
-  markBusy();
+  noteEvent();
   const action = await toolbarAction;
   runAt(tab, action === 'reader' ? MODES.READER : MODES.TOGGLE, clickedAt);
 }

@@ -14,17 +14,16 @@ import { serve } from './lib/server.mjs';
 import { quantile } from './lib/stats.mjs';
 
 // --idle MS: how long the user leaves the restored page before the next click (default 0: at
-// once). The worker warms itself up once idle for 250 ms after a run without an analysis.
+// once). --no-code-cache: V8 keeps the module's optimised code in Chromium's code cache
+// (written 2 s after new optimised code), so what a waking click compiles depends on what
+// earlier workers left there; with this flag nothing is cached and every fresh worker compiles
+// all it runs.
 const args = process.argv.slice(2);
 const idleAt = args.indexOf('--idle');
 const IDLE_MS = idleAt >= 0 ? Number(args.splice(idleAt, 2)[1]) : 0;
-// --no-code-cache: V8 keeps the module's optimised code in Chromium's code cache (written 2 s
-// after new optimised code), so what a waking click compiles depends on what earlier workers
-// left there; with this flag nothing is cached and every fresh worker compiles all it runs.
-const noCacheAt = args.indexOf('--no-code-cache');
-const NO_CODE_CACHE = noCacheAt >= 0 && args.splice(noCacheAt, 1).length === 1;
+const NO_CODE_CACHE = args.includes('--no-code-cache');
 const LAUNCH_ARGS = NO_CODE_CACHE ? ['--js-flags=--wasm-caching-threshold=2000000000 --wasm-caching-hard-threshold=2000000000'] : [];
-const dirs = args;
+const dirs = args.filter((a) => a !== '--no-code-cache');
 if (dirs.length !== 2 || !dirs.every((d) => existsSync(path.join(d, 'manifest.json')))) {
   console.error('usage: node scripts/bench-ab.mjs [--idle MS] [--no-code-cache] DIR_A DIR_B (two unpacked builds of the extension)');
   process.exit(2);

@@ -133,10 +133,12 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     let ctx = byline::Context::new(doc);
     m.title =
         title(doc, &metas, &ld, m.site_name.as_deref(), other_site.as_deref(), host.as_deref());
+    // The page's first shown `<h1>` (read for the title and for a credit under it).
+    let h1 =
+        (0..doc.len() as NodeId).find(|&i| doc.tag(i) == "h1" && !ctx.hidden(i) && !ctx.in_side(i));
     // The headline as the page prints it, when the chosen title is a variant of it.
-    if let Some(t) = m.title.as_deref() {
-        let shown = |i: NodeId| !ctx.hidden(i) && !ctx.in_side(i);
-        if let Some((h, plain)) = title::visible_headline(doc, shown) {
+    if let (Some(t), Some(h1)) = (m.title.as_deref(), h1) {
+        if let Some((h, plain)) = title::visible_headline(doc, h1) {
             if let Some(better) = title::prefer_headline(t, &h, plain) {
                 m.title = Some(better);
             }
@@ -290,7 +292,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
     }
     // Then the agency or writer credited under the headline (`<p class="credit">JIJI</p>`).
     if m.authors.is_empty() {
-        m.authors = headline_credit(doc, &ctx).unwrap_or_default();
+        m.authors = h1.and_then(|h1| headline_credit(doc, &ctx, h1)).unwrap_or_default();
     }
     // Then the desk or agency the story's credit line names ("Quelle: MDR THÜRINGEN/ls").
     if m.authors.is_empty() {
@@ -410,15 +412,11 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
 
 /// The names in a credit line right under the headline: an element whose class holds
 /// [`crate::rules::HEADLINE_CREDIT_TOKEN`] among the first siblings after the page's first
-/// shown `<h1>` or after the `<h1>`'s own container (`<hgroup><h1>…</h1></hgroup><p
+/// shown `<h1>` (`h1`) or after the `<h1>`'s own container (`<hgroup><h1>…</h1></hgroup><p
 /// class="credit">JIJI</p>`), of at most [`crate::rules::CREDIT_LINE_MAX_WORDS`] words that
 /// read as a name. Elsewhere that class marks photo credits.
-fn headline_credit(doc: &Document, ctx: &byline::Context) -> Option<Vec<String>> {
-    use crate::rules::{
-        CREDIT_LINE_MAX_WORDS, HEADLINE_CREDIT_MAX_SIBLINGS, HEADLINE_CREDIT_TOKEN,
-    };
-    let h1 = (0..doc.len() as NodeId)
-        .find(|&i| doc.tag(i) == "h1" && !ctx.hidden(i) && !ctx.in_side(i))?;
+fn headline_credit(doc: &Document, ctx: &byline::Context, h1: NodeId) -> Option<Vec<String>> {
+    use crate::rules::{HEADLINE_CREDIT_MAX_SIBLINGS, HEADLINE_CREDIT_TOKEN};
     let after = |node: NodeId| -> Vec<NodeId> {
         doc.parent(node)
             .map(|p| {
@@ -441,12 +439,21 @@ fn headline_credit(doc: &Document, ctx: &byline::Context) -> Option<Vec<String>>
             return None;
         }
         let t = normalize_ws(&doc.text_content(c));
-        let words = t.split(' ').filter(|w| !w.is_empty()).count();
-        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words) || !byline::looks_like_name(&t) {
-            return None;
-        }
-        Some(byline::split_names(&t)).filter(|n| !n.is_empty())
+        credit_names(&t).filter(|_| byline::looks_like_name(&t))
     })
+}
+
+/// The names a credit (under the headline, after a label, after a "©") gives: at most
+/// [`crate::rules::CREDIT_LINE_MAX_WORDS`] words, an agency or a desk rather than a sentence.
+fn credit_names(value: &str) -> Option<Vec<String>> {
+    let words = value.split(' ').filter(|w| !w.is_empty()).count();
+    (1..=crate::rules::CREDIT_LINE_MAX_WORDS).contains(&words).then_some(())?;
+    Some(byline::split_names(value)).filter(|n| !n.is_empty())
+}
+
+/// Inside a figure or its caption, where credits name a photographer.
+fn in_figure(doc: &Document, id: NodeId) -> bool {
+    doc.ancestors(id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
 }
 
 /// The holder named by a copyright line in the page's own text (not its footer, sidebars or
@@ -457,14 +464,9 @@ fn copyright_holder(
     ctx: &byline::Context,
     blocks: &[Block<'_>],
 ) -> Option<Vec<String>> {
-    use crate::rules::CREDIT_LINE_MAX_WORDS;
     blocks
         .iter()
-        .filter(|b| {
-            b.text().starts_with('©')
-                && ctx.in_main(b.id)
-                && !doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
-        })
+        .filter(|b| b.text().starts_with('©') && ctx.in_main(b.id) && !in_figure(doc, b.id))
         .find_map(|b| {
             let rest = b.text().trim_start_matches('©');
             let value = rest
@@ -472,14 +474,10 @@ fn copyright_holder(
                     c.is_ascii_digit() || c.is_whitespace() || "-–/,".contains(c)
                 })
                 .trim();
-            let words = value.split(' ').filter(|w| !w.is_empty()).count();
-            if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
-                || value.chars().any(|c| c.is_numeric())
-                || !byline::looks_like_name(value)
-            {
+            if value.chars().any(|c| c.is_numeric()) || !byline::looks_like_name(value) {
                 return None;
             }
-            Some(byline::split_names(value)).filter(|n| !n.is_empty())
+            credit_names(value)
         })
 }
 
@@ -487,7 +485,6 @@ fn copyright_holder(
 /// THÜRINGEN/ls" ([`CREDIT_LINE_LABELS`], a colon, at most [`crate::rules::CREDIT_LINE_MAX_WORDS`]
 /// words without a digit). Credits in figures and their captions name a photographer.
 fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> Option<Vec<String>> {
-    use crate::rules::CREDIT_LINE_MAX_WORDS;
     // A label is a word then a colon, so the colon comes within the longest label and a space
     // or two (block texts are whitespace-normalised): most blocks are rejected on that alone,
     // before any folding.
@@ -502,15 +499,10 @@ fn credit_line(doc: &Document, ctx: &byline::Context, blocks: &[Block<'_>]) -> O
             .find_map(|l| text::strip_prefix_folded(b.text(), l))?
             .trim_start();
         let value = rest.strip_prefix(':')?.trim();
-        let words = value.split(' ').filter(|w| !w.is_empty()).count();
-        if !(1..=CREDIT_LINE_MAX_WORDS).contains(&words)
-            || value.chars().any(|c| c.is_numeric())
-            || !ctx.in_main(b.id)
-            || doc.ancestors(b.id).any(|a| matches!(doc.tag(a), "figure" | "figcaption"))
-        {
+        if value.chars().any(|c| c.is_numeric()) || !ctx.in_main(b.id) || in_figure(doc, b.id) {
             return None;
         }
-        Some(byline::split_names(value)).filter(|n| !n.is_empty())
+        credit_names(value)
     })
 }
 

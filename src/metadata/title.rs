@@ -206,12 +206,11 @@ fn trim_to_headline_with(meta: &str, headlines: &[String], kickers: &[&str]) -> 
     meta.to_string()
 }
 
-/// The page's headline as printed: the text of the first shown `<h1>` outside sidebars
-/// (`shown`), and whether it is one run of text ([`crate::rules::HEADLINE_INLINE_TAGS`] only)
+/// The page's headline as printed: the text of `h1`, the first shown `<h1>` outside sidebars,
+/// and whether it is one run of text ([`crate::rules::HEADLINE_INLINE_TAGS`] only)
 /// rather than a heading composed of a kicker, a headline and a date line.
-pub fn visible_headline(doc: &Document, shown: impl Fn(u32) -> bool) -> Option<(String, bool)> {
+pub fn visible_headline(doc: &Document, h1: u32) -> Option<(String, bool)> {
     use crate::rules::HEADLINE_INLINE_TAGS;
-    let h1 = (0..doc.len() as u32).find(|&i| doc.tag(i) == "h1" && shown(i))?;
     let plain = doc
         .descendants(h1)
         .skip(1)
@@ -273,12 +272,9 @@ pub fn prefer_headline(title: &str, headline: &str, plain: bool) -> Option<Strin
     }
     // 4. The one-run headline holds the title's words in order, with a few more inserted.
     if plain {
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-                .collect()
-        };
+        fn words(s: &str) -> Vec<&str> {
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+        }
         let (tw, hw) = (words(t), words(h));
         let extra = hw.len().saturating_sub(tw.len());
         let mut it = hw.iter();
