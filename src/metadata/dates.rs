@@ -3,8 +3,8 @@
 //! digits), and dates in URLs. Every date is validated (real calendar day, years in
 //! [`MIN_YEAR`]..=[`MAX_YEAR`]).
 
+use super::date_scan::{self, Months};
 use crate::rules::lexicon::{fold, ALL_MONTHS};
-use regex_lite::Regex;
 use std::sync::LazyLock;
 
 /// Oldest plausible publication year: the web's news archives start in the 1990s; older years
@@ -43,186 +43,24 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// Month names of every language, folded, longest first (so "mars" is tried before "mar" and
-/// "كانون الثاني" before anything shorter), as one regex alternation.
-static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
-    MONTH_NAMES.iter().map(|n| regex_lite::escape(n)).collect::<Vec<_>>().join("|")
-});
-
-/// The folded month names of [`MONTH_ALT`], longest first.
-static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+/// The folded month names of every language, longest first (so "mars" is tried before "mar"
+/// and "كانون الثاني" before anything shorter), each with its month number.
+static MONTHS: LazyLock<Months> = LazyLock::new(|| {
     let mut names: Vec<String> =
         ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
     names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     names.dedup();
-    names
-});
-
-/// Bytes that start, and bytes that end, a folded month name.
-static MONTH_EDGE_BYTES: LazyLock<([bool; 256], [bool; 256])> = LazyLock::new(|| {
-    let (mut first, mut last) = ([false; 256], [false; 256]);
-    for n in MONTH_NAMES.iter() {
-        if let (Some(&a), Some(&z)) = (n.as_bytes().first(), n.as_bytes().last()) {
-            first[usize::from(a)] = true;
-            last[usize::from(z)] = true;
-        }
-    }
-    (first, last)
-});
-
-/// The rests of `s` after each month name it starts with.
-fn after_month(s: &str) -> impl Iterator<Item = &str> {
-    let may = s.as_bytes().first().is_some_and(|&b| MONTH_EDGE_BYTES.0[usize::from(b)]);
-    MONTH_NAMES.iter().filter(move |_| may).filter_map(move |n| s.strip_prefix(n.as_str()))
-}
-
-/// `s` starts with a run of exactly four digits.
-fn starts_with_year(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-        && !b.get(4).is_some_and(u8::is_ascii_digit)
-}
-
-/// `rest` (after a month name) goes on as [`DAY_MONTH_YEAR`] needs:
-/// `\.?\s*[,،]?\s*(?:de\s+|del\s+)?` and a four-digit year.
-fn year_after_month(rest: &str) -> bool {
-    [Some(rest), rest.strip_prefix('.')].into_iter().flatten().any(|r| {
-        let r = r.trim_start_matches(is_regex_space);
-        [Some(r), r.strip_prefix(','), r.strip_prefix('،')].into_iter().flatten().any(|r| {
-            let r = r.trim_start_matches(is_regex_space);
-            let after_de = ["de", "del"]
-                .into_iter()
-                .filter_map(|d| r.strip_prefix(d))
-                .filter(|x| x.starts_with(is_regex_space))
-                .map(|x| x.trim_start_matches(is_regex_space));
-            std::iter::once(r).chain(after_de).any(starts_with_year)
-        })
-    })
-}
-
-/// `s` (from a digit after a month name) goes on as [`MONTH_DAY_YEAR`] needs: a day of one or
-/// two digits, `(?:st|nd|rd|th)?\s*,?\s*` and a four-digit year, or the day and year run
-/// together ("232023").
-fn day_and_year(s: &str) -> bool {
-    let run = s.bytes().take_while(u8::is_ascii_digit).count();
-    if (5..=6).contains(&run) {
-        return true;
-    }
-    if !(1..=2).contains(&run) {
-        return false;
-    }
-    let r = s.get(run..).unwrap_or("");
-    let suffixed = std::iter::once(r)
-        .chain(["st", "nd", "rd", "th"].into_iter().filter_map(|x| r.strip_prefix(x)));
-    suffixed.map(|r| r.trim_start_matches(is_regex_space)).any(|r| {
-        [Some(r), r.strip_prefix(',')]
+    // A name no month list holds cannot occur; 0 would make its dates invalid.
+    Months::new(
+        names
             .into_iter()
-            .flatten()
-            .any(|r| starts_with_year(r.trim_start_matches(is_regex_space)))
-    })
-}
-
-fn month_ends(s: &str) -> bool {
-    s.as_bytes().last().is_some_and(|&b| MONTH_EDGE_BYTES.1[usize::from(b)])
-        && MONTH_NAMES.iter().any(|n| s.ends_with(n.as_str()))
-}
-
-/// What the regexes' `\s` matches (ASCII whitespace; folded text only has ' ').
-fn is_regex_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
-}
-
-/// Digit counts of the three numbers of [`NUMERIC_DMY`] and of [`NUMERIC_YMD`].
-const NUMERIC_DMY_RUNS: [std::ops::RangeInclusive<usize>; 3] = [1..=2, 1..=2, 4..=4];
-const NUMERIC_YMD_RUNS: [std::ops::RangeInclusive<usize>; 3] = [4..=4, 1..=2, 1..=2];
-
-/// The maximal runs of ASCII digits of `s`, as byte ranges.
-fn digit_runs(s: &str) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, b) in s.bytes().chain(std::iter::once(b' ')).enumerate() {
-        match (b.is_ascii_digit(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                runs.push(st..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    runs
-}
-
-/// True when three consecutive digit runs have the given lengths and are joined by one of
-/// '-', '.', '/' with optional whitespace (`\s*[-./]\s*`): the numeric patterns cannot match
-/// otherwise (their numbers are whole runs: a non-digit or an end borders each one).
-fn has_numeric_shape(
-    folded: &str,
-    runs: &[std::ops::Range<usize>],
-    lens: [std::ops::RangeInclusive<usize>; 3],
-) -> bool {
-    let joined = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
-        matches!(
-            folded.get(a.end..b.start).map(|g| g.trim_matches(is_regex_space)),
-            Some("-" | "." | "/")
-        )
-    };
-    runs.windows(3).any(|w| match w {
-        [a, b, c] => {
-            lens[0].contains(&a.len())
-                && lens[1].contains(&b.len())
-                && lens[2].contains(&c.len())
-                && joined(a, b)
-                && joined(b, c)
-        }
-        _ => false,
-    })
-}
-
-/// Suffixes of a day before its month in [`DAY_MONTH_YEAR`] ("1er", "3rd", "1º").
-const DAY_SUFFIXES: &[&str] = &["er", "st", "nd", "rd", "th", "º", "°"];
-
-/// True when a month name follows a day of one or two digits, and a year the month, as
-/// [`DAY_MONTH_YEAR`] allows ("23 janvier 2023", "1er. mai, 2023", "23 de enero de 2023"): that
-/// regex cannot match otherwise, and this test is far cheaper than its PikeVM (most short
-/// blocks with a year are no date: copyright lines, phone numbers, prices).
-fn month_after_day(folded: &str) -> bool {
-    let b = folded.as_bytes();
-    (0..b.len()).any(|e| {
-        // `e` ends a run of one or two digits.
-        let run = b.get(..e).unwrap_or(&[]).iter().rev().take_while(|x| x.is_ascii_digit()).count();
-        if !(1..=2).contains(&run) || b.get(e).is_some_and(u8::is_ascii_digit) {
-            return false;
-        }
-        let rest = folded.get(e..).unwrap_or("");
-        let suffixed =
-            std::iter::once(rest).chain(DAY_SUFFIXES.iter().filter_map(|x| rest.strip_prefix(x)));
-        suffixed.flat_map(|r| [Some(r), r.strip_prefix('.')]).flatten().any(|r| {
-            let r = r.trim_start_matches(is_regex_space);
-            let after_de = r
-                .strip_prefix("de")
-                .filter(|x| x.starts_with(is_regex_space))
-                .map(|x| x.trim_start_matches(is_regex_space));
-            std::iter::once(r).chain(after_de).any(|r| after_month(r).any(year_after_month))
-        })
-    })
-}
-
-/// True when a month name comes before a day and a year as [`MONTH_DAY_YEAR`] needs
-/// ("January 23, 2023", "Jan. 5th 2023").
-fn month_before_day(folded: &str) -> bool {
-    let b = folded.as_bytes();
-    (1..b.len()).any(|i| {
-        if !(b.get(i).is_some_and(u8::is_ascii_digit)
-            && b.get(i - 1).is_some_and(|&x| is_regex_space(char::from(x))))
-        {
-            return false;
-        }
-        let before = folded.get(..i).unwrap_or("").trim_end_matches(is_regex_space);
-        (month_ends(before) || before.strip_suffix('.').is_some_and(month_ends))
-            && day_and_year(folded.get(i..).unwrap_or(""))
-    })
-}
+            .map(|n| {
+                let m = month_number(&n).unwrap_or(0);
+                (n, m)
+            })
+            .collect(),
+    )
+});
 
 fn month_number(folded_name: &str) -> Option<u32> {
     ALL_MONTHS
@@ -232,74 +70,33 @@ fn month_number(folded_name: &str) -> Option<u32> {
         .map(|(_, m)| u32::from(*m))
 }
 
-/// "23 janvier 2023", "23. Januar 2023", "23 de enero de 2023", "1er mai 2023", "23 Jan. 2023",
-/// "٢٣ يناير ٢٠٢٣" (digits folded), "23 كانون الثاني، 2023".
-static DAY_MONTH_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^0-9])([0-9]{{1,2}})(?:er|st|nd|rd|th|º|°)?\.?\s*(?:de\s+)?({})\.?\s*[,،]?\s*(?:de\s+|del\s+)?([0-9]{{4}})(?:$|[^0-9])", *MONTH_ALT)).ok()
-});
-
-/// "January 23, 2023", "Jan 23 2023", "janvier 23, 2023".
-static MONTH_DAY_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:^|[^a-z0-9])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\s*,?\s*([0-9]{{4}})(?:$|[^0-9])",
-        *MONTH_ALT
-    ))
-    .ok()
-});
-
-/// "23/01/2023", "23.01.2023", "23 - 01 - 2023" (day first unless it cannot be).
-static NUMERIC_DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{4})(?:$|[^0-9])")
-        .ok()
-});
-
-/// "2023-01-23", "2023/01/23", "2023.01.23", optionally followed by a time.
-static NUMERIC_YMD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{4})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})(?:$|[^0-9])")
-        .ok()
-});
-
-/// A machine date at the start of a string: ISO 8601 date with optional time and zone.
-static ISO_DATETIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*(Z|[+-][0-9]{2}:?[0-9]{2})?)?").ok()
-});
-
-/// Dates in URL paths: "/2023/01/23/", "/2023-01-23", "/20230123/".
-static URL_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:$|[^0-9])")
-        .ok()
-});
-/// Day-first dates in URL slugs: "/29-10-2021", "/23-01-2022-dorothea-wierer".
-static URL_DATE_DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"[/_-]([0-3]?[0-9])[-_.]([01]?[0-9])[-_.]((?:19|20)[0-9]{2})(?:$|[^0-9])").ok()
-});
-static URL_DATE_COMPACT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"/((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?:/|$|[^0-9])").ok());
+/// Digit counts of the three numbers of a day-first numeric date ("23.01.2023") and of a
+/// year-first one ("2023-01-23").
+const NUMERIC_DMY_RUNS: [std::ops::RangeInclusive<usize>; 3] = [1..=2, 1..=2, 4..=4];
+const NUMERIC_YMD_RUNS: [std::ops::RangeInclusive<usize>; 3] = [4..=4, 1..=2, 1..=2];
 
 /// Normalises a machine date (JSON-LD, meta tag, `datetime` attribute) to ISO 8601: keeps the
 /// time and zone when present ("2023-01-23T10:30:00+01:00"), else the day. Falls back to the
 /// visible-text parser for forms like "Mon, 23 Jan 2023 10:30:00 GMT" or "23/01/2023".
 pub fn normalize_machine_date(raw: &str, lang: Option<&str>) -> Option<String> {
     let t = raw.trim();
-    if let Some(c) = ISO_DATETIME.as_ref().and_then(|re| re.captures(t)) {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        if let Some(day) = ymd(num(1)?, num(2)?, num(3)?) {
-            let (Some(h), Some(mi)) = (num(4), num(5)) else { return Some(day) };
-            if h > 23 || mi > 59 {
-                return Some(day);
-            }
-            let s = num(6).filter(|s| *s < 60).unwrap_or(0);
-            let zone = match c.get(7).map(|m| m.as_str()) {
-                Some("Z") => "Z".to_string(),
-                Some(z) if z.len() == 5 => {
-                    format!("{}:{}", z.get(..3).unwrap_or(""), z.get(3..).unwrap_or(""))
-                }
-                Some(z) => z.to_string(),
-                None => String::new(),
-            };
-            return Some(format!("{day}T{h:02}:{mi:02}:{s:02}{zone}"));
+    if let Some(iso) = date_scan::iso(t) {
+        let [y, mo, d] = iso.ymd;
+        let day = ymd(y, mo, d)?;
+        let Some((h, mi)) = iso.hm else { return Some(day) };
+        if h > 23 || mi > 59 {
+            return Some(day);
         }
-        return None;
+        let s = iso.seconds.filter(|s| *s < 60).unwrap_or(0);
+        let zone = match iso.zone {
+            Some("Z") => "Z".to_string(),
+            Some(z) if z.len() == 5 => {
+                format!("{}:{}", z.get(..3).unwrap_or(""), z.get(3..).unwrap_or(""))
+            }
+            Some(z) => z.to_string(),
+            None => String::new(),
+        };
+        return Some(format!("{day}T{h:02}:{mi:02}:{s:02}{zone}"));
     }
     // Compact "20230123" (some CMSs, parsely).
     if t.len() >= 8
@@ -349,8 +146,8 @@ fn month_first(lang: Option<&str>) -> bool {
 /// impossible (01/23/2023).
 pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
     // Every pattern below needs a four-digit year and a day or month of one or two digits:
-    // most blocks have neither, and the regexes (a PikeVM with a long month alternation) are
-    // the costly part. Folding maps digits one to one, so the raw count decides before it.
+    // most blocks have neither, and are not even folded. Folding maps digits one to one, so
+    // the raw count decides before it.
     if !may_hold_date(text) {
         return None;
     }
@@ -366,74 +163,41 @@ pub fn find_date_in_text(text: &str, lang: Option<&str>) -> Option<FoundDate> {
             }
         }
     };
-    let num =
-        |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let day_month = month_after_day(&folded);
-    let month_day = month_before_day(&folded);
-    let runs = digit_runs(&folded);
-    let day_month_year = has_numeric_shape(&folded, &runs, NUMERIC_DMY_RUNS);
-    let year_month_day = has_numeric_shape(&folded, &runs, NUMERIC_YMD_RUNS);
-    if let Some(re) = DAY_MONTH_YEAR.as_ref().filter(|_| day_month) {
-        for c in re.captures_iter(&folded) {
-            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
-            let month = c.get(2).and_then(|m| month_number(m.as_str()));
-            consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 1)?))());
-        }
+    for h in date_scan::day_month_year(&folded, &MONTHS) {
+        let [day, month, year] = h.nums;
+        consider(h.at, ymd(year, month, day));
     }
-    if let Some(re) = MONTH_DAY_YEAR.as_ref().filter(|_| month_day) {
-        for c in re.captures_iter(&folded) {
-            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
-            let month = c.get(1).and_then(|m| month_number(m.as_str()));
-            consider(at, (|| ymd(num(&c, 3)?, month?, num(&c, 2)?))());
-        }
+    for h in date_scan::month_day_year(&folded, &MONTHS) {
+        let [month, day, year] = h.nums;
+        consider(h.at, ymd(year, month, day));
     }
-    if let Some(re) = NUMERIC_DMY.as_ref().filter(|_| day_month_year) {
-        for c in re.captures_iter(&folded) {
-            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
-            let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else {
-                continue;
-            };
-            let iso =
-                if a > 12 || (b <= 12 && !month_first(lang)) { ymd(y, b, a) } else { ymd(y, a, b) };
-            consider(at, iso);
-        }
+    for h in date_scan::numeric(&folded, NUMERIC_DMY_RUNS) {
+        let [a, b, y] = h.nums;
+        let iso =
+            if a > 12 || (b <= 12 && !month_first(lang)) { ymd(y, b, a) } else { ymd(y, a, b) };
+        consider(h.at, iso);
     }
-    if let Some(re) = NUMERIC_YMD.as_ref().filter(|_| year_month_day) {
-        for c in re.captures_iter(&folded) {
-            let at = c.get(1).map(|m| m.start()).unwrap_or(0);
-            consider(at, (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))());
-        }
+    for h in date_scan::numeric(&folded, NUMERIC_YMD_RUNS) {
+        let [y, m, d] = h.nums;
+        consider(h.at, ymd(y, m, d));
     }
     best
 }
 
 /// A publication day in a URL path ("/2023/01/23/slug", "/2023-01-23-slug", "/20230123/").
 pub fn date_from_url(url: &str) -> Option<String> {
-    // Each pattern holds a year, "19" or "20" and two digits: most URLs have none, and this
-    // test costs a hundredth of a regex search.
+    // Each pattern holds a year, "19" or "20" and two digits: most URLs have none.
     let year = |w: &[u8]| {
         matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit()
     };
     if !url.as_bytes().windows(4).any(year) {
         return None;
     }
-    let num =
-        |c: &regex_lite::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    for re in [URL_DATE.as_ref(), URL_DATE_COMPACT.as_ref()].into_iter().flatten() {
-        for c in re.captures_iter(url) {
-            if let Some(d) = (|| ymd(num(&c, 1)?, num(&c, 2)?, num(&c, 3)?))() {
-                return Some(d);
-            }
-        }
-    }
-    if let Some(re) = URL_DATE_DMY.as_ref() {
-        for c in re.captures_iter(url) {
-            if let Some(d) = (|| ymd(num(&c, 3)?, num(&c, 2)?, num(&c, 1)?))() {
-                return Some(d);
-            }
-        }
-    }
-    None
+    let ymd_of = |h: date_scan::Hit| ymd(h.nums[0], h.nums[1], h.nums[2]);
+    date_scan::url_ymd(url)
+        .find_map(ymd_of)
+        .or_else(|| date_scan::url_compact(url).find_map(ymd_of))
+        .or_else(|| date_scan::url_dmy(url).find_map(|h| ymd(h.nums[2], h.nums[1], h.nums[0])))
 }
 
 /// Days since 1970-01-01 of an ISO day (`YYYY-MM-DD…`), for comparing days across months.
@@ -525,7 +289,7 @@ fn digit_count(s: &str) -> usize {
 
 /// True when the folded text has the digit runs every date pattern needs: a run of four or
 /// more (the year) and a run of one or two (the day or month, standing alone), or of five or
-/// six (a day written against its year, "Jan 232023", which MONTH_DAY_YEAR accepts).
+/// six (a day written against its year, "Jan 232023", which the month-first pattern accepts).
 fn has_date_digit_runs(folded: &str) -> bool {
     let (mut year, mut day) = (false, false);
     let mut run = 0;

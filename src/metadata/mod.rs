@@ -11,6 +11,7 @@
 
 mod blocks;
 pub mod byline;
+mod date_scan;
 pub mod dates;
 pub mod jsonld;
 mod text;
