@@ -25,7 +25,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CRATE = 'declutter';
 const TARGET = 'wasm32-unknown-unknown';
 const PROFILE = 'wasm';
-const RAW_WASM = path.join(ROOT, 'target', TARGET, PROFILE, `${CRATE}.wasm`);
+// Cargo writes where CARGO_TARGET_DIR says, when set (worktrees sharing a build directory).
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
+const RAW_WASM = path.join(TARGET_DIR, TARGET, PROFILE, `${CRATE}.wasm`);
 const PKG = path.join(ROOT, 'pkg');
 const PKG_NODE = path.join(ROOT, 'pkg-node');
 const DIST = path.join(ROOT, 'dist');
