@@ -53,7 +53,9 @@ static MONTH_ALT: LazyLock<String> = LazyLock::new(|| {
 static MONTH_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut names: Vec<String> =
         ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    crate::sort::sort_by(&mut names, |a, b| {
+        b.chars().count().cmp(&a.chars().count()).then(a.cmp(b))
+    });
     names.dedup();
     names
 });
