@@ -89,7 +89,7 @@ impl Cleaner<'_> {
             out.extend(self.by_tag[k].iter().filter(|&&(_, i)| !self.gone(i)));
         }
         if tags.len() > 1 {
-            out.sort_unstable();
+            crate::sort::sort(&mut out);
         }
         out.into_iter().map(|(_, i)| i).collect()
     }

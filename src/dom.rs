@@ -187,7 +187,7 @@ impl Document {
                     // getElementsByTagName skips them), so neither are they here.
                     let descend = name != local_name!("template");
                     // In the order scraper kept them (sorted by qualified name), local names.
-                    attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                    crate::sort::sort_by(&mut attrs, |a, b| a.name.cmp(&b.name));
                     if foreign {
                         for a in &mut attrs {
                             a.name.local =

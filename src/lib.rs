@@ -46,6 +46,7 @@ mod prep;
 pub mod prescan;
 pub mod rules;
 mod select;
+mod sort;
 mod tags;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -48,7 +48,9 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 static MONTHS: LazyLock<Months> = LazyLock::new(|| {
     let mut names: Vec<String> =
         ALL_MONTHS.iter().flat_map(|l| l.iter()).map(|(n, _)| fold(n)).collect();
-    names.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    crate::sort::sort_by(&mut names, |a, b| {
+        b.chars().count().cmp(&a.chars().count()).then(a.cmp(b))
+    });
     names.dedup();
     // A name no month list holds cannot occur; 0 would make its dates invalid.
     Months::new(

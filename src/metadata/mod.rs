@@ -403,7 +403,7 @@ pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
             m.consumed.push(b.id);
         }
     }
-    m.consumed.sort_unstable();
+    crate::sort::sort(&mut m.consumed);
     m.consumed.dedup();
     // Drop a consumed element that sits inside another consumed one: the outer goes anyway.
     let all = m.consumed.clone();
@@ -770,7 +770,7 @@ fn site_split<'t>(
         .iter()
         .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>())
         .collect();
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     let halves = |&(a, b): &(usize, usize)| Some((t.get(..a)?, t.get(b..)?));
     // The declared site name, itself holding a separator, as the whole end part: "Title -
     // Fischerhütte | hejfish.com" with og:site_name "Fischerhütte | hejfish.com" (the last part

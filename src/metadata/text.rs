@@ -190,7 +190,7 @@ impl PrefixHeads {
     pub fn new(folded: &[String]) -> PrefixHeads {
         let mut heads: Vec<[Option<char>; HEAD_CHARS]> =
             folded.iter().filter(|p| !p.is_empty()).map(|p| head_chars(p)).collect();
-        heads.sort_unstable();
+        crate::sort::sort(&mut heads);
         heads.dedup();
         PrefixHeads(heads)
     }

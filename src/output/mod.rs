@@ -75,7 +75,7 @@ fn removed(doc: &Document, ex: &Extraction, consumed: &[bool]) -> Vec<RemovedBlo
             i = doc.nodes[i as usize].end;
         }
     }
-    roots.sort_by_key(|&(id, _)| id);
+    crate::sort::sort_by_key(&mut roots, |&(id, _)| id);
     let mut covered_to = 0;
     let mut out = Vec::new();
     for (id, reason) in roots {

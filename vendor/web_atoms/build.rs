@@ -83,7 +83,8 @@ fn main() {
 
 /// Declutter's change (see README.md here): the entities as one table sorted by name, searched
 /// by binary search, instead of a perfect-hash map that also holds every prefix of every name
-/// (about 12,000 keys). Same answers, a tenth of the size in the WebAssembly module.
+/// (about 12,000 keys). Same answers, a tenth of the size in the WebAssembly module. The names
+/// are one string with each name's end offset (2 bytes a name, where a `&str` took 8).
 fn named_entities_to_sorted_table(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
@@ -93,25 +94,34 @@ fn named_entities_to_sorted_table(to: &Path) {
         })
         .collect();
 
-    let mut file = BufWriter::new(File::create(to).unwrap());
-    writeln!(
-        file,
-        "/// Every named character reference without its '&', sorted by bytes, with its code points\n\
-         /// (the second is 0 for a single one).\n\
-         static SORTED_ENTITIES: [(&str, (u32, u32)); {}] = [",
-        entities.len()
-    )
-    .unwrap();
-    // Where the names of each first byte start: names with first byte `b` are
-    // `SORTED_ENTITIES[BY_FIRST_BYTE[b]..BY_FIRST_BYTE[b + 1]]` (all names are ASCII).
+    let names: String = entities.keys().copied().collect();
+    assert!(names.len() <= usize::from(u16::MAX), "name offsets fit in u16");
+    let mut ends = Vec::new();
+    let mut end = 0;
+    // Where the names of each first byte start: names with first byte `b` are the entries
+    // `BY_FIRST_BYTE[b]..BY_FIRST_BYTE[b + 1]` (all names are ASCII).
     let mut by_first_byte = [0usize; 129];
-    for (name, value) in &entities {
-        writeln!(file, "    ({name:?}, {value:?}),").unwrap();
+    for name in entities.keys() {
+        end += name.len();
+        ends.push(end);
         by_first_byte[usize::from(name.as_bytes()[0]) + 1] += 1;
     }
-    writeln!(file, "];").unwrap();
     for b in 1..by_first_byte.len() {
         by_first_byte[b] += by_first_byte[b - 1];
     }
+    let values: Vec<(u32, u32)> = entities.values().copied().collect();
+    let mut file = BufWriter::new(File::create(to).unwrap());
+    writeln!(
+        file,
+        "/// Every named character reference without its '&', sorted by bytes, one after the other.\n\
+         static ENTITY_NAMES: &str = {names:?};\n\
+         /// Where each name of `ENTITY_NAMES` ends (it starts where the one before ends).\n\
+         static ENTITY_NAME_ENDS: [u16; {}] = {ends:?};\n\
+         /// The code points of each name (the second is 0 for a single one).\n\
+         static ENTITY_VALUES: [(u32, u32); {}] = {values:?};",
+        ends.len(),
+        values.len()
+    )
+    .unwrap();
     writeln!(file, "static BY_FIRST_BYTE: [u16; 129] = {by_first_byte:?};").unwrap();
 }

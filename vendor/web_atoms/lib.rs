@@ -56,7 +56,9 @@ include!(concat!(env!("OUT_DIR"), "/named_entities.rs"));
 /// start of longer ones (and for ""), and `None` when no name starts so. The same answers as
 /// upstream's `phf::Map`, which stored every prefix as a key.
 pub struct NamedEntities {
-    sorted: &'static [(&'static str, (u32, u32))],
+    names: &'static [u8],
+    name_ends: &'static [u16],
+    values: &'static [(u32, u32)],
     by_first_byte: &'static [u16; 129],
 }
 
@@ -66,22 +68,43 @@ static PREFIX_ONLY: (u32, u32) = (0, 0);
 impl NamedEntities {
     pub fn get(&self, name: &str) -> Option<&'static (u32, u32)> {
         // Only the names that share the first byte are searched (a sixth of the table at most).
-        let table = match name.as_bytes().first() {
-            Some(&b) if b < 128 => {
-                let (from, to) =
-                    (self.by_first_byte[usize::from(b)], self.by_first_byte[usize::from(b) + 1]);
-                &self.sorted[usize::from(from)..usize::from(to)]
-            }
+        let (mut from, to) = match name.as_bytes().first() {
+            Some(&b) if b < 128 => (
+                usize::from(self.by_first_byte[usize::from(b)]),
+                usize::from(self.by_first_byte[usize::from(b) + 1]),
+            ),
             Some(_) => return None,
             None => return Some(&PREFIX_ONLY),
         };
         // The first name not below `name`: `name` itself, or the smallest name it begins.
-        let at = table.partition_point(|(n, _)| *n < name);
-        match table.get(at) {
-            Some((n, value)) if *n == name => Some(value),
-            Some((n, _)) if n.starts_with(name) => Some(&PREFIX_ONLY),
-            _ => None,
+        let mut below = to;
+        while from < below {
+            let mid = from + (below - from) / 2;
+            if self.name(mid) < name.as_bytes() {
+                from = mid + 1;
+            } else {
+                below = mid;
+            }
         }
+        if from == to {
+            return None;
+        }
+        let n = self.name(from);
+        if n == name.as_bytes() {
+            Some(&self.values[from])
+        } else if n.starts_with(name.as_bytes()) {
+            Some(&PREFIX_ONLY)
+        } else {
+            None
+        }
+    }
+
+    /// The `i`th name in sorted order, as bytes (all are ASCII; bytes compare in the order of
+    /// `str`, without its checks of character boundaries when sliced).
+    #[inline]
+    fn name(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 { 0 } else { usize::from(self.name_ends[i - 1]) };
+        &self.names[start..usize::from(self.name_ends[i])]
     }
 }
 
@@ -95,6 +118,10 @@ impl NamedEntities {
 /// assert_eq!(NAMED_ENTITIES.get("noti").unwrap(), &(0, 0));
 /// assert_eq!(NAMED_ENTITIES.get("gtx"), None);
 /// ```
-pub static NAMED_ENTITIES: NamedEntities =
-    NamedEntities { sorted: &SORTED_ENTITIES, by_first_byte: &BY_FIRST_BYTE };
+pub static NAMED_ENTITIES: NamedEntities = NamedEntities {
+    names: ENTITY_NAMES.as_bytes(),
+    name_ends: &ENTITY_NAME_ENDS,
+    values: &ENTITY_VALUES,
+    by_first_byte: &BY_FIRST_BYTE,
+};
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
