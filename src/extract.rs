@@ -110,7 +110,11 @@ fn attempt(
     let mut scored = candidates::score(cx.doc, base, base_feats, cx.title_dup, flags);
     let selection = match forced {
         Some(c) => select::forced(&scored, c),
-        None => select::select(cx.doc, &scored, cx.options.top_candidates),
+        None => {
+            let mut sel = select::select(cx.doc, &scored, cx.options.top_candidates);
+            select::add_split_twins(cx.doc, &scored, &mut sel);
+            sel
+        }
     };
     let feats = std::mem::take(&mut scored.feats);
     let cleaned = clean::clean(cx.doc, &scored, feats, &selection, cx.lexicon);

@@ -78,6 +78,10 @@ pub const HASH_LINK_WEIGHT: f32 = 0.3;
 pub const MIN_TOP_CANDIDATES: usize = 3;
 /// Candidates within this ratio of the top score vote for a common ancestor.
 pub const ALT_CANDIDATE_RATIO: f32 = 0.75;
+/// Twins of the article's block that continue it (select.rs `add_split_twins`) are looked for
+/// this many levels up from the chosen block: the wrappers of a grid theme (column, row,
+/// container, section).
+pub const SPLIT_TWIN_LEVELS: usize = 5;
 /// Sibling threshold: at least this score, or this share of the top score.
 pub const SIBLING_MIN_SCORE: f32 = 10.0;
 pub const SIBLING_SCORE_RATIO: f32 = 0.2;
