@@ -329,6 +329,11 @@ pub const TEASER_MORE_LINK_MAX_CHARS: usize = 30;
 /// ...on a card of at most this many characters (a headline and a sentence or two; a page's
 /// own intro module that a CMS names "teaser" runs longer).
 pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
+/// Prefixes of a class that names what a block holds rather than what it is (BEM-style
+/// modifiers, written in English by themes of every language: "has-sharing",
+/// "contentHeader--with-abstract", "gallery__with-sidebar"): such a class does not make the
+/// block the clutter it names.
+pub const HOLDS_MODIFIERS: &[&str] = &["has-", "has_", "with-", "with_"];
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
