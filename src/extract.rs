@@ -270,11 +270,24 @@ fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
 /// reader view shows the title itself).
 fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> Option<NodeId> {
     doc.unmasked_elements(base).find(|&id| {
-        matches!(doc.tag(id), "h1" | "h2")
-            && feats[id as usize].text < 1000
-            && text_similarity(title, &prep::inner_text(doc, id, base))
-                > crate::rules::TITLE_SIMILARITY
+        matches!(doc.tag(id), "h1" | "h2") && feats[id as usize].text < 1000 && {
+            let text = prep::inner_text(doc, id, base);
+            text_similarity(title, &text) > crate::rules::TITLE_SIMILARITY
+                || kicker_then_title(&text, title)
+        }
     })
+}
+
+/// Beyond Readability: a headline set with its kicker in one heading ("Thema Verbraucherschutz
+/// Mehr Transparenz bei Preisanpassungen" under the title "Transparenz bei Preisanpassungen")
+/// repeats the title after a few words of its own, too few words of the heading are the
+/// title's for Readability's test. It ends with the whole title, which is long enough not to
+/// end a heading by chance, and the kicker is shorter than the title.
+fn kicker_then_title(heading: &str, title: &str) -> bool {
+    let (h, t) = (heading.trim(), title.trim());
+    t.chars().count() >= crate::rules::KICKER_TITLE_MIN_CHARS
+        && h.len() < 2 * t.len()
+        && h.ends_with(t)
 }
 
 /// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B),

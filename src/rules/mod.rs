@@ -145,6 +145,9 @@ pub const COMMAS: &[char] = &[
 
 /// An h1/h2 this similar to the title repeats it and leaves the body (`_headerDuplicatesTitle`).
 pub const TITLE_SIMILARITY: f32 = 0.75;
+/// A heading that ends with the title after a kicker repeats it when the title has at least
+/// this many characters (a two-word title ends many a heading by chance).
+pub const KICKER_TITLE_MIN_CHARS: usize = 20;
 
 /// Class/id words of an article's lead outside the chosen container: en ("lead", "standfirst",
 /// "dek", "deck", "intro", "summary"), fr ("chapo", "chapeau"), es ("entradilla", "sumario",
