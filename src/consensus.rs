@@ -123,7 +123,7 @@ pub fn drop_person_boxes(doc: &Document, ex: &mut Extraction) {
     }
 }
 
-fn is_person_box(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
+pub fn is_person_box(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
     let Some(e) = doc.element(id) else { return false };
     let text = ex.cleaned.feats[id as usize].text as usize;
     (1..=rules::PERSON_BOX_MAX_CHARS).contains(&text)

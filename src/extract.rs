@@ -55,41 +55,14 @@ pub fn run(
     lexicon: &prep::BoilerplateMemo,
 ) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
+    let cx = Ctx { doc, title_dup, options, lexicon };
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
-        let mut scored = candidates::score(doc, base, base_feats, title_dup, flags);
-        let selection = match forced {
-            Some(c) => select::forced(&scored, c),
-            None => select::select(doc, &scored, options.top_candidates),
-        };
-        let feats = std::mem::take(&mut scored.feats);
-        let cleaned = clean::clean(doc, &scored, feats, &selection, lexicon);
-        Extraction {
-            title_heading: title_dup,
-            scored,
-            selection,
-            cleaned,
-            relaxations,
-            agreement: None,
-        }
+        attempt(&cx, base, base_feats, flags, relaxations, forced)
     };
-    let attempt = |flags: Flags, relaxations: usize| attempt_in(flags, relaxations, None);
-    let mut flags = Flags::ALL;
-    let mut best = attempt(flags, 0);
-    let mut relaxations = 0;
-    while best.cleaned.text_len < options.char_threshold {
-        let Some(next) = flags.relax() else { break };
-        flags = next;
-        relaxations += 1;
-        let this = attempt(flags, relaxations);
-        if this.cleaned.text_len >= options.char_threshold
-            || this.cleaned.text_len > best.cleaned.text_len
-        {
-            best = this;
-        }
-        if best.cleaned.text_len >= options.char_threshold {
-            break;
-        }
+    let mut best = cascade(&cx, base, base_feats);
+    if let Some(b) = person_box_part(doc, &best) {
+        best = without_person_box(&cx, base, b).unwrap_or(best);
     }
     if let Some(c) = container::find(doc, base, base_feats) {
         let (flags, relaxations) = (best.scored.flags, best.relaxations);
@@ -115,6 +88,87 @@ pub fn run(
     consensus::drop_person_boxes(doc, &mut best);
     include_lead(doc, base, base_feats, &mut best);
     best
+}
+
+/// What every attempt of one page shares.
+struct Ctx<'a> {
+    doc: &'a Document,
+    title_dup: Option<NodeId>,
+    options: &'a Options,
+    lexicon: &'a prep::BoilerplateMemo,
+}
+
+/// One attempt: score, select (or take the `forced` container as the only part), clean.
+fn attempt(
+    cx: &Ctx<'_>,
+    base: &[bool],
+    base_feats: &[Feat],
+    flags: Flags,
+    relaxations: usize,
+    forced: Option<NodeId>,
+) -> Extraction {
+    let mut scored = candidates::score(cx.doc, base, base_feats, cx.title_dup, flags);
+    let selection = match forced {
+        Some(c) => select::forced(&scored, c),
+        None => {
+            let mut sel = select::select(cx.doc, &scored, cx.options.top_candidates);
+            select::add_split_twins(cx.doc, &scored, &mut sel);
+            sel
+        }
+    };
+    let feats = std::mem::take(&mut scored.feats);
+    let cleaned = clean::clean(cx.doc, &scored, feats, &selection, cx.lexicon);
+    Extraction {
+        title_heading: cx.title_dup,
+        scored,
+        selection,
+        cleaned,
+        relaxations,
+        agreement: None,
+    }
+}
+
+/// Readability's cascade: all flags on, then one relaxed at a time while the article is
+/// shorter than the threshold; the first long enough attempt wins, else the longest.
+fn cascade(cx: &Ctx<'_>, base: &[bool], base_feats: &[Feat]) -> Extraction {
+    let mut flags = Flags::ALL;
+    let mut best = attempt(cx, base, base_feats, flags, 0, None);
+    let mut relaxations = 0;
+    while best.cleaned.text_len < cx.options.char_threshold {
+        let Some(next) = flags.relax() else { break };
+        flags = next;
+        relaxations += 1;
+        let this = attempt(cx, base, base_feats, flags, relaxations, None);
+        if this.cleaned.text_len >= cx.options.char_threshold
+            || this.cleaned.text_len > best.cleaned.text_len
+        {
+            best = this;
+        }
+        if best.cleaned.text_len >= cx.options.char_threshold {
+            break;
+        }
+    }
+    best
+}
+
+/// Beyond Readability: on a short post, the author's bio under it may hold more prose than
+/// the post and win the scoring. A part that is itself a person box (named so, small) is
+/// never the article: returns that part, if any.
+fn person_box_part(doc: &Document, ex: &Extraction) -> Option<NodeId> {
+    if ex.selection.whole_body {
+        return None;
+    }
+    ex.selection.parts.iter().copied().find(|&p| consensus::is_person_box(doc, ex, p))
+}
+
+/// The cascade again with the person box `b` set aside (its features recounted without it:
+/// once, on the few pages where the box won); `None` when nothing else is found.
+fn without_person_box(cx: &Ctx<'_>, base: &[bool], b: NodeId) -> Option<Extraction> {
+    let mut mask = base.to_vec();
+    prep::mark(cx.doc, &mut mask, b);
+    let feats = crate::features::compute(cx.doc, &mask);
+    let alt = cascade(cx, &mask, &feats);
+    (!alt.selection.whole_body && alt.cleaned.text_len > 0).then_some(alt)
 }
 
 /// Beyond Readability: a page that stacks the next stories below its own (infinite scroll)
@@ -216,11 +270,24 @@ fn is_lead(doc: &Document, base: &[bool], feats: &[Feat], id: NodeId) -> bool {
 /// reader view shows the title itself).
 fn title_heading(doc: &Document, base: &[bool], feats: &[Feat], title: &str) -> Option<NodeId> {
     doc.unmasked_elements(base).find(|&id| {
-        matches!(doc.tag(id), "h1" | "h2")
-            && feats[id as usize].text < 1000
-            && text_similarity(title, &prep::inner_text(doc, id, base))
-                > crate::rules::TITLE_SIMILARITY
+        matches!(doc.tag(id), "h1" | "h2") && feats[id as usize].text < 1000 && {
+            let text = prep::inner_text(doc, id, base);
+            text_similarity(title, &text) > crate::rules::TITLE_SIMILARITY
+                || kicker_then_title(&text, title)
+        }
     })
+}
+
+/// Beyond Readability: a headline set with its kicker in one heading ("Thema Verbraucherschutz
+/// Mehr Transparenz bei Preisanpassungen" under the title "Transparenz bei Preisanpassungen")
+/// repeats the title after a few words of its own, too few words of the heading are the
+/// title's for Readability's test. It ends with the whole title, which is long enough not to
+/// end a heading by chance, and the kicker is shorter than the title.
+fn kicker_then_title(heading: &str, title: &str) -> bool {
+    let (h, t) = (heading.trim(), title.trim());
+    t.chars().count() >= crate::rules::KICKER_TITLE_MIN_CHARS
+        && h.len() < 2 * t.len()
+        && h.ends_with(t)
 }
 
 /// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B),

@@ -453,7 +453,11 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     if e.class().is_empty() && e.id().is_empty() {
         return None;
     }
-    let s = match_string(e);
+    let s = if e.class().split_ascii_whitespace().any(names_contents) {
+        own_names(e)
+    } else {
+        match_string(e)
+    };
     if s.trim().is_empty() {
         return None;
     }
@@ -484,6 +488,28 @@ pub fn token_reason(e: &Element) -> Option<&'static str> {
     }
     // The site header is part of the site's look: only what is inside it goes.
     (reason != "header").then_some(reason)
+}
+
+/// A class that says what a block holds, not what it is: "has-sharing", "with-sidebar",
+/// "header--with-abstract" (a header with share buttons in it is still the header).
+fn names_contents(class: &str) -> bool {
+    let c = class.as_bytes();
+    rules::HOLDS_MODIFIERS.iter().any(|m| {
+        let m = m.as_bytes();
+        starts_with_bytes(c, m)
+            || c.windows(m.len() + 1).any(|w| matches!(w[0], b'-' | b'_') && &w[1..] == m)
+    })
+}
+
+/// [`match_string`] without the classes that name what the block holds.
+fn own_names(e: &Element) -> String {
+    let mut s = String::with_capacity(e.class().len() + e.id().len() + 1);
+    for c in e.class().split_ascii_whitespace().filter(|c| !names_contents(c)) {
+        s.push_str(c);
+        s.push(' ');
+    }
+    s.push_str(e.id());
+    s.to_lowercase()
 }
 
 /// `hay.starts_with(prefix)` as a byte loop: the tokens are short, and a `memcmp` call per

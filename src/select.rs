@@ -163,3 +163,54 @@ fn siblings(doc: &Document, s: &Scored, top: NodeId, top_score: f32) -> Vec<Node
     }
     parts
 }
+
+/// Beyond Readability: a theme may split one article into twin blocks, the same wrapper (tag
+/// and class) repeated below one parent with a table or a picture between them, each holding
+/// a run of its paragraphs. The article's block, or one of its wrappers up to
+/// [`rules::SPLIT_TWIN_LEVELS`] levels up, then has twins holding a candidate nearly as good as
+/// the article's best (Readability's ratio for alternative candidates), and they join it. A
+/// twin that holds its own `<h1>` is the next story of an infinite scroll, not a sequel.
+pub fn add_split_twins(doc: &Document, s: &Scored, sel: &mut Selection) {
+    if sel.whole_body {
+        return;
+    }
+    let body = doc.body();
+    let best_in = |root: NodeId| {
+        s.candidates
+            .iter()
+            .filter(|&&c| doc.contains(root, c))
+            .filter_map(|&c| s.score[c as usize])
+            .fold(0.0f32, f32::max)
+    };
+    let top_best = best_in(sel.top);
+    if top_best <= 0.0 {
+        return;
+    }
+    let mut node = sel.top;
+    for _ in 0..rules::SPLIT_TWIN_LEVELS {
+        let Some(parent) = doc.parent(node) else { return };
+        let Some(e) = doc.element(node) else { return };
+        let (tag, class) = (&*e.name, e.class());
+        let twin = |k: NodeId| {
+            k != node
+                && !sel.parts.contains(&k)
+                && doc.element(k).is_some_and(|x| &*x.name == tag && x.class() == class)
+                && !doc.descendants(k).any(|d| doc.tag(d) == "h1")
+                && best_in(k) >= rules::ALT_CANDIDATE_RATIO * top_best
+        };
+        let twins: Vec<NodeId> = if class.is_empty() {
+            Vec::new()
+        } else {
+            live_children(doc, s, parent).filter(|&k| twin(k)).collect()
+        };
+        if !twins.is_empty() {
+            sel.parts.extend(twins);
+            sel.parts.sort_unstable();
+            return;
+        }
+        if parent == body {
+            return;
+        }
+        node = parent;
+    }
+}

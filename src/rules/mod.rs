@@ -78,6 +78,10 @@ pub const HASH_LINK_WEIGHT: f32 = 0.3;
 pub const MIN_TOP_CANDIDATES: usize = 3;
 /// Candidates within this ratio of the top score vote for a common ancestor.
 pub const ALT_CANDIDATE_RATIO: f32 = 0.75;
+/// Twins of the article's block that continue it (select.rs `add_split_twins`) are looked for
+/// this many levels up from the chosen block: the wrappers of a grid theme (column, row,
+/// container, section).
+pub const SPLIT_TWIN_LEVELS: usize = 5;
 /// Sibling threshold: at least this score, or this share of the top score.
 pub const SIBLING_MIN_SCORE: f32 = 10.0;
 pub const SIBLING_SCORE_RATIO: f32 = 0.2;
@@ -141,6 +145,9 @@ pub const COMMAS: &[char] = &[
 
 /// An h1/h2 this similar to the title repeats it and leaves the body (`_headerDuplicatesTitle`).
 pub const TITLE_SIMILARITY: f32 = 0.75;
+/// A heading that ends with the title after a kicker repeats it when the title has at least
+/// this many characters (a two-word title ends many a heading by chance).
+pub const KICKER_TITLE_MIN_CHARS: usize = 20;
 
 /// Class/id words of an article's lead outside the chosen container: en ("lead", "standfirst",
 /// "dek", "deck", "intro", "summary"), fr ("chapo", "chapeau"), es ("entradilla", "sumario",
@@ -325,6 +332,11 @@ pub const TEASER_MORE_LINK_MAX_CHARS: usize = 30;
 /// ...on a card of at most this many characters (a headline and a sentence or two; a page's
 /// own intro module that a CMS names "teaser" runs longer).
 pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
+/// Prefixes of a class that names what a block holds rather than what it is (BEM-style
+/// modifiers, written in English by themes of every language: "has-sharing",
+/// "contentHeader--with-abstract", "gallery__with-sidebar"): such a class does not make the
+/// block the clutter it names.
+pub const HOLDS_MODIFIERS: &[&str] = &["has-", "has_", "with-", "with_"];
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
