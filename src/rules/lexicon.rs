@@ -461,13 +461,6 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &[],
     },
     BoilerplateGroup {
-        // The label over a text's list of sources: the label goes, the list stays (its links
-        // are the text's references, not a run of teasers).
-        reason: "sources label",
-        phrases: &["Quellenangaben:", "Quellen:", "Sources:", "Sources :", "Fuentes:", "المصادر:"],
-        bare_words: &[],
-    },
-    BoilerplateGroup {
         reason: "section label",
         phrases: &[
             "Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:",
@@ -791,8 +784,6 @@ mod tests {
         assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
         assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
         assert_eq!(boilerplate_reason("Kontakt:"), Some("section label"));
-        assert_eq!(boilerplate_reason("Quellenangaben:"), Some("sources label"));
-        assert_eq!(boilerplate_reason("Sources :"), Some("sources label"));
         assert_eq!(boilerplate_reason("Weitere Informationen"), Some("section label"));
         assert_eq!(boilerplate_reason("War dieser Artikel hilfreich?"), Some("feedback"));
         assert_eq!(boilerplate_reason("zurück zur Listenansicht"), Some("navigation"));
@@ -812,7 +803,6 @@ mod tests {
         assert_eq!(boilerplate_reason("Contact lenses are safer than they were"), None);
         assert_eq!(boilerplate_reason("Image processing got faster"), None);
         assert_eq!(boilerplate_reason("Foto des Tages"), None);
-        assert_eq!(boilerplate_reason("Sources close to the minister say he will resign."), None);
         assert_eq!(boilerplate_reason("More information is expected on Monday."), None);
     }
 }
