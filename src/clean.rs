@@ -554,8 +554,33 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
                 c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
             }));
         }
+        // A paywall note below the teaser takes the wall's pitch after it along.
+        if reason == "paywall" {
+            drop.extend(paywall_pitch(c, i));
+        }
         Some((drop, reason))
     });
+}
+
+/// The blocks after a paywall note in its container, when the note sits below the teaser
+/// (text before it) and they hold at most [`rules::PAYWALL_PITCH_MAX_SHARE`] of the teaser's
+/// text; none otherwise.
+fn paywall_pitch(c: &Cleaner<'_>, note: NodeId) -> Vec<NodeId> {
+    let Some(parent) = c.doc.parent(note) else { return Vec::new() };
+    let text = |k: NodeId| c.feats[k as usize].text;
+    let before: u32 = c
+        .doc
+        .element_children(parent)
+        .take_while(|&k| k != note)
+        .filter(|&k| !c.gone(k))
+        .map(text)
+        .sum();
+    let after: Vec<NodeId> = live_siblings_after(c, note).filter(|&k| text(k) > 0).collect();
+    let after_text: u32 = after.iter().map(|&k| text(k)).sum();
+    if before == 0 || after_text as f32 > rules::PAYWALL_PITCH_MAX_SHARE * before as f32 {
+        return Vec::new();
+    }
+    after
 }
 
 /// Beyond Readability: the article's last blocks, when they are a short unlinked label (or a

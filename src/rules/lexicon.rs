@@ -313,9 +313,6 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         phrases: &[
             "Inscrivez-vous à notre newsletter", "Abonnez-vous à notre newsletter", "Recevez notre newsletter",
             "Sign up for our newsletter", "Subscribe to our newsletter", "Get our newsletter", "Sign up for the",
-            // Paywall notes: the rest of the story is for subscribers.
-            "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
-            "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
             // Invitations that open on the newsletter or on the promise of missing nothing.
             "Mit unserem Newsletter", "Avec notre newsletter", "With our newsletter", "Con nuestro boletín", "Con nuestra newsletter",
@@ -323,6 +320,18 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
         bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
+    },
+    BoilerplateGroup {
+        // Paywall notes: the rest of the story is for subscribers. Below the teaser, such a note
+        // takes the wall's pitch after it along (see `rules::PAYWALL_PITCH_MAX_SHARE`).
+        reason: "paywall",
+        phrases: &[
+            "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
+            "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
+            "Déjà abonné", "Sie sind bereits Abonnent", "Bereits Abonnent", "¿Ya eres suscriptor", "Ya eres suscriptor",
+            "للمشتركين فقط", "هل أنت مشترك",
+        ],
+        bare_words: &[],
     },
     BoilerplateGroup {
         // The publisher's pitch for its app or for reader support, set between or after the
@@ -770,6 +779,8 @@ mod tests {
         assert_eq!(boilerplate_reason("Merci d'avoir signalé cette image"), Some("report dialog"));
         assert_eq!(boilerplate_reason("PUBLICITÉ"), Some("advertisement"));
         assert_eq!(boilerplate_reason("Inscrivez-vous à notre newsletter"), Some("newsletter"));
+        assert_eq!(boilerplate_reason("Déjà abonné ? Se connecter"), Some("paywall"));
+        assert_eq!(boilerplate_reason("To view the full story, please subscribe to The Daily."), Some("paywall"));
         assert_eq!(boilerplate_reason("👉 Cliquez ici pour lire l'article depuis sa source"), Some("source link"));
         assert_eq!(boilerplate_reason("© 2023 Le Littoral. Tous droits réservés."), Some("page note"));
         assert_eq!(boilerplate_reason("· 8 min read"), Some("reading time"));

@@ -360,6 +360,11 @@ pub const TAIL_RUN_MAX_SHARE: f32 = 0.3;
 /// Marks that end a label announcing what follows it (a colon, also the full-width one of CJK
 /// text): as the article's last heading, such a label announces a block the page kept apart.
 pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
+/// A paywall note below the teaser ("To view the full story, please subscribe", "Déjà abonné ?")
+/// takes the blocks after it in its container along (what a subscription gives, the log-in
+/// line): the wall's pitch, when their text is at most this share of the teaser's before the
+/// note. More text after the note is the story itself, printed in full for subscribers.
+pub const PAYWALL_PITCH_MAX_SHARE: f32 = 1.0;
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
