@@ -10,6 +10,8 @@ set -e
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 DIR=target/golden
+# The CLI cargo builds: under CARGO_TARGET_DIR when that is set (a worktree sharing a build).
+CLI=${CARGO_TARGET_DIR:-target}/release/declutter
 mkdir -p "$DIR"
 if [ ! -s "$DIR/all.tsv" ]; then
   for d in readability trafilatura-dev; do
@@ -21,12 +23,12 @@ cargo build --release --bin declutter 2>&1 | tail -1
 case "$1" in
   save)
     rm -rf "$DIR/base"
-    ./target/release/declutter --out "$DIR/base" --format json --list "$DIR/all.tsv" >/dev/null 2>&1 || true
+    "$CLI" --out "$DIR/base" --format json --list "$DIR/all.tsv" >/dev/null 2>&1 || true
     echo "saved $(ls "$DIR/base" | grep -c '\.json$') pages to $DIR/base"
     ;;
   check)
     rm -rf "$DIR/new"
-    ./target/release/declutter --out "$DIR/new" --format json --list "$DIR/all.tsv" >/dev/null 2>&1 || true
+    "$CLI" --out "$DIR/new" --format json --list "$DIR/all.tsv" >/dev/null 2>&1 || true
     n=$(diff -rq "$DIR/base" "$DIR/new" | grep -v -e _timing -e _version | wc -l)
     diff -rq "$DIR/base" "$DIR/new" | grep -v -e _timing -e _version | head -20
     echo "pages differing: $n"
