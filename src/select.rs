@@ -205,7 +205,7 @@ pub fn add_split_twins(doc: &Document, s: &Scored, sel: &mut Selection) {
         };
         if !twins.is_empty() {
             sel.parts.extend(twins);
-            sel.parts.sort_unstable();
+            crate::sort::sort(&mut sel.parts);
             return;
         }
         if parent == body {

@@ -89,13 +89,16 @@ fn end_bound(t: &str, i: usize) -> Option<usize> {
     }
 }
 
+/// The offset after `word\s+` at `i`, when it is there.
+fn word_space(s: &[u8], i: usize, word: &str) -> Option<usize> {
+    let w = word.as_bytes();
+    let end = i + w.len();
+    (s.get(i..end) == Some(w) && s.get(end).is_some_and(|&b| is_space(b))).then(|| spaces(s, end))
+}
+
 /// The offsets after an optional `word\s+` at `i`: with it first, then without.
 fn optional_word(s: &[u8], i: usize, word: &str) -> impl Iterator<Item = usize> {
-    let w = word.as_bytes();
-    let with = (s.get(i..i + w.len()) == Some(w)
-        && s.get(i + w.len()).is_some_and(|&b| is_space(b)))
-    .then(|| spaces(s, i + w.len()));
-    with.into_iter().chain(std::iter::once(i))
+    word_space(s, i, word).into_iter().chain(std::iter::once(i))
 }
 
 /// The offsets after an optional literal at `i`, with it first.
@@ -168,9 +171,8 @@ fn year_after_month(t: &str, i: usize) -> Option<(u32, usize)> {
     for a in optional(s, i, &["."]) {
         for b in optional(s, spaces(s, a), &[",", "،"]) {
             let c = spaces(s, b);
-            let de = optional_word(s, c, "de").take(1).filter(|&x| x != c);
-            let del = optional_word(s, c, "del").take(1).filter(|&x| x != c);
-            for y in de.chain(del).chain(std::iter::once(c)) {
+            let joined = [word_space(s, c, "de"), word_space(s, c, "del")];
+            for y in joined.into_iter().flatten().chain(std::iter::once(c)) {
                 if digits(s, y) == 4 {
                     return Some((number(s, y, 4), end_bound(t, y + 4)?));
                 }

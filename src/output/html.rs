@@ -171,11 +171,7 @@ fn srcset_candidates(srcset: &str) -> Vec<(&str, f32)> {
 /// may differ (rounded twice, through f64), which a srcset's descriptors ("1.5x", "640w") never
 /// come near.
 fn parse_f32(s: &str) -> Option<f32> {
-    let (negative, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
+    let (negative, body) = split_sign(s);
     let v = if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
         f32::INFINITY
     } else if body.eq_ignore_ascii_case("nan") {
@@ -185,6 +181,15 @@ fn parse_f32(s: &str) -> Option<f32> {
         scale(mantissa, exp10)
     };
     Some(if negative { -v } else { v })
+}
+
+/// A leading `-` or `+` split off: (negative, the rest).
+fn split_sign(s: &str) -> (bool, &str) {
+    match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    }
 }
 
 /// Digits with at most one point and an optional exponent, as (the first 19 significant
@@ -218,11 +223,7 @@ fn parse_decimal(s: &str) -> Option<(u64, i64)> {
             return None;
         }
         let rest = &s[i + 1..];
-        let (negative, rest) = match rest.as_bytes().first() {
-            Some(b'-') => (true, &rest[1..]),
-            Some(b'+') => (false, &rest[1..]),
-            _ => (false, rest),
-        };
+        let (negative, rest) = split_sign(rest);
         if rest.is_empty() || !rest.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
