@@ -17,15 +17,23 @@ import { quantile } from './lib/stats.mjs';
 // once). --no-code-cache: V8 keeps the module's optimised code in Chromium's code cache
 // (written 2 s after new optimised code), so what a waking click compiles depends on what
 // earlier workers left there; with this flag nothing is cached and every fresh worker compiles
-// all it runs.
+// all it runs. --linger MS (default 3000): how long a worker lives after each click that ran an
+// analysis before the benchmark stops it. V8 writes optimised code to the cache only once 2 s
+// pass without new optimised code, and in use a worker lives 30 s after the last click; with
+// --linger 0 only workers that happened to outlive 2 s filled the cache, so which build won the
+// cache-on rows was timing luck (session 11).
 const args = process.argv.slice(2);
-const idleAt = args.indexOf('--idle');
-const IDLE_MS = idleAt >= 0 ? Number(args.splice(idleAt, 2)[1]) : 0;
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args.splice(at, 2)[1]) : fallback;
+};
+const IDLE_MS = flag('--idle', 0);
+const LINGER_MS = flag('--linger', 3000);
 const NO_CODE_CACHE = args.includes('--no-code-cache');
 const LAUNCH_ARGS = NO_CODE_CACHE ? ['--js-flags=--wasm-caching-threshold=2000000000 --wasm-caching-hard-threshold=2000000000'] : [];
 const dirs = args.filter((a) => a !== '--no-code-cache');
 if (dirs.length !== 2 || !dirs.every((d) => existsSync(path.join(d, 'manifest.json')))) {
-  console.error('usage: node scripts/bench-ab.mjs [--idle MS] [--no-code-cache] DIR_A DIR_B (two unpacked builds of the extension)');
+  console.error('usage: node scripts/bench-ab.mjs [--idle MS] [--linger MS] [--no-code-cache] DIR_A DIR_B (two unpacked builds of the extension)');
   process.exit(2);
 }
 const FIX = path.join(ROOT, 'tests', 'fixtures');
@@ -43,12 +51,14 @@ for (const [i, name] of names.entries()) {
       await page.waitForTimeout(100);
       const run = await clickStopped(b, page);
       got[v].clean.push(run.woken_ms);
+      await page.waitForTimeout(LINGER_MS);
       if (run.result?.state === 'clean') {
         got[v].restore.push((await clickStopped(b, page)).woken_ms);
         if (IDLE_MS > 0) await page.waitForTimeout(IDLE_MS);
         // Then a click on the awake worker (what bench:browser calls warm), and its restore.
         got[v].warm.push((await clickAction(b, page)).timings.click_to_done_ms);
         await clickAction(b, page);
+        await page.waitForTimeout(LINGER_MS);
       }
     } catch (e) {
       got[v].errors += 1;

@@ -344,6 +344,12 @@ fn check_meta(
             ms.title_norm.0 += 1;
         }
         ms.add(id, "title", exact, t, &a.title);
+        if !exact && normalised {
+            // Listed, but marked: only the exact figure counts it as a miss.
+            if let Some(last) = ms.misses.last_mut() {
+                last.push_str("\t(normalised match)");
+            }
+        }
     }
     // An author truth is a string or, for a few trafilatura-dev pages, a list of names.
     let author_truth = match meta.get(keys.1) {
