@@ -265,6 +265,9 @@ pub fn score(
     let mut feats = features::compute(doc, &removed);
     // Virtual paragraphs count as <p> for conditional cleaning, as Readability's wrappers do.
     let mut units: Vec<Unit> = Vec::with_capacity(to_score.len() + runs.len());
+    // The div of the last run and whether it breaks its lines with <br> (runs come grouped by
+    // div: its children are looked at once).
+    let mut br_lines: Option<(NodeId, bool)> = None;
     for &(div, s, e) in &runs {
         let (mut text, mut commas) = (0u32, 0u32);
         let mut c = s;
@@ -277,9 +280,23 @@ pub fn score(
                 c = doc.nodes[c as usize].end;
             }
         }
+        // In a div that breaks its lines with <br> (a forum post, an old blog's text), their
+        // text is a <p>'s text for the text density too (`textish`), as Readability's wrappers
+        // make it: such a div holds paragraphs, not a bare label.
+        let lines = match br_lines {
+            Some((d, b)) if d == div => b,
+            _ => {
+                let b = doc.element_children(div).any(|c| doc.tag(c) == "br");
+                br_lines = Some((div, b));
+                b
+            }
+        };
         let mut a = div;
         while a != NONE {
             feats[a as usize].p += 1;
+            if lines {
+                feats[a as usize].textish += text;
+            }
             a = doc.nodes[a as usize].parent;
         }
         units.push(Unit { text, commas, first_ancestor: div });

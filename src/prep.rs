@@ -116,7 +116,9 @@ pub fn class_weight(e: &Element) -> f32 {
         if part.is_empty() {
             continue;
         }
-        if NEGATIVE.any_in(part) || has_word_ci(part, rules::NEGATIVE_WORDS) {
+        if (NEGATIVE.any_in(part) || has_word_ci(part, rules::NEGATIVE_WORDS))
+            && !(part == e.class() && is_hidden_in_place(e) && !negative_stem(part))
+        {
             w -= rules::CLASS_WEIGHT;
         }
         if POSITIVE.any_in(part) {
@@ -124,6 +126,18 @@ pub fn class_weight(e: &Element) -> f32 {
         }
     }
     w
+}
+
+/// Whether `e` is hidden by its own attributes: then it was either left out of every attempt
+/// or kept as a slide ([`is_hidden_slide`]), whose class words of state ("hidden") say how a
+/// script shows it, not that it is clutter.
+fn is_hidden_in_place(e: &Element) -> bool {
+    may_hide(e) && !is_probably_visible(e)
+}
+
+/// [`class_weight`]'s negative test on a class without its state words ([`class_stem`]).
+fn negative_stem(class: &str) -> bool {
+    class_stem(class).any(|t| NEGATIVE.any_in(t) || has_word_ci(t, rules::NEGATIVE_WORDS))
 }
 
 /// [`has_word`] on `hay` lower-cased, without the copy when it is ASCII.
@@ -302,7 +316,7 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
     let mut removed = vec![false; doc.len()];
     let mut i = 0usize;
     while i < doc.len() {
-        if never_content(doc, i as NodeId) {
+        if never_content(doc, i as NodeId) && !is_hidden_slide(doc, i as NodeId, &removed) {
             let end = doc.nodes[i].end as usize;
             removed[i..end].iter_mut().for_each(|r| *r = true);
             i = end;
@@ -315,6 +329,54 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
         removed[s..e].iter_mut().for_each(|r| *r = true);
     }
     removed
+}
+
+/// True for a hidden element that continues a run of shown siblings of its kind: the slides of
+/// a gallery or the panels of a tabbed text, which a script shows one at a time. Its element
+/// sibling just before it has the same tag and the same class once the state words
+/// ([`rules::SLIDE_STATE_CLASSES`]) are set aside, and is kept itself (`removed` holds the
+/// answers for the nodes before `id`: the run starts with a shown one). It holds a paragraph: a
+/// slider of teaser cards (an image, a category, a linked headline) stays hidden. A modal
+/// dialog is never a slide.
+fn is_hidden_slide(doc: &Document, id: NodeId, removed: &[bool]) -> bool {
+    let Some(e) = doc.element(id) else { return false };
+    if is_modal_dialog(e) || rules::NON_CONTENT_TAGS.contains(&&*e.name) {
+        return false;
+    }
+    let Some(prev) = prev_element_sibling(doc, id) else { return false };
+    if removed[prev as usize] || doc.tag(prev) != doc.tag(id) {
+        return false;
+    }
+    let Some(pe) = doc.element(prev) else { return false };
+    class_stem(e.class()).next().is_some()
+        && class_stem(e.class()).eq(class_stem(pe.class()))
+        && doc.descendants(id).any(|d| doc.tag(d) == "p")
+}
+
+/// A class's tokens without the state words of [`rules::SLIDE_STATE_CLASSES`].
+fn class_stem(class: &str) -> impl Iterator<Item = &str> {
+    class
+        .split_ascii_whitespace()
+        .filter(|t| !rules::SLIDE_STATE_CLASSES.iter().any(|s| t.eq_ignore_ascii_case(s)))
+}
+
+/// The element sibling just before `id` (text and comments between skipped), found from the
+/// node before it by parent links: the depth of that sibling's last branch at most, and each
+/// text or comment node is stepped over for one element only.
+fn prev_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let parent = doc.parent(id)?;
+    let mut j = id;
+    while j > parent + 1 {
+        let mut k = j - 1;
+        while doc.nodes[k as usize].parent != parent {
+            k = doc.nodes[k as usize].parent;
+        }
+        if doc.is_element(k) {
+            return Some(k);
+        }
+        j = k;
+    }
+    None
 }
 
 /// True for an element that is never content with its subtree: a non-content tag, a ruby

@@ -568,7 +568,7 @@ fn evaluate(
         .unwrap_or(0.0);
     lines.push(format!("dataset {dataset}: {} pages", pages.len()));
     lines.push(format!(
-        "  P {p:.3}  R {r:.3}  F1 {f1:.3}   empty {empty} (with non-empty truth: {})",
+        "  P {p:.3}  R {r:.3}  F1 {f1:.5}   empty {empty} (with non-empty truth: {})",
         empty_with_truth.len()
     ));
     if dataset != "readability" {

@@ -337,6 +337,13 @@ pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
 /// "contentHeader--with-abstract", "gallery__with-sidebar"): such a class does not make the
 /// block the clutter it names.
 pub const HOLDS_MODIFIERS: &[&str] = &["has-", "has_", "with-", "with_"];
+/// Class words that say which state a slide or a tab panel is in, not what it is (themes write
+/// them in English whatever the page's language): set aside when a hidden element is compared
+/// with the shown sibling before it (prep.rs `is_hidden_slide`).
+pub const SLIDE_STATE_CLASSES: &[&str] = &[
+    "hidden", "hide", "is-hidden", "d-none", "active", "is-active", "current", "is-current",
+    "selected", "is-selected", "visible", "is-visible", "show", "shown", "in", "open", "is-open",
+];
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
 pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
