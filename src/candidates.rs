@@ -184,13 +184,15 @@ struct Unit {
 }
 
 /// Walks the page once for this attempt, scores paragraphs onto their ancestors, and
-/// returns the candidates with their final (link-density adjusted) scores.
+/// returns the candidates with their final (link-density adjusted) scores. The features are
+/// computed in `spare` (an earlier attempt's array, or an empty one).
 pub fn score(
     doc: &Document,
     base: &[bool],
     base_feats: &[Feat],
     title_dup: Option<NodeId>,
     flags: Flags,
+    spare: Vec<Feat>,
 ) -> Scored {
     let n = doc.len();
     let mut removed = base.to_vec();
@@ -262,7 +264,7 @@ pub fn score(
         i += 1;
     }
 
-    let mut feats = features::compute(doc, &removed);
+    let mut feats = features::compute_into(doc, &removed, spare);
     // Virtual paragraphs count as <p> for conditional cleaning, as Readability's wrappers do.
     let mut units: Vec<Unit> = Vec::with_capacity(to_score.len() + runs.len());
     for &(div, s, e) in &runs {

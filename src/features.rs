@@ -266,8 +266,15 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
 pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
+    compute_into(doc, removed, Vec::new())
+}
+
+/// [`compute`] in `buf`, an array a discarded attempt left behind: on a large page each array is
+/// tens of megabytes of fresh memory to fault in, where a reused one is already mapped.
+pub fn compute_into(doc: &Document, removed: &[bool], mut f: Vec<Feat>) -> Vec<Feat> {
     let n = doc.len();
-    let mut f = vec![Feat::default(); n];
+    f.clear();
+    f.resize(n, Feat::default());
     let facts = page_facts(doc);
     for i in (0..n).rev() {
         if removed[i] {
