@@ -281,7 +281,7 @@ pub fn score(
         }
         let mut a = div;
         while a != NONE {
-            feats[a as usize].p += 1;
+            feats[a as usize].bump(features::Count::P);
             a = doc.nodes[a as usize].parent;
         }
         units.push(Unit { text, commas, first_ancestor: div });
@@ -295,7 +295,7 @@ pub fn score(
         {
             let mut a = id;
             while a != NONE {
-                feats[a as usize].p += 1;
+                feats[a as usize].bump(features::Count::P);
                 a = doc.nodes[a as usize].parent;
             }
         }

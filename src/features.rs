@@ -7,7 +7,8 @@
 use crate::dom::{Document, Kind, NodeId, NONE};
 use crate::rules;
 
-/// Sums over a node's subtree, counting only nodes the current mask keeps.
+/// Sums over a node's subtree, counting only nodes the current mask keeps. 48 bytes: one per
+/// node for the page and one per attempt, so on a large page each byte here is megabytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Feat {
     /// Characters of visible text, whitespace runs counted as one.
@@ -18,14 +19,6 @@ pub struct Feat {
     pub commas: u32,
     /// ASCII commas only (Readability's `_getCharCount(node, ",")` in conditional cleaning).
     pub ascii_commas: u32,
-    /// `<a>` elements.
-    pub links: u32,
-    pub p: u32,
-    pub img: u32,
-    pub li: u32,
-    pub input: u32,
-    /// `embed`, `object` and `iframe` elements.
-    pub embed: u32,
     /// Text inside headings.
     pub heading_text: u32,
     /// Text inside lists.
@@ -34,6 +27,52 @@ pub struct Feat {
     pub textish: u32,
     /// A descendant in [`rules::DIV_TO_P_ELEMS`].
     pub has_block: bool,
+    /// Element counts, three to a word in [`COUNT_BITS`]-bit fields (see `Count`): `<a>`,
+    /// `<p>` and `<img>` in the first, `<li>`, `<input>` and embeds in the second.
+    counts: [u64; 2],
+}
+
+/// Bits per element count in [`Feat`]. A count is at most the page's nodes (each `<a>`, `<img>`,
+/// `<li>`, `<input>` or embed is one element; the scoring's `<p>` count adds a `<div>` read as a
+/// paragraph or the first node of a run of inline content, never a `<p>` or another `<div>`, so
+/// the three sets are apart), and pages hold at most [`MAX_NODES`] nodes (`dom`'s cap, whatever
+/// `Options::max_nodes` says): a sum never carries into the next field, and the fields add as
+/// whole words.
+const COUNT_BITS: u32 = 21;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+/// The most nodes a page may have for [`Feat`]'s counts to hold (about 2.1 M; the default
+/// limit is 1.5 M).
+pub(crate) const MAX_NODES: usize = COUNT_MASK as usize;
+
+/// An element count of [`Feat`]: its word and its field in it.
+#[derive(Clone, Copy)]
+pub enum Count {
+    Links,
+    P,
+    Img,
+    Li,
+    Input,
+    /// `embed`, `object` and `iframe` elements.
+    Embed,
+}
+
+impl Count {
+    const ALL: [Count; 6] =
+        [Count::Links, Count::P, Count::Img, Count::Li, Count::Input, Count::Embed];
+
+    /// (word, shift) of the field.
+    const fn at(self) -> (usize, u32) {
+        let i = self as u32;
+        ((i / 3) as usize, (i % 3) * COUNT_BITS)
+    }
+
+    /// The count `1` in its field.
+    const fn one(self) -> [u64; 2] {
+        let (w, shift) = self.at();
+        let mut v = [0; 2];
+        v[w] = 1 << shift;
+        v
+    }
 }
 
 impl Feat {
@@ -45,17 +84,45 @@ impl Feat {
         }
     }
 
+    /// One of the element counts.
+    pub fn count(&self, c: Count) -> u32 {
+        let (w, shift) = c.at();
+        ((self.counts[w] >> shift) & COUNT_MASK) as u32
+    }
+
+    pub fn links(&self) -> u32 {
+        self.count(Count::Links)
+    }
+    pub fn p(&self) -> u32 {
+        self.count(Count::P)
+    }
+    pub fn img(&self) -> u32 {
+        self.count(Count::Img)
+    }
+    pub fn li(&self) -> u32 {
+        self.count(Count::Li)
+    }
+    pub fn input(&self) -> u32 {
+        self.count(Count::Input)
+    }
+    pub fn embed(&self) -> u32 {
+        self.count(Count::Embed)
+    }
+
+    /// Adds one to count `c`.
+    pub fn bump(&mut self, c: Count) {
+        let one = c.one();
+        self.counts[0] += one[0];
+        self.counts[1] += one[1];
+    }
+
     fn add(&mut self, o: &Feat) {
+        self.counts[0] += o.counts[0];
+        self.counts[1] += o.counts[1];
         self.text += o.text;
         self.link += o.link;
         self.commas += o.commas;
         self.ascii_commas += o.ascii_commas;
-        self.links += o.links;
-        self.p += o.p;
-        self.img += o.img;
-        self.li += o.li;
-        self.input += o.input;
-        self.embed += o.embed;
         self.heading_text += o.heading_text;
         self.list_text += o.list_text;
         self.textish += o.textish;
@@ -67,12 +134,13 @@ impl Feat {
         self.link = (self.link - o.link).max(0.0);
         self.commas = self.commas.saturating_sub(o.commas);
         self.ascii_commas = self.ascii_commas.saturating_sub(o.ascii_commas);
-        self.links = self.links.saturating_sub(o.links);
-        self.p = self.p.saturating_sub(o.p);
-        self.img = self.img.saturating_sub(o.img);
-        self.li = self.li.saturating_sub(o.li);
-        self.input = self.input.saturating_sub(o.input);
-        self.embed = self.embed.saturating_sub(o.embed);
+        // Field by field: a count that would go below 0 stops at 0, as each did on its own.
+        let mut counts = [0u64; 2];
+        for c in Count::ALL {
+            let (w, shift) = c.at();
+            counts[w] |= u64::from(self.count(c).saturating_sub(o.count(c))) << shift;
+        }
+        self.counts = counts;
         self.heading_text = self.heading_text.saturating_sub(o.heading_text);
         self.list_text = self.list_text.saturating_sub(o.list_text);
         self.textish = self.textish.saturating_sub(o.textish);
@@ -290,13 +358,13 @@ pub fn compute_into(doc: &Document, removed: &[bool], mut f: Vec<Feat>) -> Vec<F
             }
             ROLE_A => {
                 fi.link = fi.text as f32 * k.link_coef;
-                fi.links += 1;
+                fi.bump(Count::Links);
             }
-            ROLE_P => fi.p += 1,
-            ROLE_IMG => fi.img += 1,
-            ROLE_LI => fi.li += 1,
-            ROLE_INPUT => fi.input += 1,
-            ROLE_EMBED => fi.embed += 1,
+            ROLE_P => fi.bump(Count::P),
+            ROLE_IMG => fi.bump(Count::Img),
+            ROLE_LI => fi.bump(Count::Li),
+            ROLE_INPUT => fi.bump(Count::Input),
+            ROLE_EMBED => fi.bump(Count::Embed),
             ROLE_HEADING => fi.heading_text = fi.text,
             ROLE_LIST => fi.list_text = fi.text,
             _ => {}
@@ -333,12 +401,31 @@ mod tests {
         let f = compute(&d, &removed);
         let div = d.first_by_tag("div").unwrap();
         let fd = f[div as usize];
-        assert_eq!(fd.p, 2);
-        assert_eq!(fd.img, 1);
+        assert_eq!(fd.p(), 2);
+        assert_eq!(fd.img(), 1);
         assert_eq!(fd.commas, 1);
         assert_eq!(fd.text, "Hello, world".len() as u32 + "link and hash".len() as u32);
         assert!((fd.link - (4.0 + 4.0 * 0.3)).abs() < 1e-4);
         assert!(fd.has_block);
+    }
+
+    #[test]
+    fn counts_stay_apart() {
+        let mut a = Feat::default();
+        for c in Count::ALL {
+            for _ in 0..3 {
+                a.bump(c);
+            }
+        }
+        let mut b = a;
+        b.add(&a);
+        b.bump(Count::Li);
+        assert_eq!([b.links(), b.p(), b.img(), b.li(), b.input(), b.embed()], [6, 6, 6, 7, 6, 6]);
+        b.sub(&a);
+        b.sub(&a);
+        b.sub(&a);
+        assert_eq!([b.links(), b.p(), b.img(), b.li(), b.input(), b.embed()], [0, 0, 0, 0, 0, 0]);
+        assert_eq!(std::mem::size_of::<Feat>(), 48);
     }
 
     #[test]
