@@ -198,20 +198,19 @@ pub struct TextStats {
 
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
-/// every attempt). Kept small (32 bytes): one per node, and on a large page every byte per node
+/// every attempt). Kept small (24 bytes): one per node, and on a large page every byte per node
 /// is megabytes of fresh memory to fault in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
-    /// [`text_stats`] of a prose text node.
-    text: TextStats,
-    /// For `<a>`: the weight of its text as link text.
-    link_coef: f32,
-    /// Index in [`PageFacts::names`] of the answers for this element's class and id.
-    names: u32,
+    /// A prose text node's [`TextStats`] (`ROLE_TEXT`: len, commas, ASCII commas, visible);
+    /// an element's link weight (the `f32`'s bits, for `<a>`) and its index in
+    /// [`PageFacts::names`] (the answers for its class and id). A node is one or the other,
+    /// so the two share these words.
+    own: [u32; 4],
     /// The node's parent (as in the node): the sums read it here, with the rest, rather than
     /// from the 48-byte node.
     parent: NodeId,
-    /// Which count the element adds to (see `ROLE_*`).
+    /// Which count the element adds to, or `ROLE_TEXT` (see `ROLE_*`).
     role: u8,
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
     block: bool,
@@ -221,7 +220,20 @@ pub(crate) struct NodeFacts {
 impl NodeFacts {
     /// [`TextStats::visible`] of a prose text node (0 for other nodes and raw text).
     pub(crate) fn visible_chars(&self) -> u32 {
-        self.text.visible
+        if self.role == ROLE_TEXT {
+            self.own[3]
+        } else {
+            0
+        }
+    }
+
+    /// The element's index in [`PageFacts::names`] (0 for other nodes).
+    fn names(&self) -> u32 {
+        if self.role == ROLE_TEXT {
+            0
+        } else {
+            self.own[1]
+        }
     }
 }
 
@@ -237,6 +249,8 @@ pub(crate) struct PageFacts {
 }
 
 const ROLE_NONE: u8 = 0;
+/// A prose text node (not an element): adds its text.
+const ROLE_TEXT: u8 = 9;
 const ROLE_A: u8 = 1;
 const ROLE_P: u8 = 2;
 const ROLE_IMG: u8 = 3;
@@ -253,7 +267,7 @@ pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
 /// The class/id answers of element `id` (shared with every element with the same two).
 pub(crate) fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
     let f = facts(doc);
-    &f.names[f.nodes[id as usize].names as usize]
+    &f.names[f.nodes[id as usize].names() as usize]
 }
 
 fn facts(doc: &Document) -> &PageFacts {
@@ -270,7 +284,13 @@ fn facts(doc: &Document) -> &PageFacts {
             .map(|i| (i, &doc.nodes[i]))
             .map(|(i, node)| match &node.kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
-                    NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() }
+                    let t = text_stats(t);
+                    NodeFacts {
+                        own: [t.len, t.commas, t.ascii_commas, t.visible],
+                        parent: node.parent,
+                        role: ROLE_TEXT,
+                        ..Default::default()
+                    }
                 }
                 Kind::Element(e) => {
                     let key = (e.class(), e.id());
@@ -280,7 +300,9 @@ fn facts(doc: &Document) -> &PageFacts {
                         ("", _) => slot(&mut names),
                         _ => *owners.entry(key).or_insert_with(|| slot(&mut names)),
                     };
-                    NodeFacts { names: at, parent: node.parent, ..element_facts(e) }
+                    let mut f = element_facts(e);
+                    f.own[1] = at;
+                    NodeFacts { parent: node.parent, ..f }
                 }
                 _ => NodeFacts { parent: node.parent, ..Default::default() },
             })
@@ -321,15 +343,7 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts {
-        text: TextStats::default(),
-        role,
-        block,
-        textish,
-        link_coef,
-        names: 0,
-        parent: NONE,
-    }
+    NodeFacts { own: [f32::to_bits(link_coef), 0, 0, 0], role, block, textish, parent: NONE }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
@@ -351,13 +365,13 @@ pub fn compute_into(doc: &Document, removed: &[bool], mut f: Vec<Feat>) -> Vec<F
         let k = &facts[i];
         let fi = &mut f[i];
         match k.role {
-            ROLE_NONE => {
-                fi.text += k.text.len;
-                fi.commas += k.text.commas;
-                fi.ascii_commas += k.text.ascii_commas;
+            ROLE_TEXT => {
+                fi.text += k.own[0];
+                fi.commas += k.own[1];
+                fi.ascii_commas += k.own[2];
             }
             ROLE_A => {
-                fi.link = fi.text as f32 * k.link_coef;
+                fi.link = fi.text as f32 * f32::from_bits(k.own[0]);
                 fi.bump(Count::Links);
             }
             ROLE_P => fi.bump(Count::P),
@@ -430,6 +444,6 @@ mod tests {
 
     #[test]
     fn node_facts_stay_small() {
-        assert!(std::mem::size_of::<NodeFacts>() <= 32);
+        assert!(std::mem::size_of::<NodeFacts>() <= 24);
     }
 }
