@@ -46,14 +46,25 @@ pub struct Scored {
     /// Features under `removed`; moved on to the cleaning once the parts are selected (the
     /// cleaned ones are `Cleaned::feats`).
     pub feats: Vec<Feat>,
-    /// Content score per node; `None` for nodes that are not candidates.
-    pub score: Vec<Option<f32>>,
+    /// Content score per node, NaN for nodes that are not candidates (see [`Scored::score`]):
+    /// four bytes per node where `Option<f32>` took eight. A candidate's score is never NaN:
+    /// finite starting and paragraph scores (sums of at most a page's worth of text, far below
+    /// `f32::MAX`), scaled by 1 − link density, finite too (0 when there is no text).
+    score: Vec<f32>,
     /// Candidates in the order they were first scored.
     pub candidates: Vec<NodeId>,
     /// Divs that read as paragraphs (no block inside, or one paragraph inside).
     pub as_paragraph: Vec<bool>,
     /// Divs replaced by their single paragraph (skipped when walking up).
     pub collapsed: Vec<bool>,
+}
+
+impl Scored {
+    /// The content score of `id`; `None` when it is not a candidate.
+    pub fn score(&self, id: NodeId) -> Option<f32> {
+        let s = self.score[id as usize];
+        (!s.is_nan()).then_some(s)
+    }
 }
 
 /// Tag-based starting score of a candidate (`_initializeNode`).
@@ -312,7 +323,7 @@ pub fn score(
         });
     }
 
-    let mut score: Vec<Option<f32>> = vec![None; n];
+    let mut score: Vec<f32> = vec![f32::NAN; n];
     let mut candidates = Vec::new();
     for u in units {
         if (u.text as usize) < rules::MIN_PARAGRAPH_CHARS || u.first_ancestor == NONE {
@@ -333,8 +344,8 @@ pub fn score(
             if doc.element(a).is_none() || parent == NONE || doc.element(parent).is_none() {
                 break;
             }
-            if score[a as usize].is_none() {
-                score[a as usize] = Some(initial_score(doc, a, flags));
+            if score[a as usize].is_nan() {
+                score[a as usize] = initial_score(doc, a, flags);
                 candidates.push(a);
             }
             let divider = match level {
@@ -342,18 +353,14 @@ pub fn score(
                 1 => 2.0,
                 l => l as f32 * 3.0,
             };
-            if let Some(s) = score[a as usize].as_mut() {
-                *s += content / divider;
-            }
+            score[a as usize] += content / divider;
             level += 1;
             a = parent;
         }
     }
     for &c in &candidates {
         let ld = feats[c as usize].link_density();
-        if let Some(s) = score[c as usize].as_mut() {
-            *s *= 1.0 - ld;
-        }
+        score[c as usize] *= 1.0 - ld;
     }
     Scored { flags, removed, feats, score, candidates, as_paragraph, collapsed }
 }
