@@ -46,14 +46,25 @@ pub struct Scored {
     /// Features under `removed`; moved on to the cleaning once the parts are selected (the
     /// cleaned ones are `Cleaned::feats`).
     pub feats: Vec<Feat>,
-    /// Content score per node; `None` for nodes that are not candidates.
-    pub score: Vec<Option<f32>>,
+    /// Content score per node, NaN for nodes that are not candidates (see [`Scored::score`]):
+    /// four bytes per node where `Option<f32>` took eight. A candidate's score is never NaN:
+    /// finite starting and paragraph scores (sums of at most a page's worth of text, far below
+    /// `f32::MAX`), scaled by 1 − link density, finite too (0 when there is no text).
+    score: Vec<f32>,
     /// Candidates in the order they were first scored.
     pub candidates: Vec<NodeId>,
     /// Divs that read as paragraphs (no block inside, or one paragraph inside).
     pub as_paragraph: Vec<bool>,
     /// Divs replaced by their single paragraph (skipped when walking up).
     pub collapsed: Vec<bool>,
+}
+
+impl Scored {
+    /// The content score of `id`; `None` when it is not a candidate.
+    pub fn score(&self, id: NodeId) -> Option<f32> {
+        let s = self.score[id as usize];
+        (!s.is_nan()).then_some(s)
+    }
 }
 
 /// Tag-based starting score of a candidate (`_initializeNode`).
@@ -184,13 +195,15 @@ struct Unit {
 }
 
 /// Walks the page once for this attempt, scores paragraphs onto their ancestors, and
-/// returns the candidates with their final (link-density adjusted) scores.
+/// returns the candidates with their final (link-density adjusted) scores. The features are
+/// computed in `spare` (an earlier attempt's array, or an empty one).
 pub fn score(
     doc: &Document,
     base: &[bool],
     base_feats: &[Feat],
     title_dup: Option<NodeId>,
     flags: Flags,
+    spare: Vec<Feat>,
 ) -> Scored {
     let n = doc.len();
     let mut removed = base.to_vec();
@@ -262,7 +275,7 @@ pub fn score(
         i += 1;
     }
 
-    let mut feats = features::compute(doc, &removed);
+    let mut feats = features::compute_into(doc, &removed, spare);
     // Virtual paragraphs count as <p> for conditional cleaning, as Readability's wrappers do.
     let mut units: Vec<Unit> = Vec::with_capacity(to_score.len() + runs.len());
     // The div of the last run and whether it breaks its lines with <br> (runs come grouped by
@@ -293,7 +306,7 @@ pub fn score(
         };
         let mut a = div;
         while a != NONE {
-            feats[a as usize].p += 1;
+            feats[a as usize].bump(features::Count::P);
             if lines {
                 feats[a as usize].textish += text;
             }
@@ -310,7 +323,7 @@ pub fn score(
         {
             let mut a = id;
             while a != NONE {
-                feats[a as usize].p += 1;
+                feats[a as usize].bump(features::Count::P);
                 a = doc.nodes[a as usize].parent;
             }
         }
@@ -327,7 +340,7 @@ pub fn score(
         });
     }
 
-    let mut score: Vec<Option<f32>> = vec![None; n];
+    let mut score: Vec<f32> = vec![f32::NAN; n];
     let mut candidates = Vec::new();
     for u in units {
         if (u.text as usize) < rules::MIN_PARAGRAPH_CHARS || u.first_ancestor == NONE {
@@ -348,8 +361,8 @@ pub fn score(
             if doc.element(a).is_none() || parent == NONE || doc.element(parent).is_none() {
                 break;
             }
-            if score[a as usize].is_none() {
-                score[a as usize] = Some(initial_score(doc, a, flags));
+            if score[a as usize].is_nan() {
+                score[a as usize] = initial_score(doc, a, flags);
                 candidates.push(a);
             }
             let divider = match level {
@@ -357,18 +370,14 @@ pub fn score(
                 1 => 2.0,
                 l => l as f32 * 3.0,
             };
-            if let Some(s) = score[a as usize].as_mut() {
-                *s += content / divider;
-            }
+            score[a as usize] += content / divider;
             level += 1;
             a = parent;
         }
     }
     for &c in &candidates {
         let ld = feats[c as usize].link_density();
-        if let Some(s) = score[c as usize].as_mut() {
-            *s *= 1.0 - ld;
-        }
+        score[c as usize] *= 1.0 - ld;
     }
     Scored { flags, removed, feats, score, candidates, as_paragraph, collapsed }
 }

@@ -332,17 +332,17 @@ fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
         if (f.ascii_commas as usize) >= rules::CLEAN_MAX_COMMAS {
             continue;
         }
-        let p = f.p as i64;
-        let img = f.img as i64;
-        let li = f.li as i64 - rules::CLEAN_LI_EXCESS;
-        let input = f.input as i64;
+        let p = f.p() as i64;
+        let img = f.img() as i64;
+        let li = f.li() as i64 - rules::CLEAN_LI_EXCESS;
+        let input = f.input() as i64;
         let heading_density = if f.text > 0 { f.heading_text as f32 / f.text as f32 } else { 0.0 };
         // Embeds: a video keeps the node; others count against it.
         let mut embeds = 0;
         let mut video = false;
         // `f.embed` counts the live embeds below (the tags cleaned here are not embeds): most
         // blocks have none, and their subtree need not be walked.
-        for d in doc.descendants(id).skip(1).take(if f.embed > 0 { usize::MAX } else { 0 }) {
+        for d in doc.descendants(id).skip(1).take(if f.embed() > 0 { usize::MAX } else { 0 }) {
             if c.gone(d) {
                 continue;
             }
@@ -405,7 +405,7 @@ fn clean_conditionally(c: &mut Cleaner<'_>, tag: &str, weight_classes: bool) {
                 .element_children(id)
                 .filter(|&k| !c.gone(k))
                 .all(|k| doc.element_children(k).filter(|&g| !c.gone(g)).count() <= 1);
-            if simple && f.img == f.li {
+            if simple && f.img() == f.li() {
                 remove = false;
             }
         }
@@ -600,7 +600,7 @@ fn drop_tail(c: &mut Cleaner<'_>, parts: &[NodeId]) {
             let (text, links, link_chars) =
                 run.iter().fold((c.feats[label as usize].text, 0, 0.0), |(t, l, lc), &k| {
                     let f = &c.feats[k as usize];
-                    (t + f.text, l + f.links, lc + f.link)
+                    (t + f.text, l + f.links(), lc + f.link)
                 });
             let headlines = links as usize >= rules::TAIL_RUN_MIN_LINKS
                 && link_chars / links.max(1) as f32 >= rules::HEADLINE_MIN_CHARS
@@ -661,14 +661,14 @@ fn worded_links(c: &Cleaner<'_>, id: NodeId) -> bool {
 
 /// A block of links: most of its text is link text.
 fn is_link_block(c: &Cleaner<'_>, id: NodeId) -> bool {
-    c.feats[id as usize].links > 0
+    c.feats[id as usize].links() > 0
         && c.feats[id as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
 }
 
 /// A label: a heading or a short line, without links.
 fn is_tail_label(c: &Cleaner<'_>, id: NodeId) -> bool {
     let f = &c.feats[id as usize];
-    f.links == 0 && (f.text as usize) <= rules::TAIL_LABEL_MAX_CHARS
+    f.links() == 0 && (f.text as usize) <= rules::TAIL_LABEL_MAX_CHARS
 }
 
 /// Walks the live nodes of the article top-down (below each part, or from the part itself

@@ -160,9 +160,11 @@ impl Document {
     /// Lays the parser's linked tree out in pre-order, iteratively (pages nest 100,000 deep).
     fn from_tree(tree: Tree, options: &Options) -> Result<Document, Error> {
         let mut snodes = tree.nodes;
+        // The features' element counts hold up to `features::MAX_NODES`, whatever the options.
+        let max_nodes = options.max_nodes.min(crate::features::MAX_NODES);
         // Every node the tree builder made, at most (detached ones are left out): one
         // allocation, where growing by doubling past a million nodes copied the array.
-        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(options.max_nodes));
+        let mut nodes: Vec<Node> = Vec::with_capacity(snodes.len().min(max_nodes));
         let mut tags: Vec<u8> = Vec::with_capacity(nodes.capacity());
         let mut element_count: u32 = 0;
         // The sink node to visit next and our index of its parent; `open` holds our indices of
@@ -202,8 +204,8 @@ impl Document {
                 SKind::Other => (Kind::Other, false),
             };
             let sn = &snodes[sid as usize];
-            if nodes.len() >= options.max_nodes {
-                return Err(Error::TooManyNodes { limit: options.max_nodes });
+            if nodes.len() >= max_nodes {
+                return Err(Error::TooManyNodes { limit: max_nodes });
             }
             tags.push(match &kind {
                 Kind::Element(e) => crate::tags::code(&e.name),

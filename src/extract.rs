@@ -55,7 +55,7 @@ pub fn run(
     lexicon: &prep::BoilerplateMemo,
 ) -> Extraction {
     let title_dup = title.and_then(|t| title_heading(doc, base, base_feats, t));
-    let cx = Ctx { doc, title_dup, options, lexicon };
+    let cx = Ctx { doc, title_dup, options, lexicon, spare: Default::default() };
     // `forced`: the container-first pass, the named container as the only part.
     let attempt_in = |flags: Flags, relaxations: usize, forced: Option<NodeId>| {
         attempt(&cx, base, base_feats, flags, relaxations, forced)
@@ -71,6 +71,7 @@ pub fn run(
             // "header" column): then it is read without that flag.
             let alt = attempt_in(flags, relaxations, Some(c));
             if alt.scored.removed[c as usize] && flags.strip_unlikely {
+                cx.recycle(alt);
                 attempt_in(Flags { strip_unlikely: false, ..flags }, relaxations + 1, Some(c))
             } else {
                 alt
@@ -83,6 +84,8 @@ pub fn run(
         let alt = attempt_in(flags, relaxations, Some(twin));
         if alt.keeps(twin) && alt.cleaned.text_len > 0 {
             best = Extraction { agreement, ..alt };
+        } else {
+            cx.recycle(alt);
         }
     }
     consensus::drop_person_boxes(doc, &mut best);
@@ -96,6 +99,15 @@ struct Ctx<'a> {
     title_dup: Option<NodeId>,
     options: &'a Options,
     lexicon: &'a prep::BoilerplateMemo,
+    /// The feature array of the last attempt thrown away, for the next attempt to reuse.
+    spare: std::cell::Cell<Vec<Feat>>,
+}
+
+impl Ctx<'_> {
+    /// Keeps a discarded attempt's feature array for the next attempt.
+    fn recycle(&self, ex: Extraction) {
+        self.spare.set(ex.cleaned.feats);
+    }
 }
 
 /// One attempt: score, select (or take the `forced` container as the only part), clean.
@@ -107,7 +119,8 @@ fn attempt(
     relaxations: usize,
     forced: Option<NodeId>,
 ) -> Extraction {
-    let mut scored = candidates::score(cx.doc, base, base_feats, cx.title_dup, flags);
+    let mut scored =
+        candidates::score(cx.doc, base, base_feats, cx.title_dup, flags, cx.spare.take());
     let selection = match forced {
         Some(c) => select::forced(&scored, c),
         None => {
@@ -142,7 +155,9 @@ fn cascade(cx: &Ctx<'_>, base: &[bool], base_feats: &[Feat]) -> Extraction {
         if this.cleaned.text_len >= cx.options.char_threshold
             || this.cleaned.text_len > best.cleaned.text_len
         {
-            best = this;
+            cx.recycle(std::mem::replace(&mut best, this));
+        } else {
+            cx.recycle(this);
         }
         if best.cleaned.text_len >= cx.options.char_threshold {
             break;

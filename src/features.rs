@@ -7,7 +7,8 @@
 use crate::dom::{Document, Kind, NodeId, NONE};
 use crate::rules;
 
-/// Sums over a node's subtree, counting only nodes the current mask keeps.
+/// Sums over a node's subtree, counting only nodes the current mask keeps. 48 bytes: one per
+/// node for the page and one per attempt, so on a large page each byte here is megabytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Feat {
     /// Characters of visible text, whitespace runs counted as one.
@@ -18,14 +19,6 @@ pub struct Feat {
     pub commas: u32,
     /// ASCII commas only (Readability's `_getCharCount(node, ",")` in conditional cleaning).
     pub ascii_commas: u32,
-    /// `<a>` elements.
-    pub links: u32,
-    pub p: u32,
-    pub img: u32,
-    pub li: u32,
-    pub input: u32,
-    /// `embed`, `object` and `iframe` elements.
-    pub embed: u32,
     /// Text inside headings.
     pub heading_text: u32,
     /// Text inside lists.
@@ -34,6 +27,52 @@ pub struct Feat {
     pub textish: u32,
     /// A descendant in [`rules::DIV_TO_P_ELEMS`].
     pub has_block: bool,
+    /// Element counts, three to a word in [`COUNT_BITS`]-bit fields (see `Count`): `<a>`,
+    /// `<p>` and `<img>` in the first, `<li>`, `<input>` and embeds in the second.
+    counts: [u64; 2],
+}
+
+/// Bits per element count in [`Feat`]. A count is at most the page's nodes (each `<a>`, `<img>`,
+/// `<li>`, `<input>` or embed is one element; the scoring's `<p>` count adds a `<div>` read as a
+/// paragraph or the first node of a run of inline content, never a `<p>` or another `<div>`, so
+/// the three sets are apart), and pages hold at most [`MAX_NODES`] nodes (`dom`'s cap, whatever
+/// `Options::max_nodes` says): a sum never carries into the next field, and the fields add as
+/// whole words.
+const COUNT_BITS: u32 = 21;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+/// The most nodes a page may have for [`Feat`]'s counts to hold (about 2.1 M; the default
+/// limit is 1.5 M).
+pub(crate) const MAX_NODES: usize = COUNT_MASK as usize;
+
+/// An element count of [`Feat`]: its word and its field in it.
+#[derive(Clone, Copy)]
+pub enum Count {
+    Links,
+    P,
+    Img,
+    Li,
+    Input,
+    /// `embed`, `object` and `iframe` elements.
+    Embed,
+}
+
+impl Count {
+    const ALL: [Count; 6] =
+        [Count::Links, Count::P, Count::Img, Count::Li, Count::Input, Count::Embed];
+
+    /// (word, shift) of the field.
+    const fn at(self) -> (usize, u32) {
+        let i = self as u32;
+        ((i / 3) as usize, (i % 3) * COUNT_BITS)
+    }
+
+    /// The count `1` in its field.
+    const fn one(self) -> [u64; 2] {
+        let (w, shift) = self.at();
+        let mut v = [0; 2];
+        v[w] = 1 << shift;
+        v
+    }
 }
 
 impl Feat {
@@ -45,17 +84,45 @@ impl Feat {
         }
     }
 
+    /// One of the element counts.
+    pub fn count(&self, c: Count) -> u32 {
+        let (w, shift) = c.at();
+        ((self.counts[w] >> shift) & COUNT_MASK) as u32
+    }
+
+    pub fn links(&self) -> u32 {
+        self.count(Count::Links)
+    }
+    pub fn p(&self) -> u32 {
+        self.count(Count::P)
+    }
+    pub fn img(&self) -> u32 {
+        self.count(Count::Img)
+    }
+    pub fn li(&self) -> u32 {
+        self.count(Count::Li)
+    }
+    pub fn input(&self) -> u32 {
+        self.count(Count::Input)
+    }
+    pub fn embed(&self) -> u32 {
+        self.count(Count::Embed)
+    }
+
+    /// Adds one to count `c`.
+    pub fn bump(&mut self, c: Count) {
+        let one = c.one();
+        self.counts[0] += one[0];
+        self.counts[1] += one[1];
+    }
+
     fn add(&mut self, o: &Feat) {
+        self.counts[0] += o.counts[0];
+        self.counts[1] += o.counts[1];
         self.text += o.text;
         self.link += o.link;
         self.commas += o.commas;
         self.ascii_commas += o.ascii_commas;
-        self.links += o.links;
-        self.p += o.p;
-        self.img += o.img;
-        self.li += o.li;
-        self.input += o.input;
-        self.embed += o.embed;
         self.heading_text += o.heading_text;
         self.list_text += o.list_text;
         self.textish += o.textish;
@@ -67,12 +134,13 @@ impl Feat {
         self.link = (self.link - o.link).max(0.0);
         self.commas = self.commas.saturating_sub(o.commas);
         self.ascii_commas = self.ascii_commas.saturating_sub(o.ascii_commas);
-        self.links = self.links.saturating_sub(o.links);
-        self.p = self.p.saturating_sub(o.p);
-        self.img = self.img.saturating_sub(o.img);
-        self.li = self.li.saturating_sub(o.li);
-        self.input = self.input.saturating_sub(o.input);
-        self.embed = self.embed.saturating_sub(o.embed);
+        // Field by field: a count that would go below 0 stops at 0, as each did on its own.
+        let mut counts = [0u64; 2];
+        for c in Count::ALL {
+            let (w, shift) = c.at();
+            counts[w] |= u64::from(self.count(c).saturating_sub(o.count(c))) << shift;
+        }
+        self.counts = counts;
         self.heading_text = self.heading_text.saturating_sub(o.heading_text);
         self.list_text = self.list_text.saturating_sub(o.list_text);
         self.textish = self.textish.saturating_sub(o.textish);
@@ -130,20 +198,19 @@ pub struct TextStats {
 
 /// What one node adds to the sums by itself, whatever the mask: worked out once per page (tag
 /// names, `href`s and texts are read once; the sums run again for each mask: page, scoring,
-/// every attempt). Kept small (32 bytes): one per node, and on a large page every byte per node
+/// every attempt). Kept small (24 bytes): one per node, and on a large page every byte per node
 /// is megabytes of fresh memory to fault in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NodeFacts {
-    /// [`text_stats`] of a prose text node.
-    text: TextStats,
-    /// For `<a>`: the weight of its text as link text.
-    link_coef: f32,
-    /// Index in [`PageFacts::names`] of the answers for this element's class and id.
-    names: u32,
+    /// A prose text node's [`TextStats`] (`ROLE_TEXT`: len, commas, ASCII commas, visible);
+    /// an element's link weight (the `f32`'s bits, for `<a>`) and its index in
+    /// [`PageFacts::names`] (the answers for its class and id). A node is one or the other,
+    /// so the two share these words.
+    own: [u32; 4],
     /// The node's parent (as in the node): the sums read it here, with the rest, rather than
     /// from the 48-byte node.
     parent: NodeId,
-    /// Which count the element adds to (see `ROLE_*`).
+    /// Which count the element adds to, or `ROLE_TEXT` (see `ROLE_*`).
     role: u8,
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
     block: bool,
@@ -153,7 +220,20 @@ pub(crate) struct NodeFacts {
 impl NodeFacts {
     /// [`TextStats::visible`] of a prose text node (0 for other nodes and raw text).
     pub(crate) fn visible_chars(&self) -> u32 {
-        self.text.visible
+        if self.role == ROLE_TEXT {
+            self.own[3]
+        } else {
+            0
+        }
+    }
+
+    /// The element's index in [`PageFacts::names`] (0 for other nodes).
+    fn names(&self) -> u32 {
+        if self.role == ROLE_TEXT {
+            0
+        } else {
+            self.own[1]
+        }
     }
 }
 
@@ -169,6 +249,8 @@ pub(crate) struct PageFacts {
 }
 
 const ROLE_NONE: u8 = 0;
+/// A prose text node (not an element): adds its text.
+const ROLE_TEXT: u8 = 9;
 const ROLE_A: u8 = 1;
 const ROLE_P: u8 = 2;
 const ROLE_IMG: u8 = 3;
@@ -185,7 +267,7 @@ pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
 /// The class/id answers of element `id` (shared with every element with the same two).
 pub(crate) fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
     let f = facts(doc);
-    &f.names[f.nodes[id as usize].names as usize]
+    &f.names[f.nodes[id as usize].names() as usize]
 }
 
 fn facts(doc: &Document) -> &PageFacts {
@@ -202,7 +284,13 @@ fn facts(doc: &Document) -> &PageFacts {
             .map(|i| (i, &doc.nodes[i]))
             .map(|(i, node)| match &node.kind {
                 Kind::Text(t) if !doc.in_raw_text(i as NodeId) => {
-                    NodeFacts { text: text_stats(t), parent: node.parent, ..Default::default() }
+                    let t = text_stats(t);
+                    NodeFacts {
+                        own: [t.len, t.commas, t.ascii_commas, t.visible],
+                        parent: node.parent,
+                        role: ROLE_TEXT,
+                        ..Default::default()
+                    }
                 }
                 Kind::Element(e) => {
                     let key = (e.class(), e.id());
@@ -212,7 +300,9 @@ fn facts(doc: &Document) -> &PageFacts {
                         ("", _) => slot(&mut names),
                         _ => *owners.entry(key).or_insert_with(|| slot(&mut names)),
                     };
-                    NodeFacts { names: at, parent: node.parent, ..element_facts(e) }
+                    let mut f = element_facts(e);
+                    f.own[1] = at;
+                    NodeFacts { parent: node.parent, ..f }
                 }
                 _ => NodeFacts { parent: node.parent, ..Default::default() },
             })
@@ -253,21 +343,20 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts {
-        text: TextStats::default(),
-        role,
-        block,
-        textish,
-        link_coef,
-        names: 0,
-        parent: NONE,
-    }
+    NodeFacts { own: [f32::to_bits(link_coef), 0, 0, 0], role, block, textish, parent: NONE }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).
 pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
+    compute_into(doc, removed, Vec::new())
+}
+
+/// [`compute`] in `buf`, an array a discarded attempt left behind: on a large page each array is
+/// tens of megabytes of fresh memory to fault in, where a reused one is already mapped.
+pub fn compute_into(doc: &Document, removed: &[bool], mut f: Vec<Feat>) -> Vec<Feat> {
     let n = doc.len();
-    let mut f = vec![Feat::default(); n];
+    f.clear();
+    f.resize(n, Feat::default());
     let facts = page_facts(doc);
     for i in (0..n).rev() {
         if removed[i] {
@@ -276,20 +365,20 @@ pub fn compute(doc: &Document, removed: &[bool]) -> Vec<Feat> {
         let k = &facts[i];
         let fi = &mut f[i];
         match k.role {
-            ROLE_NONE => {
-                fi.text += k.text.len;
-                fi.commas += k.text.commas;
-                fi.ascii_commas += k.text.ascii_commas;
+            ROLE_TEXT => {
+                fi.text += k.own[0];
+                fi.commas += k.own[1];
+                fi.ascii_commas += k.own[2];
             }
             ROLE_A => {
-                fi.link = fi.text as f32 * k.link_coef;
-                fi.links += 1;
+                fi.link = fi.text as f32 * f32::from_bits(k.own[0]);
+                fi.bump(Count::Links);
             }
-            ROLE_P => fi.p += 1,
-            ROLE_IMG => fi.img += 1,
-            ROLE_LI => fi.li += 1,
-            ROLE_INPUT => fi.input += 1,
-            ROLE_EMBED => fi.embed += 1,
+            ROLE_P => fi.bump(Count::P),
+            ROLE_IMG => fi.bump(Count::Img),
+            ROLE_LI => fi.bump(Count::Li),
+            ROLE_INPUT => fi.bump(Count::Input),
+            ROLE_EMBED => fi.bump(Count::Embed),
             ROLE_HEADING => fi.heading_text = fi.text,
             ROLE_LIST => fi.list_text = fi.text,
             _ => {}
@@ -326,8 +415,8 @@ mod tests {
         let f = compute(&d, &removed);
         let div = d.first_by_tag("div").unwrap();
         let fd = f[div as usize];
-        assert_eq!(fd.p, 2);
-        assert_eq!(fd.img, 1);
+        assert_eq!(fd.p(), 2);
+        assert_eq!(fd.img(), 1);
         assert_eq!(fd.commas, 1);
         assert_eq!(fd.text, "Hello, world".len() as u32 + "link and hash".len() as u32);
         assert!((fd.link - (4.0 + 4.0 * 0.3)).abs() < 1e-4);
@@ -335,7 +424,26 @@ mod tests {
     }
 
     #[test]
+    fn counts_stay_apart() {
+        let mut a = Feat::default();
+        for c in Count::ALL {
+            for _ in 0..3 {
+                a.bump(c);
+            }
+        }
+        let mut b = a;
+        b.add(&a);
+        b.bump(Count::Li);
+        assert_eq!([b.links(), b.p(), b.img(), b.li(), b.input(), b.embed()], [6, 6, 6, 7, 6, 6]);
+        b.sub(&a);
+        b.sub(&a);
+        b.sub(&a);
+        assert_eq!([b.links(), b.p(), b.img(), b.li(), b.input(), b.embed()], [0, 0, 0, 0, 0, 0]);
+        assert_eq!(std::mem::size_of::<Feat>(), 48);
+    }
+
+    #[test]
     fn node_facts_stay_small() {
-        assert!(std::mem::size_of::<NodeFacts>() <= 32);
+        assert!(std::mem::size_of::<NodeFacts>() <= 24);
     }
 }

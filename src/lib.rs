@@ -72,19 +72,19 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     for (m, c) in scoring_mask.iter_mut().zip(&consumed) {
         *m |= *c;
     }
-    let page_feats = features::compute(&doc, &base_mask);
     // Scoring leaves out the lines read into metadata; when there are none, its features are
-    // the page's.
-    let scoring_feats = (!meta.consumed.is_empty()).then(|| features::compute(&doc, &scoring_mask));
+    // the page's. Only the plan and the article test read the page's own, after the
+    // extraction: when they differ they are computed then, in the scoring array, so the
+    // extraction runs with one per-node array fewer and the page pays for one, not two.
+    let scoring_feats = features::compute(&doc, &scoring_mask);
     let lexicon = prep::BoilerplateMemo::default();
-    let extraction = extract::run(
-        &doc,
-        &scoring_mask,
-        scoring_feats.as_deref().unwrap_or(&page_feats),
-        meta.title.as_deref(),
-        options,
-        &lexicon,
-    );
+    let extraction =
+        extract::run(&doc, &scoring_mask, &scoring_feats, meta.title.as_deref(), options, &lexicon);
+    let page_feats = if meta.consumed.is_empty() {
+        scoring_feats
+    } else {
+        features::compute_into(&doc, &base_mask, scoring_feats)
+    };
     let article = output::article(&doc, &extraction, &meta, &consumed, base.as_ref());
     let plan = if options.plan {
         let mut protect = meta.consumed.clone();

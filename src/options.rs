@@ -9,7 +9,8 @@ pub struct Options {
     /// (a few MB) with a wide margin and keeps the worst case to a few seconds.
     pub max_bytes: usize,
     /// Largest number of DOM nodes accepted. Firefox caps Reader View the same way
-    /// (`reader.parse-node-limit`); 1.5 M nodes is far above any real article page.
+    /// (`reader.parse-node-limit`); 1.5 M nodes is far above any real article page. Values
+    /// above 2,097,151 (2^21 − 1, what the per-node element counts hold) act as that.
     pub max_nodes: usize,
     /// Readability's `charThreshold`: an extraction shorter than this (in characters) is
     /// retried with relaxed rules.

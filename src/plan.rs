@@ -52,12 +52,12 @@ fn structural_reason(doc: &Document, id: NodeId, e: &Element) -> Option<&'static
 
 /// A block made of links: a ticker, a menu, a list of headlines.
 fn link_run_reason(f: &Feat) -> Option<&'static str> {
-    if (f.links as usize) < rules::LINK_RUN_MIN_LINKS
+    if (f.links() as usize) < rules::LINK_RUN_MIN_LINKS
         || f.link_density() < rules::LINK_RUN_MIN_DENSITY
     {
         return None;
     }
-    let avg = f.link / f.links.max(1) as f32;
+    let avg = f.link / f.links().max(1) as f32;
     Some(if avg >= rules::HEADLINE_MIN_CHARS { "headline ticker" } else { "navigation" })
 }
 

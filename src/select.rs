@@ -25,7 +25,7 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     // Top N by score; earlier candidates win ties, as in Readability.
     let mut top: Vec<(NodeId, f32)> = Vec::with_capacity(top_n + 1);
     for &c in &s.candidates {
-        let Some(score) = s.score[c as usize] else { continue };
+        let Some(score) = s.score(c) else { continue };
         let pos = top.iter().position(|&(_, t)| score > t).unwrap_or(top.len());
         if pos < top_n {
             top.insert(pos, (c, score));
@@ -39,7 +39,7 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     if best == body || doc.tag(best) == "body" {
         return whole_body(body, runner_up);
     }
-    let best_score = |id: NodeId| s.score[id as usize].unwrap_or(0.0);
+    let best_score = |id: NodeId| s.score(id).unwrap_or(0.0);
 
     // Several near-equal candidates under one ancestor: the ancestor is the article.
     let top_score = best_score(best);
@@ -65,7 +65,7 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
     let threshold = last_score / 3.0;
     let mut p = doc.nodes[best as usize].parent;
     while p != NONE && p != body {
-        let Some(ps) = s.score[p as usize] else {
+        let Some(ps) = s.score(p) else {
             p = doc.nodes[p as usize].parent;
             continue;
         };
@@ -87,8 +87,8 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
         p = doc.nodes[best as usize].parent;
     }
 
-    let top_score = s.score[best as usize]
-        .unwrap_or_else(|| crate::candidates::initial_score(doc, best, s.flags));
+    let top_score =
+        s.score(best).unwrap_or_else(|| crate::candidates::initial_score(doc, best, s.flags));
     let parts = siblings(doc, s, best, top_score);
     Selection { top: best, top_score, parts, whole_body: false, runner_up }
 }
@@ -97,7 +97,7 @@ pub fn select(doc: &Document, s: &Scored, top_n: usize) -> Selection {
 pub fn forced(s: &Scored, top: NodeId) -> Selection {
     Selection {
         top,
-        top_score: s.score[top as usize].unwrap_or(0.0),
+        top_score: s.score(top).unwrap_or(0.0),
         parts: vec![top],
         whole_body: false,
         runner_up: 0.0,
@@ -136,7 +136,7 @@ fn siblings(doc: &Document, s: &Scored, top: NodeId, top_score: f32) -> Vec<Node
         if !top_class.is_empty() && class == top_class {
             bonus += top_score * rules::SIBLING_SCORE_RATIO;
         }
-        if let Some(sc) = s.score[sib as usize] {
+        if let Some(sc) = s.score(sib) {
             if sc + bonus >= threshold {
                 parts.push(sib);
                 continue;
@@ -179,7 +179,7 @@ pub fn add_split_twins(doc: &Document, s: &Scored, sel: &mut Selection) {
         s.candidates
             .iter()
             .filter(|&&c| doc.contains(root, c))
-            .filter_map(|&c| s.score[c as usize])
+            .filter_map(|&c| s.score(c))
             .fold(0.0f32, f32::max)
     };
     let top_best = best_in(sel.top);

@@ -68,27 +68,31 @@ impl<'a> Line<'a> {
 pub(super) struct PageText {
     buf: String,
     /// Per node, the number of non-whitespace characters of its subtree's text, counting at
-    /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element).
-    len: Vec<usize>,
+    /// most [`DATE_LINE_MAX_CHARS`] + 1 per text node (enough to tell a short element), summed
+    /// with saturation at `u16::MAX`. Only "0" and "over [`DATE_LINE_MAX_CHARS`]" are read, and
+    /// a saturating sum is 0 exactly when the true sum is and over that bound (< `u16::MAX`)
+    /// exactly when the true sum is: two bytes per node where `usize` took eight.
+    len: Vec<u16>,
     /// The text nodes with words in `buf`, in document order, and the span of their words.
     spans: Vec<(NodeId, std::ops::Range<usize>)>,
 }
+
+// What `PageText::len` saturates at must stay above the bound it tells.
+const _: () = assert!(DATE_LINE_MAX_CHARS + 1 < u16::MAX as usize);
 
 impl PageText {
     pub(super) fn new(doc: &Document) -> PageText {
         let n = doc.len();
         // Character counts, bottom-up. A long paragraph is counted only until it is too long.
-        let mut len = vec![0usize; n];
-        // The text nodes outside raw-text elements, last first.
-        let mut texts: Vec<(NodeId, &str)> = Vec::new();
+        let mut len = vec![0u16; n];
         // The page's node facts count every prose text node's visible characters already.
         let facts = crate::features::page_facts(doc);
+        let prose = |id: NodeId| doc.text(id).filter(|_| !doc.in_raw_text(id));
         for i in (0..n).rev() {
             let id = i as NodeId;
-            if let Some(t) = doc.text(id).filter(|_| !doc.in_raw_text(id)) {
-                texts.push((id, t));
+            if prose(id).is_some() {
                 if let Some(l) = len.get_mut(i) {
-                    *l = (facts[i].visible_chars() as usize).min(DATE_LINE_MAX_CHARS + 1);
+                    *l = (facts[i].visible_chars() as usize).min(DATE_LINE_MAX_CHARS + 1) as u16;
                 }
             }
             if let Some(p) = doc.parent(id) {
@@ -98,15 +102,16 @@ impl PageText {
                 }
             }
         }
-        // The words of the text nodes that can lie in a short element (their parent is short).
+        // The words of the text nodes that can lie in a short element (their parent is short),
+        // in document order: read from the nodes again rather than kept in a list on the way up.
         let mut buf = String::new();
         let mut spans = Vec::new();
         let mut pending_space = false;
-        for &(id, t) in texts.iter().rev() {
-            if doc
-                .parent(id)
-                .is_some_and(|p| len.get(p as usize).is_some_and(|&l| l > DATE_LINE_MAX_CHARS))
-            {
+        for id in 0..n as NodeId {
+            let Some(t) = prose(id) else { continue };
+            if doc.parent(id).is_some_and(|p| {
+                len.get(p as usize).is_some_and(|&l| l as usize > DATE_LINE_MAX_CHARS)
+            }) {
                 continue;
             }
             let mut span: Option<std::ops::Range<usize>> = None;
@@ -132,7 +137,7 @@ impl PageText {
     }
 
     fn len(&self, id: NodeId) -> usize {
-        self.len.get(id as usize).copied().unwrap_or(0)
+        self.len.get(id as usize).map_or(0, |&l| l as usize)
     }
 
     /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none):

@@ -107,8 +107,8 @@ fn is_empty_paragraph(doc: &Document, ex: &Extraction, id: NodeId) -> bool {
     }
     let f = &ex.cleaned.feats[id as usize];
     f.text == 0
-        && f.img == 0
-        && f.embed == 0
+        && f.img() == 0
+        && f.embed() == 0
         && !doc
             .descendants(id)
             .any(|d| matches!(doc.tag(d), "video" | "audio" | "picture" | "iframe"))
