@@ -110,7 +110,8 @@ fn read_article(v: &JsValue) -> Result<Article, Bad> {
     })
 }
 
-/// A JS object whose fields are read by name.
+/// A JS object whose fields are read by name. Its readers are not inlined: one call per field
+/// instead of a copy of each for every field.
 struct Object<'a>(&'a JsValue);
 
 impl<'a> Object<'a> {
@@ -124,6 +125,7 @@ impl<'a> Object<'a> {
 
     /// The field's value, or `None` when the object has no such field (an explicit
     /// `undefined` is a value, as serde-wasm-bindgen reads it).
+    #[inline(never)]
     fn present(&self, name: &str) -> Result<Option<JsValue>, Bad> {
         let key = JsValue::from_str(name);
         let value = Reflect::get(self.0, &key).map_err(|_| format!("cannot read {name}"))?;
@@ -137,11 +139,13 @@ impl<'a> Object<'a> {
         self.present(name)?.ok_or_else(|| format!("missing field `{name}`"))
     }
 
+    #[inline(never)]
     fn string(&self, name: &str) -> Result<String, Bad> {
         self.required(name)?.as_string().ok_or_else(|| expected(name, "a string"))
     }
 
     /// An `Option<String>` field: absent, `null` or `undefined` are `None`.
+    #[inline(never)]
     fn optional_string(&self, name: &str) -> Result<Option<String>, Bad> {
         match self.present(name)? {
             Some(v) if !v.is_null() && !v.is_undefined() => {
@@ -152,11 +156,13 @@ impl<'a> Object<'a> {
     }
 }
 
+#[inline(never)]
 fn expected(name: &str, what: &str) -> Bad {
     format!("{name} should be {what}")
 }
 
 /// A non-negative safe integer that fits `T` (serde-wasm-bindgen's rule for unsigned fields).
+#[inline(never)]
 fn unsigned<T: TryFrom<u64>>(name: &str, v: &JsValue) -> Result<T, Bad> {
     let n = v.as_f64().filter(|_| Number::is_safe_integer(v)).filter(|n| *n >= 0.0);
     n.and_then(|n| T::try_from(n as u64).ok())
