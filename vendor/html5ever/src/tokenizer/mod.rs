@@ -73,6 +73,11 @@ fn option_push(opt_str: &mut Option<StrTendril>, c: char) {
 /// states, `println!` of the totals with float formatting) was in the WebAssembly module.
 const PROFILE: bool = false;
 
+/// Declutter's change, like `PROFILE`: `exact_errors` (tokenizer and tree builder) is compiled out.
+/// Its messages formatted tokens, states and insertion modes with `Debug`; the parse errors
+/// go to the tree sink, which drops them. The flag is false by default and nobody sets it.
+pub(crate) const EXACT_ERRORS: bool = false;
+
 /// Tokenizer options, with an impl for `Default`.
 #[derive(Clone)]
 pub struct TokenizerOpts {
@@ -284,7 +289,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.current_line.set(self.current_line.get() + 1);
         }
 
-        if self.opts.exact_errors
+        if EXACT_ERRORS && self.opts.exact_errors
             && match c as u32 {
                 0x01..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F..=0x9F | 0xFDD0..=0xFDEF => true,
                 n if (n & 0xFFFE) == 0xFFFE => true,
@@ -318,7 +323,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         // This means that `FromSet` can contain characters not in the set!
         // It shouldn't matter because the fallback `FromSet` case should
         // always do the same thing as the `NotFromSet` case.
-        if self.opts.exact_errors || self.reconsume.get() || self.ignore_lf.get() {
+        if (EXACT_ERRORS && self.opts.exact_errors) || self.reconsume.get() || self.ignore_lf.get() {
             return self.get_char(input).map(FromSet);
         }
 
@@ -407,7 +412,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error");
 
-        let msg = if self.opts.exact_errors {
+        let msg = if EXACT_ERRORS && self.opts.exact_errors {
             Cow::from("Bad character")
         } else {
             let c = self.current_char.get();
@@ -422,7 +427,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error_eof");
 
-        let msg = if self.opts.exact_errors {
+        let msg = if EXACT_ERRORS && self.opts.exact_errors {
             Cow::from("Unexpected EOF")
         } else {
             let state = self.state.get();
@@ -735,7 +740,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 let set = small_char_set!('\r' '\0' '&' '<' '\n');
 
                 #[cfg(any(target_arch = "x86", target_arch = "x86_64", target_arch = "aarch64"))]
-                let set_result = if !(self.opts.exact_errors
+                let set_result = if !((EXACT_ERRORS && self.opts.exact_errors)
                     || self.reconsume.get()
                     || self.ignore_lf.get())
                     && Self::is_supported_simd_feature_detected()

@@ -7,6 +7,7 @@
 // option. This file may not be copied, modified, or distributed
 // except according to those terms.
 
+use crate::tokenizer::EXACT_ERRORS;
 use super::{TokenSink, Tokenizer};
 use crate::buffer_queue::BufferQueue;
 use crate::data;
@@ -239,7 +240,7 @@ impl CharRefTokenizer {
         };
 
         if error {
-            let msg = if tokenizer.opts.exact_errors {
+            let msg = if EXACT_ERRORS && tokenizer.opts.exact_errors {
                 Cow::from(format!(
                     "Invalid numeric character reference value 0x{:06X}",
                     self.num
@@ -283,7 +284,7 @@ impl CharRefTokenizer {
     }
 
     fn emit_name_error<Sink: TokenSink>(&mut self, tokenizer: &Tokenizer<Sink>) {
-        let msg = if tokenizer.opts.exact_errors {
+        let msg = if EXACT_ERRORS && tokenizer.opts.exact_errors {
             Cow::from(format!("Invalid character reference &{}", self.name_buf()))
         } else {
             Cow::from("Invalid character reference")
