@@ -84,7 +84,8 @@ fn main() {
 /// Declutter's change (see README.md here): the entities as one table sorted by name, searched
 /// by binary search, instead of a perfect-hash map that also holds every prefix of every name
 /// (about 12,000 keys). Same answers, a tenth of the size in the WebAssembly module. The names
-/// are one string with each name's end offset (2 bytes a name, where a `&str` took 8).
+/// are one string with each name's end offset (2 bytes a name, where a `&str` took 8), their
+/// code points packed in 3 bytes (unpacked once, on the first lookup).
 fn named_entities_to_sorted_table(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
@@ -109,7 +110,26 @@ fn named_entities_to_sorted_table(to: &Path) {
     for b in 1..by_first_byte.len() {
         by_first_byte[b] += by_first_byte[b - 1];
     }
-    let values: Vec<(u32, u32)> = entities.values().copied().collect();
+    // Each name's code points in 3 bytes (where the pair took 8): the low 16 bits of the first
+    // in one array, and in another a byte with the rest of the first (its plane, bits 0-1) and
+    // the index of the second among the few there are (bits 2-7). Most bytes of the second array
+    // are 0, which compresses well.
+    let mut seconds: Vec<u32> = vec![0];
+    for &(_, second) in entities.values() {
+        if !seconds.contains(&second) {
+            seconds.push(second);
+        }
+    }
+    assert!(seconds.len() <= 64);
+    let lows: Vec<u16> = entities.values().map(|&(first, _)| first as u16).collect();
+    let highs: Vec<u8> = entities
+        .values()
+        .map(|&(first, second)| {
+            assert!(first >> 16 < 4);
+            let index = seconds.iter().position(|&s| s == second).unwrap() as u32;
+            (first >> 16 | index << 2) as u8
+        })
+        .collect();
     let mut file = BufWriter::new(File::create(to).unwrap());
     writeln!(
         file,
@@ -117,10 +137,17 @@ fn named_entities_to_sorted_table(to: &Path) {
          static ENTITY_NAMES: &str = {names:?};\n\
          /// Where each name of `ENTITY_NAMES` ends (it starts where the one before ends).\n\
          static ENTITY_NAME_ENDS: [u16; {}] = {ends:?};\n\
-         /// The code points of each name (the second is 0 for a single one).\n\
-         static ENTITY_VALUES: [(u32, u32); {}] = {values:?};",
+         /// The low 16 bits of each name's first code point.\n\
+         static ENTITY_FIRST_LOWS: [u16; {}] = {lows:?};\n\
+         /// Per name: the first code point's bits above 16 (bits 0-1), the index of the second\n\
+         /// code point in `ENTITY_SECONDS` (bits 2-7; 0 for a single code point).\n\
+         static ENTITY_REST: [u8; {}] = {highs:?};\n\
+         /// The second code points there are.\n\
+         static ENTITY_SECONDS: [u32; {}] = {seconds:?};",
         ends.len(),
-        values.len()
+        lows.len(),
+        highs.len(),
+        seconds.len()
     )
     .unwrap();
     writeln!(file, "static BY_FIRST_BYTE: [u16; 129] = {by_first_byte:?};").unwrap();
