@@ -35,6 +35,39 @@ test('an oversize page is refused with an Error a person can read', () => {
   assert.throws(() => core.analyze(PAGE, 'https://example.org/', { max_bytes: 1000 }), /too large/);
 });
 
+// src/wasm.rs reads the options and the article to export field by field (no serde
+// deserializer): each field's default, its type check and the round trip of an article.
+test('options: absent fields keep their defaults, set ones apply, wrong types are refused by name', () => {
+  const url = 'https://example.org/2023/01/23/visite';
+  const all = core.analyze(PAGE, url, {});
+  assert.ok(all.plan.hide.length > 0, 'a plan by default');
+  assert.deepEqual(core.analyze(PAGE, url, null), all);
+  const noPlan = core.analyze(PAGE, url, { plan: false, unknown_field: 1 });
+  assert.deepEqual(noPlan.plan.hide, [], 'plan: false leaves the plan empty');
+  assert.deepEqual(noPlan.article, all.article);
+  assert.throws(() => core.analyze(PAGE, url, { plan: 'no' }), /bad options: plan should be a boolean/);
+  assert.throws(() => core.analyze(PAGE, url, { max_nodes: -1 }), /bad options: max_nodes should be a whole number/);
+  assert.throws(() => core.analyze(PAGE, url, { char_threshold: 1.5 }), /bad options: char_threshold should be a whole number/);
+  assert.throws(() => core.analyze(PAGE, url, 'fast'), /bad options: not an object/);
+  assert.throws(() => core.analyze(PAGE, url, { max_nodes: 10 }), /too many|nodes/i);
+});
+
+test('exports: the article analyze returned goes back in whole; a damaged one is refused by field', () => {
+  const url = 'https://example.org/2023/01/23/visite';
+  const { article } = core.analyze(PAGE, url, undefined);
+  const md = core.export_markdown(article, url);
+  assert.ok(md.includes(article.title), 'markdown holds the title');
+  assert.deepEqual(core.export_markdown(structuredClone(article), url), md);
+  const html = core.export_html(article, url);
+  assert.ok(html.includes('<html') && !/<script/i.test(html));
+  assert.throws(() => core.export_markdown({ ...article, title: 7 }, url), /bad article: title should be a string/);
+  const { removed, ...noRemoved } = article;
+  assert.ok(Array.isArray(removed));
+  assert.throws(() => core.export_html(noRemoved, url), /bad article: missing field `removed`/);
+  assert.throws(() => core.export_html({ ...article, authors: ['A', 3] }, url), /bad article: authors should be strings/);
+  assert.throws(() => core.export_html(null, url), /bad article: not an object/);
+});
+
 // Whether there is an article is checked here, through the shipped WASM; the content checks
 // (title, must/must_not) are the core's own cargo tests and the e2e quality floors.
 test('fixture pages: an article where expected.json has one, none where it has null', { skip: fixtures.length ? false : 'no fixtures yet (tests/fixtures/ arrives on main)' }, async (t) => {
