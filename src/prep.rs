@@ -116,7 +116,7 @@ pub fn class_weight(e: &Element) -> f32 {
         if part.is_empty() {
             continue;
         }
-        if (NEGATIVE.any_in(part) || has_word_ci(part, rules::NEGATIVE_WORDS))
+        if is_negative(part)
             && !(part == e.class() && is_hidden_in_place(e) && !negative_stem(part))
         {
             w -= rules::CLASS_WEIGHT;
@@ -135,9 +135,14 @@ fn is_hidden_in_place(e: &Element) -> bool {
     may_hide(e) && !is_probably_visible(e)
 }
 
-/// [`class_weight`]'s negative test on a class without its state words ([`class_stem`]).
+/// [`class_weight`]'s negative test: a negative stem or word in a class or id.
+fn is_negative(name: &str) -> bool {
+    NEGATIVE.any_in(name) || has_word_ci(name, rules::NEGATIVE_WORDS)
+}
+
+/// [`is_negative`] on a class without its state words ([`class_stem`]).
 fn negative_stem(class: &str) -> bool {
-    class_stem(class).any(|t| NEGATIVE.any_in(t) || has_word_ci(t, rules::NEGATIVE_WORDS))
+    class_stem(class).any(is_negative)
 }
 
 /// [`has_word`] on `hay` lower-cased, without the copy when it is ASCII.
