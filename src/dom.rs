@@ -16,7 +16,7 @@ use crate::options::Options;
 use crate::rules;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{expanded_name, local_name, ns, Attribute, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
@@ -183,8 +183,8 @@ impl Document {
                 SKind::Element(name, mut attrs) => {
                     // The tokenizer lower-cases HTML names; only foreign content (SVG's
                     // `viewBox`, `clipPath`) gets capitals back from the tree builder.
-                    let foreign = name.ns != ns!(html);
-                    let name = if foreign { lowercase(name.local) } else { name.local };
+                    let foreign = sn.ns != NS_HTML;
+                    let name = if foreign { lowercase(name) } else { name };
                     // Template contents are not part of the document (a browser's
                     // getElementsByTagName skips them), so neither are they here.
                     let descend = name != local_name!("template");
@@ -377,9 +377,9 @@ impl Document {
 
 /// One step of [`walk_fragment`].
 pub(crate) enum Visit<'a> {
-    /// An element opens: its name with namespace, its attributes in source order. The visitor
+    /// An element opens: its namespace and name, its attributes in source order. The visitor
     /// answers whether to walk into it (then a `Close` follows its children).
-    Open(&'a QualName, &'a [Attribute]),
+    Open(&'a Namespace, &'a LocalName, &'a [Attribute]),
     /// The element walked into ends.
     Close,
     Text(&'a str),
@@ -397,6 +397,7 @@ pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool
         html5ever::parse_fragment(Sink::default(), Default::default(), context, Vec::new(), false)
             .one(html);
     let n = &tree.nodes;
+    let namespaces = namespaces();
     // Node 0 is the document; its one child, an `html` element, holds the fragment.
     let root = n[0].first;
     if root == NONE {
@@ -406,7 +407,9 @@ pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool
     while cur != NONE {
         let node = &n[cur as usize];
         match &node.kind {
-            SKind::Element(name, attrs) if visit(Visit::Open(name, attrs)) => {
+            SKind::Element(name, attrs)
+                if visit(Visit::Open(&namespaces[node.ns as usize], name, attrs)) =>
+            {
                 if node.first != NONE {
                     cur = node.first;
                     continue;
@@ -440,15 +443,44 @@ pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool
 /// What the tree builder builds: a linked tree in a `Vec`, handles are indices. Mirrors
 /// scraper's `HtmlTreeSink` (adjacent text merged, template contents in a child fragment,
 /// attributes sorted by name when laid out), without its per-element extras.
-#[derive(Default)]
 struct Sink {
     tree: RefCell<Tree>,
+    /// What [`SinkNode::ns`] indexes, outside the cell: `elem_name` lends one out beside
+    /// the borrowed node.
+    namespaces: [Namespace; 4],
+}
+
+impl Default for Sink {
+    fn default() -> Sink {
+        Sink { tree: Default::default(), namespaces: namespaces() }
+    }
+}
+
+/// The elements' namespaces, which [`SinkNode::ns`] indexes: the tree builder makes HTML, SVG
+/// and MathML elements only, so a byte per node stands for a 24-byte `QualName` (the sink
+/// holds every node of the page until it is laid out). Any other would read as no namespace,
+/// which every reader (the tree builder's scope tests, "is it HTML?") treats alike.
+fn namespaces() -> [Namespace; 4] {
+    [ns!(), ns!(html), ns!(svg), ns!(mathml)]
+}
+
+/// Indexes in [`namespaces`].
+const NS_NONE: u8 = 0;
+const NS_HTML: u8 = 1;
+
+fn ns_index(ns: &Namespace) -> u8 {
+    match *ns {
+        ns!(html) => NS_HTML,
+        ns!(svg) => 2,
+        ns!(mathml) => 3,
+        _ => NS_NONE,
+    }
 }
 
 struct Tree {
     nodes: Vec<SinkNode>,
     /// Returned by `elem_name` for a non-element, which the tree builder never asks for.
-    no_name: QualName,
+    no_name: LocalName,
 }
 
 impl Default for Tree {
@@ -460,14 +492,16 @@ impl Default for Tree {
             last: NONE,
             prev: NONE,
             next: NONE,
+            ns: NS_NONE,
         };
-        Tree { nodes: vec![root], no_name: QualName::new(None, ns!(), local_name!("")) }
+        Tree { nodes: vec![root], no_name: local_name!("") }
     }
 }
 
 enum SKind {
     Document,
-    Element(QualName, Vec<Attribute>),
+    /// The element's local name (its namespace is [`SinkNode::ns`]) and attributes.
+    Element(LocalName, Vec<Attribute>),
     Text(StrTendril),
     /// Comments, doctypes, processing instructions, template contents.
     Other,
@@ -480,10 +514,16 @@ struct SinkNode {
     last: u32,
     prev: u32,
     next: u32,
+    /// The element's namespace, an index in [`namespaces`] (`NS_NONE` for other nodes).
+    ns: u8,
 }
 
 impl Tree {
     fn orphan(&mut self, kind: SKind) -> u32 {
+        self.orphan_in(kind, NS_NONE)
+    }
+
+    fn orphan_in(&mut self, kind: SKind, ns: u8) -> u32 {
         self.nodes.push(SinkNode {
             kind,
             parent: NONE,
@@ -491,10 +531,39 @@ impl Tree {
             last: NONE,
             prev: NONE,
             next: NONE,
+            ns,
         });
         (self.nodes.len() - 1) as u32
     }
+}
 
+/// An element's name as the tree builder asks for it: its local name, borrowed from the
+/// tree, and its namespace.
+struct SinkName<'a> {
+    local: Ref<'a, LocalName>,
+    ns: &'a Namespace,
+}
+
+impl std::fmt::Debug for SinkName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use html5ever::tree_builder::ElemName;
+        write!(f, "{:?} {:?}", self.ns(), self.local_name())
+    }
+}
+
+impl html5ever::tree_builder::ElemName for SinkName<'_> {
+    #[inline]
+    fn ns(&self) -> &Namespace {
+        self.ns
+    }
+
+    #[inline]
+    fn local_name(&self) -> &LocalName {
+        &self.local
+    }
+}
+
+impl Tree {
     fn detach(&mut self, id: u32) {
         let (parent, prev, next) = {
             let n = &self.nodes[id as usize];
@@ -570,7 +639,7 @@ impl Tree {
 impl TreeSink for Sink {
     type Output = Tree;
     type Handle = u32;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = SinkName<'a>;
 
     fn finish(self) -> Tree {
         self.tree.into_inner()
@@ -588,17 +657,23 @@ impl TreeSink for Sink {
         x == y
     }
 
-    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
-        Ref::map(self.tree.borrow(), |t| match t.nodes.get(*target as usize).map(|n| &n.kind) {
-            Some(SKind::Element(name, _)) => name,
+    fn elem_name<'a>(&'a self, target: &'a u32) -> SinkName<'a> {
+        let mut ns = NS_NONE;
+        let local = Ref::map(self.tree.borrow(), |t| match t.nodes.get(*target as usize) {
+            Some(SinkNode { kind: SKind::Element(name, _), ns: n, .. }) => {
+                ns = *n;
+                name
+            }
             _ => &t.no_name,
-        })
+        });
+        SinkName { local, ns: &self.namespaces[ns as usize] }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _flags: ElementFlags) -> u32 {
-        let template = name.expanded() == expanded_name!(html "template");
+        let template = name.ns == ns!(html) && name.local == local_name!("template");
         let mut t = self.tree.borrow_mut();
-        let id = t.orphan(SKind::Element(name, attrs));
+        let ns = ns_index(&name.ns);
+        let id = t.orphan_in(SKind::Element(name.local, attrs), ns);
         if template {
             let contents = t.orphan(SKind::Other);
             t.append(id, contents);
@@ -775,6 +850,13 @@ mod tests {
     fn nodes_stay_small() {
         // One per node: on a large page every byte is megabytes of fresh memory.
         assert!(std::mem::size_of::<Node>() <= 48);
+    }
+
+    #[test]
+    fn sink_nodes_stay_small() {
+        // The sink holds every node of the page until it is laid out: 72 bytes with a
+        // `QualName`, 56 with a namespace index.
+        assert!(std::mem::size_of::<SinkNode>() <= 56);
     }
 
     #[test]

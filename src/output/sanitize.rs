@@ -107,12 +107,12 @@ pub fn sanitize(html: &str) -> String {
     let mut gate = Gate::with_capacity(html.len());
     walk_fragment(html, |visit| {
         match visit {
-            Visit::Open(name, attrs) => {
+            Visit::Open(ns, name, attrs) => {
                 let attrs = attrs
                     .iter()
                     .filter(|a| a.name.ns == ns!())
                     .map(|a| (&*a.name.local, &*a.value));
-                gate.open(&name.local, name.ns != ns!(html), attrs, true);
+                gate.open(name, *ns != ns!(html), attrs, true);
             }
             Visit::Close => gate.close(),
             Visit::Text(t) => gate.text(t),
