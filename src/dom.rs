@@ -7,9 +7,10 @@
 //! - a bottom-up pass over features is one reverse loop over the vector;
 //! - per-node side tables (features, scores, masks) are plain `Vec`s indexed by node.
 //!
-//! Every element also keeps `elem_index`, its position among the page's elements in document
-//! order: exactly what `document.getElementsByTagName('*')[i]` returns in the live page, which
-//! is how the `CleanPlan` addresses elements (see ARCHITECTURE.md, "Addressing live elements").
+//! Every element also has an element index ([`Document::elem_index`]), its position among the
+//! page's elements in document order: exactly what `document.getElementsByTagName('*')[i]`
+//! returns in the live page, which is how the `CleanPlan` addresses elements (see
+//! ARCHITECTURE.md, "Addressing live elements").
 
 use crate::error::Error;
 use crate::options::Options;
@@ -54,8 +55,6 @@ pub struct Element {
     /// Attributes sorted by qualified name, local names lower-case: the parser's own records,
     /// kept as they came (see [`Element::attrs`]).
     pub attributes: Vec<Attribute>,
-    /// Position among the page's elements in document order (`getElementsByTagName('*')`).
-    pub elem_index: u32,
 }
 
 impl Element {
@@ -90,6 +89,10 @@ pub struct Document {
     tags: Vec<u8>,
     /// Number of elements (the length of `getElementsByTagName('*')`).
     pub element_count: u32,
+    /// Elements before each block of [`ELEM_BLOCK`] nodes: with the tag codes, what
+    /// [`Document::elem_index`] counts from. Kept here rather than in every element (4 bytes
+    /// per node, 8 with the padding: the node is read by every pass over the page).
+    elems_before_block: Vec<u32>,
     /// Per-node figures that depend on the node alone, computed on first use and shared by every
     /// stage that sums them (see `features::compute`, which runs once per mask).
     pub(crate) node_facts: std::cell::OnceCell<crate::features::PageFacts>,
@@ -196,7 +199,7 @@ impl Document {
                                 lowercase(std::mem::replace(&mut a.name.local, local_name!("")));
                         }
                     }
-                    let el = Element { name, attributes: attrs, elem_index: element_count };
+                    let el = Element { name, attributes: attrs };
                     element_count += 1;
                     (Kind::Element(el), descend)
                 }
@@ -238,7 +241,14 @@ impl Document {
                 }
             }
         }
-        Ok(Document { nodes, tags, element_count, node_facts: Default::default() })
+        let elems_before_block = elems_before_blocks(&tags);
+        Ok(Document {
+            nodes,
+            tags,
+            element_count,
+            elems_before_block,
+            node_facts: Default::default(),
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -363,6 +373,18 @@ impl Document {
             .unwrap_or(false)
     }
 
+    /// Position of element `id` among the page's elements in document order (its index in
+    /// `getElementsByTagName('*')`): the elements before its block, then those before it in
+    /// the block.
+    pub fn elem_index(&self, id: NodeId) -> u32 {
+        let block = id as usize / ELEM_BLOCK;
+        let before = self.tags[block * ELEM_BLOCK..id as usize]
+            .iter()
+            .filter(|&&t| t != crate::tags::NOT_ELEMENT)
+            .count();
+        self.elems_before_block[block] + before as u32
+    }
+
     /// Node id of the element with this pre-order element index.
     pub fn by_elem_index(&self) -> Vec<NodeId> {
         let mut v = Vec::with_capacity(self.element_count as usize);
@@ -373,6 +395,22 @@ impl Document {
         }
         v
     }
+}
+
+/// Nodes per block of [`Document::elem_index`]'s counts: a count per 64 nodes costs a
+/// sixteenth of a byte per node, and an index scans at most 63 one-byte tag codes.
+const ELEM_BLOCK: usize = 64;
+
+/// For each block of [`ELEM_BLOCK`] nodes, the elements before it.
+fn elems_before_blocks(tags: &[u8]) -> Vec<u32> {
+    let mut before = 0u32;
+    tags.chunks(ELEM_BLOCK)
+        .map(|block| {
+            let at = before;
+            before += block.iter().filter(|&&t| t != crate::tags::NOT_ELEMENT).count() as u32;
+            at
+        })
+        .collect()
 }
 
 /// One step of [`walk_fragment`].
@@ -838,7 +876,7 @@ mod tests {
         let kids: Vec<_> = d.element_children(div).map(|c| d.tag(c).to_string()).collect();
         assert_eq!(kids, ["p", "p"]);
         // html=0, head=1, title=2, body=3, div=4
-        assert_eq!(d.element(div).unwrap().elem_index, 4);
+        assert_eq!(d.elem_index(div), 4);
         let span = d.first_by_tag("span").unwrap();
         assert!(!d.contains(div, span));
         assert!(d.contains(d.body(), span));
@@ -849,7 +887,7 @@ mod tests {
     #[test]
     fn nodes_stay_small() {
         // One per node: on a large page every byte is megabytes of fresh memory.
-        assert!(std::mem::size_of::<Node>() <= 48);
+        assert!(std::mem::size_of::<Node>() <= 40);
     }
 
     #[test]
@@ -857,6 +895,19 @@ mod tests {
         // The sink holds every node of the page until it is laid out: 72 bytes with a
         // `QualName`, 56 with a namespace index.
         assert!(std::mem::size_of::<SinkNode>() <= 56);
+    }
+
+    #[test]
+    fn element_indexes_count_elements_across_blocks() {
+        let d = doc(&"<p>a <b>b</b> c</p>".repeat(100));
+        let mut n = 0;
+        for i in 0..d.len() as NodeId {
+            if d.is_element(i) {
+                assert_eq!(d.elem_index(i), n);
+                n += 1;
+            }
+        }
+        assert_eq!(n, d.element_count);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
                 structural_reason(doc, i, e).filter(|r| rules::REVEALED_LATER.contains(r))
             {
                 hide.push(PlanItem {
-                    index: e.elem_index,
+                    index: doc.elem_index(i),
                     tag: e.name.to_string(),
                     reason: r.to_string(),
                 });
@@ -138,7 +138,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
         match reason {
             Some(r) if !protected[iu] => {
                 hide.push(PlanItem {
-                    index: e.elem_index,
+                    index: doc.elem_index(i),
                     tag: e.name.to_string(),
                     reason: r.to_string(),
                 });
@@ -150,7 +150,7 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     let keep = parts.first().and_then(|&p| {
         let root = if parts.len() == 1 { p } else { doc.parent(p).unwrap_or(p) };
         doc.element(root).map(|e| PlanItem {
-            index: e.elem_index,
+            index: doc.elem_index(root),
             tag: e.name.to_string(),
             reason: "article".into(),
         })
