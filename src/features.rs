@@ -215,6 +215,9 @@ pub(crate) struct NodeFacts {
     /// The element is in [`rules::DIV_TO_P_ELEMS`] / is "textish" for its parent.
     block: bool,
     textish: bool,
+    /// The element's `role` is in [`rules::UNLIKELY_ROLES`]: every attempt asks, and reading
+    /// it here spares a visit to the element's attributes (elsewhere in memory) per attempt.
+    unlikely_role: bool,
 }
 
 impl NodeFacts {
@@ -268,6 +271,13 @@ pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
 pub(crate) fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
     let f = facts(doc);
     &f.names[f.nodes[id as usize].names() as usize]
+}
+
+/// What `prep::is_unlikely` reads of element `id` before its class and id: whether its role
+/// is an unlikely one, and whether it has a class or an id at all (slot 0 serves neither).
+pub(crate) fn role_and_named(doc: &Document, id: NodeId) -> (bool, bool) {
+    let k = &facts(doc).nodes[id as usize];
+    (k.unlikely_role, k.names() != 0)
 }
 
 fn facts(doc: &Document) -> &PageFacts {
@@ -343,7 +353,15 @@ fn element_facts(e: &crate::dom::Element) -> NodeFacts {
     };
     let block = rules::DIV_TO_P_ELEMS.contains(&name);
     let textish = block || matches!(name, "span" | "li" | "td");
-    NodeFacts { own: [f32::to_bits(link_coef), 0, 0, 0], role, block, textish, parent: NONE }
+    let unlikely_role = e.attr("role").is_some_and(|r| rules::UNLIKELY_ROLES.contains(&r));
+    NodeFacts {
+        own: [f32::to_bits(link_coef), 0, 0, 0],
+        role,
+        block,
+        textish,
+        unlikely_role,
+        parent: NONE,
+    }
 }
 
 /// Computes features for every node kept by `removed` (true = dropped with its subtree).

@@ -275,13 +275,13 @@ pub fn is_unlikely(doc: &Document, id: NodeId, e: &Element) -> bool {
     if name == "body" || name == "a" {
         return false;
     }
-    if let Some(role) = e.attr("role") {
-        if rules::UNLIKELY_ROLES.contains(&role) {
-            return true;
-        }
+    // Both read from the page's facts, not the element's attributes.
+    let (unlikely_role, named) = crate::features::role_and_named(doc, id);
+    if unlikely_role {
+        return true;
     }
     // Without class or id the match string is a lone space: no need to build it.
-    if e.class().is_empty() && e.id().is_empty() {
+    if !named {
         return false;
     }
     *names(doc, id).unlikely_name.get_or_init(|| has_unlikely_name(e))
