@@ -141,11 +141,21 @@ impl PageText {
     }
 
     /// The byte range of `id`'s normalised text in [`PageText::buf`] (empty when it has none):
-    /// from its first text node with words to its last.
-    fn range(&self, doc: &Document, id: NodeId) -> std::ops::Range<usize> {
+    /// from its first text node with words to its last. `cursor` is a span index no later than
+    /// `id`'s first: callers ask in document order, so it only moves forward (one pass over the
+    /// spans in all, where two binary searches per element hopped about a large array); from
+    /// there the element's spans are at most its nodes, which callers keep few.
+    fn range(&self, doc: &Document, id: NodeId, cursor: &mut usize) -> std::ops::Range<usize> {
         let nodes = doc.descendants(id);
-        let from = self.spans.partition_point(|(t, _)| *t < nodes.start);
-        let to = self.spans.partition_point(|(t, _)| *t < nodes.end);
+        let before = |k: usize, end: NodeId| self.spans.get(k).is_some_and(|(t, _)| *t < end);
+        while before(*cursor, nodes.start) {
+            *cursor += 1;
+        }
+        let from = *cursor;
+        let mut to = from;
+        while before(to, nodes.end) {
+            to += 1;
+        }
         match (
             self.spans.get(from).filter(|_| from < to),
             to.checked_sub(1).and_then(|k| self.spans.get(k)),
@@ -198,6 +208,8 @@ pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<
     let body = doc.body();
     let mut out: Vec<Block<'a>> = Vec::new();
     let mut last_range = 0..0;
+    // The first span not before the element being read (see `PageText::range`).
+    let mut cursor = 0;
     // About one line per text node of the short elements: sized once, not regrown.
     let mut seen: crate::prep::Map<&'a str, Rc<Line<'a>>> =
         crate::prep::Map::with_capacity_and_hasher(page.spans.len(), Default::default());
@@ -212,7 +224,7 @@ pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<
         {
             continue;
         }
-        let range = page.range(doc, id);
+        let range = page.range(doc, id, &mut cursor);
         if range.is_empty() {
             continue;
         }
