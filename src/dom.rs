@@ -505,12 +505,14 @@ fn namespaces() -> [Namespace; 4] {
 /// Indexes in [`namespaces`].
 const NS_NONE: u8 = 0;
 const NS_HTML: u8 = 1;
+const NS_SVG: u8 = 2;
+const NS_MATHML: u8 = 3;
 
 fn ns_index(ns: &Namespace) -> u8 {
     match *ns {
         ns!(html) => NS_HTML,
-        ns!(svg) => 2,
-        ns!(mathml) => 3,
+        ns!(svg) => NS_SVG,
+        ns!(mathml) => NS_MATHML,
         _ => NS_NONE,
     }
 }
