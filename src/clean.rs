@@ -549,7 +549,9 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         let mut drop = vec![i];
         // A bare label takes the run of links after it along: every link block that follows
         // it ("Mehr lesen:" over one linked headline per paragraph), up to the first that is not.
-        if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {
+        if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS
+            && !rules::LABELS_WITHOUT_THEIR_RUN.contains(&reason)
+        {
             drop.extend(live_siblings_after(c, i).take_while(|&n| {
                 c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
             }));

@@ -286,6 +286,10 @@ pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &[
 ];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
+/// Reasons of labels that go without the run of links after them: the label over a text's
+/// list of sources ("Quellenangaben:", "Sources :") is apparatus, the sources it lists are
+/// the writer's own (an English tutorial's "Sources:" links stay, fixture lists-tables-code).
+pub const LABELS_WITHOUT_THEIR_RUN: &[&str] = &["sources label"];
 
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
