@@ -547,12 +547,13 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         }
         let text = block_text(c, i);
         let reason = c.lexicon.reason(&text)?;
+        if rules::LABELS_KEPT_OVER_THEIR_LIST.contains(&reason) && announces(&text) {
+            return None;
+        }
         let mut drop = vec![i];
         // A bare label takes the run of links after it along: every link block that follows
         // it ("Mehr lesen:" over one linked headline per paragraph), up to the first that is not.
-        if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS
-            && !rules::LABELS_WITHOUT_THEIR_RUN.contains(&reason)
-        {
+        if text.chars().count() <= rules::BOILERPLATE_LABEL_MAX_CHARS {
             drop.extend(live_siblings_after(c, i).take_while(|&n| {
                 c.feats[n as usize].link_density() >= rules::LINK_RUN_MIN_DENSITY
             }));

@@ -279,14 +279,15 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
     },
     BoilerplateGroup {
-        // The label over a text's list of sources, and the toggle that shows or hides that
-        // list ("Quellenangaben:", "Quellen ausblenden", "Sources :", "Fuentes:", "المصادر:",
-        // pl "Źródło:"), or over the reference of the print original the text was taken from
-        // ("Originalartikel:"). The list is the text's apparatus, not the text. Labels with
+        // A text's apparatus: a source line that holds its sources after the label, the plural
+        // and other-language kin of the "Quelle:" line above ("Quellen: dpa, Reuters",
+        // "Fuentes: INE", "المصادر: وكالات", pl "Źródło: ISBnews"); the citation box of the
+        // print original ("Originalartikel: Hamberger, J. (2021) …"); the toggle that shows or
+        // hides a list of sources ("Quellen ausblenden", "Afficher les sources"). Labels with
         // their colon only: a bare "References" or "Sources & links" heads the reference list
         // of an encyclopedia entry or a tutorial, which readability's truth keeps (and a bare
-        // "Quellen zufolge …" opens prose). The list itself stays (see
-        // `rules::LABELS_WITHOUT_THEIR_RUN`): what the writer cites is the writer's own.
+        // "Quellen zufolge …" opens prose). A label alone over its list ("Quellenangaben:")
+        // stays with the list (`rules::LABELS_KEPT_OVER_THEIR_LIST`).
         reason: "sources label",
         phrases: &[
             "Quellen:", "Quellenangaben:", "Quellenangabe:", "Quellenverzeichnis:", "Originalartikel:", "Sources:", "Sources :",
@@ -814,7 +815,7 @@ mod tests {
         assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
         // The label over a list of sources, and its toggle, in several languages; prose that
         // opens on the word stays.
-        for label in ["Quellenangaben:", "Quellen ausblenden", "Sources :", "Fuentes:", "المصادر:", "Źródło: ISBnews"] {
+        for label in ["Quellen: dpa, Reuters", "Quellen ausblenden", "Sources : AFP, INSEE", "Fuentes: INE", "المصادر: وكالات", "Źródło: ISBnews"] {
             assert_eq!(boilerplate_reason(label), Some("sources label"), "{label}");
         }
         assert_eq!(boilerplate_reason("Quellen zufolge hat die Regierung den Plan verworfen."), None);

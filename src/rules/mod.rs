@@ -286,10 +286,13 @@ pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &[
 ];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
-/// Reasons of labels that go without the run of links after them: the label over a text's
-/// list of sources ("Quellenangaben:", "Sources :") is apparatus, the sources it lists are
-/// the writer's own (an English tutorial's "Sources:" links stay, fixture lists-tables-code).
-pub const LABELS_WITHOUT_THEIR_RUN: &[&str] = &["sources label"];
+/// Reasons of lexicon matches that stay when the block is a bare label announcing what follows
+/// (it ends with one of [`ANNOUNCING_MARKS`]): a "Quellenangaben:" or "Sources :" heading over
+/// the list of sources, which stays (an English tutorial's "Sources:" links are the writer's
+/// own, fixture lists-tables-code), and without its label would end the reader view on an
+/// unlabelled list (session 11 reverted a rule for that). What goes is a source line that holds
+/// its sources ("Źródło: ISBnews"), a citation box, a show/hide toggle.
+pub const LABELS_KEPT_OVER_THEIR_LIST: &[&str] = &["sources label"];
 
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
