@@ -380,16 +380,16 @@ pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
 /// note. More text after the note is the story itself, printed in full for subscribers.
 pub const PAYWALL_PITCH_MAX_SHARE: f32 = 1.0;
 /// Path words of a newsletter's sign-up page, whatever the page's language (sites of every
-/// language name the page so: "/newsletter/", "/subscribe", "/signup"; de "abonnieren",
-/// "anmeldung"; fr "inscription"; es "suscripcion", "suscribete", "boletin"). A short block
+/// language name the page so: "/newsletter/" (also "/newsletter-anmeldung/"), "/subscribe",
+/// "/signup"; de "abonnieren", "nachrichten-abo"; fr "inscription"; es "suscripcion",
+/// "suscribete", "boletin"). A short block
 /// whose every link leads to such a page is an invitation to sign up ("Do you want to be
 /// informed of our actions? Sign up here", "Sie möchten wöchentliche Produktvorstellungen?
 /// Schauen Sie in unseren Newsletter"), however it is worded; matched in the link's path and
 /// query, never in its host ("newsletter.example.org/article/…" is no sign-up page).
 pub const SIGNUP_PATH_WORDS: &[&str] = &[
-    "newsletter", "subscribe", "signup", "sign-up", "sign_up", "abonnieren",
-    "newsletter-anmeldung", "inscription", "suscripcion", "suscribete", "boletin",
-    "nachrichten-abo",
+    "newsletter", "subscribe", "signup", "sign-up", "sign_up", "abonnieren", "nachrichten-abo",
+    "inscription", "suscripcion", "suscribete", "boletin",
 ];
 /// Such an invitation is at most this many characters (a line or two); a longer block with
 /// such a link is prose that mentions the newsletter.
