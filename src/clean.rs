@@ -278,6 +278,7 @@ pub fn clean(
     drop_teaser_cards(&mut c, parts);
     drop_teaser_labels(&mut c, parts);
     drop_boilerplate(&mut c, parts);
+    drop_signup_invitations(&mut c, parts);
     drop_tail(&mut c, parts);
     let text_len =
         parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text as usize).sum();
@@ -546,6 +547,9 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         }
         let text = block_text(c, i);
         let reason = c.lexicon.reason(&text)?;
+        if rules::LABELS_KEPT_OVER_THEIR_LIST.contains(&reason) && announces(&text) {
+            return None;
+        }
         let mut drop = vec![i];
         // A bare label takes the run of links after it along: every link block that follows
         // it ("Mehr lesen:" over one linked headline per paragraph), up to the first that is not.
@@ -560,6 +564,61 @@ fn drop_boilerplate(c: &mut Cleaner<'_>, parts: &[NodeId]) {
         }
         Some((drop, reason))
     });
+}
+
+/// Beyond Readability: a short block whose every link leads to a newsletter's sign-up page
+/// ([`rules::SIGNUP_PATH_WORDS`]) invites the reader to sign up, in whatever words and
+/// language: the link's address says what the block is for.
+fn drop_signup_invitations(c: &mut Cleaner<'_>, parts: &[NodeId]) {
+    let total: u32 = parts.iter().filter(|&&p| !c.gone(p)).map(|&p| c.feats[p as usize].text).sum();
+    sweep(c, parts, true, |c, i| {
+        let doc = c.doc;
+        let f = c.feats[i as usize];
+        if f.text == 0 || f.links() == 0 || (f.text as usize) > rules::SIGNUP_INVITATION_MAX_CHARS {
+            return None;
+        }
+        let e = doc.element(i)?;
+        if !rules::SIGNUP_BLOCK_TAGS.contains(&&*e.name) && !c.as_paragraph[i as usize] {
+            return None;
+        }
+        let mut links = doc.descendants(i).filter(|&d| doc.tag(d) == "a" && !c.gone(d)).peekable();
+        links.peek()?;
+        let signup = links
+            .all(|a| doc.element(a).and_then(|e| e.attr("href")).is_some_and(is_signup_address));
+        let closing = signup
+            && text_after(c, parts, i) as f32 <= rules::SIGNUP_CLOSING_MAX_SHARE * total as f32;
+        closing.then(|| (vec![i], "newsletter"))
+    });
+}
+
+/// Characters of live article text after `id` (in its part, then in the parts after it).
+fn text_after(c: &Cleaner<'_>, parts: &[NodeId], id: NodeId) -> u32 {
+    let doc = c.doc;
+    let live_text = |k: NodeId| if c.gone(k) { 0 } else { c.feats[k as usize].text };
+    let Some(part) = parts.iter().position(|&p| p <= id && id < doc.nodes[p as usize].end) else {
+        return 0;
+    };
+    let mut after: u32 = parts[part + 1..].iter().map(|&p| live_text(p)).sum();
+    let mut child = id;
+    for a in doc.ancestors(id) {
+        if child == parts[part] {
+            break;
+        }
+        let later = doc.element_children(a).skip_while(|&k| k != child).skip(1);
+        after += later.map(live_text).sum::<u32>();
+        child = a;
+    }
+    after
+}
+
+/// True when a link's address leads to a newsletter's sign-up page: one of
+/// [`rules::SIGNUP_PATH_WORDS`] in its path or query (not in its host).
+fn is_signup_address(href: &str) -> bool {
+    let rest = match href.find("//") {
+        Some(k) => href[k + 2..].find('/').map_or("", |s| &href[k + 2 + s..]),
+        None => href,
+    };
+    rules::SIGNUP_PATH_WORDS.iter().any(|w| prep::contains_ascii_ci(rest, w))
 }
 
 /// The blocks after a paywall note in its container, when the note sits below the teaser
@@ -715,4 +774,27 @@ fn live_siblings_after<'a>(c: &'a Cleaner<'_>, id: NodeId) -> impl Iterator<Item
 /// Whitespace-normalised text of a live block.
 fn block_text(c: &Cleaner<'_>, id: NodeId) -> String {
     prep::visible_text(c.doc, id, |i| c.gone(i), " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_signup_address;
+
+    #[test]
+    fn signup_addresses() {
+        for href in [
+            "https://internal.example.org/en/newsletter/?refer=article33405",
+            "/suscripcion/boletin-semanal?origen=nota",
+            "https://www.example.de/newsletter-anmeldung/", "https://example.fr/inscription",
+        ] {
+            assert!(is_signup_address(href), "{href}");
+        }
+        // The word in the host, or no such word, is no sign-up page.
+        for href in [
+            "https://newsletter.example.com/2021/05/article.html", "https://example.com/a/b",
+            "#top",
+        ] {
+            assert!(!is_signup_address(href), "{href}");
+        }
+    }
 }

@@ -279,6 +279,25 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
     },
     BoilerplateGroup {
+        // A text's apparatus: a source line that holds its sources after the label, the plural
+        // and other-language kin of the "Quelle:" line above ("Quellen: dpa, Reuters",
+        // "Fuentes: INE", "المصادر: وكالات", pl "Źródło: ISBnews"); the citation box of the
+        // print original ("Originalartikel: Hamberger, J. (2021) …"); the toggle that shows or
+        // hides a list of sources ("Quellen ausblenden", "Afficher les sources"). Labels with
+        // their colon only: a bare "References" or "Sources & links" heads the reference list
+        // of an encyclopedia entry or a tutorial, which readability's truth keeps (and a bare
+        // "Quellen zufolge …" opens prose). A label alone over its list ("Quellenangaben:")
+        // stays with the list (`rules::LABELS_KEPT_OVER_THEIR_LIST`).
+        reason: "sources label",
+        phrases: &[
+            "Quellen:", "Quellenangaben:", "Quellenangabe:", "Quellenverzeichnis:", "Originalartikel:", "Sources:", "Sources :",
+            "Fuentes:", "المصادر:", "Źródło:", "Źródła:",
+            "Quellen anzeigen", "Quellen ausblenden", "Show sources", "Hide sources", "Afficher les sources", "Masquer les sources",
+            "Mostrar fuentes", "Ocultar fuentes", "عرض المصادر", "إخفاء المصادر",
+        ],
+        bare_words: &[],
+    },
+    BoilerplateGroup {
         reason: "read also",
         phrases: &[
             "Lire aussi", "À lire aussi", "A lire aussi", "À lire également", "Voir aussi", "Lire également", "Lire la suite",
@@ -794,6 +813,13 @@ mod tests {
         assert_eq!(boilerplate_reason("Externer Inhalt"), Some("cookie banner"));
         assert_eq!(boilerplate_reason("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion."), Some("page note"));
         assert_eq!(boilerplate_reason("Titelbild: Geyres Christophe/ABACA/picture-alliance"), Some("image note"));
+        // The label over a list of sources, and its toggle, in several languages; prose that
+        // opens on the word stays.
+        for label in ["Quellen: dpa, Reuters", "Quellen ausblenden", "Sources : AFP, INSEE", "Fuentes: INE", "المصادر: وكالات", "Źródło: ISBnews"] {
+            assert_eq!(boilerplate_reason(label), Some("sources label"), "{label}");
+        }
+        assert_eq!(boilerplate_reason("Quellen zufolge hat die Regierung den Plan verworfen."), None);
+        assert_eq!(boilerplate_reason("Sources close to the minister said the plan was dead."), None);
         assert_eq!(boilerplate_reason("Kontakt:"), Some("section label"));
         assert_eq!(boilerplate_reason("Weitere Informationen"), Some("section label"));
         assert_eq!(boilerplate_reason("War dieser Artikel hilfreich?"), Some("feedback"));

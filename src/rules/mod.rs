@@ -286,6 +286,13 @@ pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &[
 ];
 /// A boilerplate block this short is a bare label ("Lire aussi :"); the links after it go too.
 pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
+/// Reasons of lexicon matches that stay when the block is a bare label announcing what follows
+/// (it ends with one of [`ANNOUNCING_MARKS`]): a "Quellenangaben:" or "Sources :" heading over
+/// the list of sources, which stays (an English tutorial's "Sources:" links are the writer's
+/// own, fixture lists-tables-code), and without its label would end the reader view on an
+/// unlabelled list (session 11 reverted a rule for that). What goes is a source line that holds
+/// its sources ("Źródło: ISBnews"), a citation box, a show/hide toggle.
+pub const LABELS_KEPT_OVER_THEIR_LIST: &[&str] = &["sources label"];
 
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
@@ -372,6 +379,31 @@ pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
 /// line): the wall's pitch, when their text is at most this share of the teaser's before the
 /// note. More text after the note is the story itself, printed in full for subscribers.
 pub const PAYWALL_PITCH_MAX_SHARE: f32 = 1.0;
+/// Path words of a newsletter's sign-up page, whatever the page's language (sites of every
+/// language name the page so: "/newsletter/" (also "/newsletter-anmeldung/"), "/subscribe",
+/// "/signup"; de "abonnieren", "nachrichten-abo"; fr "inscription"; es "suscripcion",
+/// "suscribete", "boletin"). A short block
+/// whose every link leads to such a page is an invitation to sign up ("Do you want to be
+/// informed of our actions? Sign up here", "Sie möchten wöchentliche Produktvorstellungen?
+/// Schauen Sie in unseren Newsletter"), however it is worded; matched in the link's path and
+/// query, never in its host ("newsletter.example.org/article/…" is no sign-up page).
+pub const SIGNUP_PATH_WORDS: &[&str] = &[
+    "newsletter", "subscribe", "signup", "sign-up", "sign_up", "abonnieren", "nachrichten-abo",
+    "inscription", "suscripcion", "suscribete", "boletin",
+];
+/// Such an invitation is at most this many characters (a line or two); a longer block with
+/// such a link is prose that mentions the newsletter.
+pub const SIGNUP_INVITATION_MAX_CHARS: usize = 200;
+/// ...and closes the article: at most this share of the article's text follows it (share
+/// buttons, tags). Between paragraphs, such a line ("[Get New York Today in your inbox.]") is
+/// kept by readability's truth, and is left alone.
+pub const SIGNUP_CLOSING_MAX_SHARE: f32 = 0.1;
+/// ...and is a block of its own: an inline element mid-sentence that links to the sign-up
+/// page ("… einfach auf <b>www.…/newsletter</b> bestellen …") is part of the sentence.
+pub const SIGNUP_BLOCK_TAGS: &[&str] = &[
+    "p", "div", "li", "ul", "ol", "blockquote", "aside", "section", "center", "h2", "h3", "h4",
+    "h5", "h6",
+];
 /// Only blocks up to this many characters are tested against the boilerplate lexicon: a
 /// longer block is prose that merely mentions "share" or "cookies".
 pub const BOILERPLATE_MAX_CHARS: usize = 200;
