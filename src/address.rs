@@ -16,6 +16,9 @@ mod native;
 pub use native::Address;
 #[cfg(target_arch = "wasm32")]
 mod js;
+// Used by the WASM back end only; compiled natively too, where its tests check it against `url`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod verbatim;
 #[cfg(target_arch = "wasm32")]
 pub use js::Address;
 

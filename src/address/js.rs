@@ -1,7 +1,8 @@
 //! The WASM back end: the host's `URL` class (WHATWG), which browsers, their workers and Node
 //! all have. It takes Unicode hosts as they come (UTS 46 in full), so nothing is done to them
-//! here.
+//! here. Addresses that need no work skip the call (`verbatim.rs`).
 
+use super::verbatim::names_scheme;
 use super::Invalid;
 use wasm_bindgen::prelude::*;
 
@@ -25,10 +26,22 @@ pub struct Address {
 
 impl Address {
     pub(super) fn parse(s: &str) -> Result<Address, Invalid> {
+        if let Some(href) = super::verbatim::resolve(None, s) {
+            return Ok(Address { href });
+        }
+        if !names_scheme(s) {
+            // Without a scheme and a base every parser refuses it: no need to ask (a throw
+            // costs more than a parse, and the sanitiser asks about every relative link and
+            // fragment, the video check about every attribute of an embed).
+            return Err(Invalid::Relative);
+        }
         JsUrl::new(s).map(|u| Address { href: u.href() }).map_err(|_| refused(s))
     }
 
     pub(super) fn join(&self, s: &str) -> Result<Address, Invalid> {
+        if let Some(href) = super::verbatim::resolve(Some(&self.href), s) {
+            return Ok(Address { href });
+        }
         JsUrl::new_with_base(s, &self.href)
             .map(|u| Address { href: u.href() })
             .map_err(|_| refused(s))
@@ -60,18 +73,9 @@ impl Address {
 }
 
 /// `URL` throws one `TypeError` for everything; the `url` crate says `RelativeUrlWithoutBase`
-/// when the input names no scheme (the URL Standard's scheme state: after leading C0 controls
-/// and spaces, with tabs and newlines removed, an ASCII letter, then letters, digits, `+`, `-`,
-/// `.`, up to a `:`).
+/// when the input names no scheme.
 fn refused(s: &str) -> Invalid {
-    let mut chars = s
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
-    let scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-            == Some(':');
-    if scheme {
+    if names_scheme(s) {
         Invalid::Malformed
     } else {
         Invalid::Relative
