@@ -293,7 +293,7 @@ pub fn clean(
 
 /// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
 fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
-    let t = block_text(c, id).to_lowercase();
+    let t = crate::lower::lowercase(&block_text(c, id));
     let t = t.trim_end_matches(['…', '.']).trim();
     words.contains(&t)
 }

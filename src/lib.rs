@@ -37,6 +37,7 @@ mod error;
 mod extract;
 mod features;
 pub mod lang;
+mod lower;
 pub mod metadata;
 mod model;
 mod options;

@@ -598,7 +598,7 @@ struct MetaTags {
 }
 
 fn meta_key(k: &str) -> String {
-    k.trim().to_lowercase().replace('.', ":")
+    crate::lower::lowercase(k.trim()).replace('.', ":")
 }
 
 impl MetaTags {
