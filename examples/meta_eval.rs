@@ -92,7 +92,7 @@ fn main() {
         Score::default(),
         Score::default(),
     );
-    let base = url::Url::parse("http://fakehost/test/page.html").ok();
+    let base = declutter::address::parse("http://fakehost/test/page.html").ok();
     let mut cases: Vec<_> = std::fs::read_dir(root.join("readability"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -180,7 +180,7 @@ fn main() {
         let Ok(bytes) = bytes else { continue };
         let html = String::from_utf8_lossy(&bytes);
         let Ok(doc) = Document::parse(&html, &opts) else { continue };
-        let base = url::Url::parse(&url).ok();
+        let base = declutter::address::parse(&url).ok();
         let m = metadata::read(&doc, base.as_ref());
         consumed_n += m.consumed.len();
         consumed_pages += usize::from(!m.consumed.is_empty());

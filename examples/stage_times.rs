@@ -12,7 +12,7 @@ fn main() {
         let t = Instant::now();
         let Ok(doc) = declutter::dom::Document::parse(&html, &opts) else { continue };
         parse += t.elapsed().as_secs_f64();
-        let base = url::Url::parse(url).ok();
+        let base = declutter::address::parse(url).ok();
         let t = Instant::now();
         let _ = declutter::metadata::read(&doc, base.as_ref());
         meta += t.elapsed().as_secs_f64();

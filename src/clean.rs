@@ -138,9 +138,9 @@ pub fn is_video_embed(doc: &Document, id: NodeId) -> bool {
 pub fn is_video_url(value: &str) -> bool {
     let v = value.trim();
     let parsed = if v.starts_with("//") {
-        url::Url::parse(&format!("https:{v}"))
+        crate::address::parse(&format!("https:{v}"))
     } else {
-        url::Url::parse(v)
+        crate::address::parse(v)
     };
     let Ok(u) = parsed else { return false };
     let host = u.host_str().unwrap_or("");
@@ -294,7 +294,7 @@ pub fn clean(
 
 /// True when the node's whole text is one of `words` (an "Advertisement" label, "Loading…").
 fn text_is(c: &Cleaner<'_>, id: NodeId, words: &[&str]) -> bool {
-    let t = block_text(c, id).to_lowercase();
+    let t = crate::lower::lowercase(&block_text(c, id));
     let t = t.trim_end_matches(['…', '.']).trim();
     words.contains(&t)
 }

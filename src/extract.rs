@@ -309,7 +309,7 @@ fn kicker_then_title(heading: &str, title: &str) -> bool {
 /// with Unicode-aware tokens (Readability's `\W+` split breaks accented and Arabic words).
 pub fn text_similarity(a: &str, b: &str) -> f32 {
     let tok = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        crate::lower::lowercase(s)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|t| !t.is_empty())
             .map(String::from)

@@ -25,7 +25,7 @@
 
 #![forbid(unsafe_code)]
 
-mod address;
+pub mod address;
 mod candidates;
 mod clean;
 mod consensus;
@@ -37,6 +37,7 @@ mod error;
 mod extract;
 mod features;
 pub mod lang;
+mod lower;
 pub mod metadata;
 mod model;
 mod options;
@@ -104,7 +105,7 @@ pub fn analyze(html: &str, url: &str, options: &Options) -> Result<Analysis, Err
     Ok(Analysis { article: has_article.then_some(article), plan })
 }
 
-fn parse_base(url: &str) -> Result<Option<url::Url>, Error> {
+fn parse_base(url: &str) -> Result<Option<address::Address>, Error> {
     if url.trim().is_empty() {
         return Ok(None);
     }

@@ -12,7 +12,7 @@ pub fn match_string(e: &Element) -> String {
     s.push_str(e.class());
     s.push(' ');
     s.push_str(e.id());
-    s.to_lowercase()
+    crate::lower::lowercase(&s)
 }
 
 pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
@@ -148,7 +148,7 @@ fn negative_stem(class: &str) -> bool {
 /// [`has_word`] on `hay` lower-cased, without the copy when it is ASCII.
 fn has_word_ci(hay: &str, words: &[&str]) -> bool {
     if !hay.is_ascii() {
-        return has_word(&hay.to_lowercase(), words);
+        return has_word(&crate::lower::lowercase(hay), words);
     }
     hay.split_ascii_whitespace().any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
@@ -193,7 +193,7 @@ impl TokenSet {
     pub(crate) fn any_in(&self, hay: &str) -> bool {
         if !hay.is_ascii() {
             // Lower-casing may change lengths or give ASCII (the Kelvin sign is a 'k').
-            return contains_any(&hay.to_lowercase(), self.tokens);
+            return contains_any(&crate::lower::lowercase(hay), self.tokens);
         }
         self.any_in_ascii(hay.as_bytes(), |b: u8| b.to_ascii_lowercase())
     }
@@ -576,7 +576,7 @@ fn own_names(e: &Element) -> String {
         s.push(' ');
     }
     s.push_str(e.id());
-    s.to_lowercase()
+    crate::lower::lowercase(&s)
 }
 
 /// `hay.starts_with(prefix)` as a byte loop: the tokens are short, and a `memcmp` call per

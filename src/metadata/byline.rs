@@ -78,7 +78,7 @@ pub fn split_names(raw: &str) -> Vec<String> {
     }
     // "(avec B et C)" / "(with B)": co-authors in parentheses become ordinary list items.
     for co in ["(avec ", "(with ", "(mit ", "(con "] {
-        if let Some(pos) = text.to_lowercase().find(co) {
+        if let Some(pos) = crate::lower::lowercase(&text).find(co) {
             if let Some((a, b)) = text.get(..pos).zip(text.get(pos + co.len()..)) {
                 text = format!("{a}, {}", b.replace(')', ""));
             }

@@ -17,6 +17,7 @@ pub mod jsonld;
 mod text;
 pub mod title;
 
+use crate::address::Address;
 use crate::dom::{Document, NodeId};
 use crate::rules::lexicon::{
     fold, CREDIT_LINE_LABELS, DATE_LINE_PREFIXES, INNER_BYLINE_WORDS, PUBLISHED_LABELS,
@@ -120,7 +121,7 @@ const MAX_AUTHOR_LABELS: usize = 8;
 pub const LINE_MAX_NODES: usize = 200;
 
 /// Reads the page's metadata. `base` resolves the lead image URL and is searched for a date.
-pub fn read(doc: &Document, base: Option<&url::Url>) -> Metadata {
+pub fn read(doc: &Document, base: Option<&Address>) -> Metadata {
     let ld = jsonld::read(doc);
     let metas = MetaTags::collect(doc);
     // Language first: numeric dates are read month-first on US English pages.
@@ -597,7 +598,7 @@ struct MetaTags {
 }
 
 fn meta_key(k: &str) -> String {
-    k.trim().to_lowercase().replace('.', ":")
+    crate::lower::lowercase(k.trim()).replace('.', ":")
 }
 
 impl MetaTags {
@@ -875,12 +876,12 @@ fn link_image(doc: &Document) -> Option<String> {
         .and_then(clean)
 }
 
-fn absolute(u: &str, base: Option<&url::Url>) -> Option<String> {
+fn absolute(u: &str, base: Option<&Address>) -> Option<String> {
     if let Ok(abs) = crate::address::parse(u) {
-        return matches!(abs.scheme(), "http" | "https").then(|| abs.to_string());
+        return matches!(abs.scheme(), "http" | "https").then(|| abs.as_str().to_string());
     }
     match base {
-        Some(b) => crate::address::join(b, u).ok().map(|x| x.to_string()),
+        Some(b) => crate::address::join(b, u).ok().map(|x| x.as_str().to_string()),
         None => u.starts_with("//").then(|| format!("https:{u}")),
     }
 }

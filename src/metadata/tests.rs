@@ -5,7 +5,7 @@ use crate::options::Options;
 
 fn meta(html: &str) -> Metadata {
     let doc = Document::parse(html, &Options::default()).expect("parse");
-    let base = url::Url::parse("https://example.com/news/2021/05/06/story.html").ok();
+    let base = crate::address::parse("https://example.com/news/2021/05/06/story.html").ok();
     read(&doc, base.as_ref())
 }
 
@@ -295,7 +295,7 @@ fn publication_signs_a_page_that_names_no_one() {
             <p>Ein langer Absatz mit vielen Wörtern über den Klimaschutz und das Leben.</p></body></html>"#
         );
         let doc = Document::parse(&html, &Options::default()).expect("parse");
-        let base = url::Url::parse(&format!("https://{host}/artikel/klima")).ok();
+        let base = crate::address::parse(&format!("https://{host}/artikel/klima")).ok();
         read(&doc, base.as_ref()).authors
     };
     // The <title> part that names the host, at either end.

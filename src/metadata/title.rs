@@ -340,7 +340,7 @@ pub fn branding_names(doc: &Document) -> Vec<String> {
                 let name = match t.split_once(" » ") {
                     Some((head, _)) => head.to_string(),
                     None => {
-                        let lower = t.to_lowercase();
+                        let lower = crate::lower::lowercase(&t);
                         FEED_TITLE_TAILS
                             .iter()
                             .find_map(|tail| {
@@ -364,7 +364,7 @@ pub fn branding_names(doc: &Document) -> Vec<String> {
 /// tokens), tokens split on non-word characters, lower case.
 pub fn text_similarity(a: &str, b: &str) -> f32 {
     let tok = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        crate::lower::lowercase(s)
             .split(|c: char| !c.is_alphanumeric() && c != '_')
             .filter(|t| !t.is_empty())
             .map(String::from)

@@ -4,9 +4,9 @@
 //! article's HTML is not parsed a second time; this walk only shapes it.
 
 use super::sanitize::Gate;
+use crate::address::Address;
 use crate::dom::{Document, Kind, NodeId};
 use crate::rules;
-use url::Url;
 
 /// What the serialiser needs to know about the article.
 pub struct Source<'a> {
@@ -17,7 +17,7 @@ pub struct Source<'a> {
     pub keep: &'a dyn Fn(NodeId) -> bool,
     /// Parts whose tag becomes `div` (Readability retags siblings outside a small set).
     pub as_div: &'a dyn Fn(NodeId) -> bool,
-    pub base: Option<&'a Url>,
+    pub base: Option<&'a Address>,
 }
 
 pub struct Serialized {
@@ -117,7 +117,7 @@ fn keeps_attr(tag: &str, attr: &str) -> bool {
 }
 
 /// Resolves `href`/`src` against the page URL; `None` for script URLs and garbage.
-pub fn absolute(base: Option<&Url>, raw: &str) -> Option<String> {
+pub fn absolute(base: Option<&Address>, raw: &str) -> Option<String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return None;
@@ -138,7 +138,7 @@ pub fn absolute(base: Option<&Url>, raw: &str) -> Option<String> {
         return Some(raw.to_string());
     }
     match base {
-        Some(b) => crate::address::join(b, raw).ok().map(|u| u.to_string()),
+        Some(b) => crate::address::join(b, raw).ok().map(|u| u.as_str().to_string()),
         None => Some(raw.to_string()),
     }
 }

@@ -6,13 +6,13 @@ pub mod html;
 pub mod markdown;
 pub mod sanitize;
 
+use crate::address::Address;
 use crate::dom::{Document, NodeId};
 use crate::extract::Extraction;
 use crate::lang;
 use crate::metadata::Metadata;
 use crate::model::{Article, RemovedBlock};
 use crate::rules;
-use url::Url;
 
 /// Builds the article. `consumed` nodes (read into metadata) stay out of the body.
 pub fn article(
@@ -20,7 +20,7 @@ pub fn article(
     ex: &Extraction,
     meta: &Metadata,
     consumed: &[bool],
-    base: Option<&Url>,
+    base: Option<&Address>,
 ) -> Article {
     let keep =
         |id: NodeId| ex.keeps(id) && !consumed[id as usize] && !is_empty_paragraph(doc, ex, id);

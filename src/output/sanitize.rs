@@ -91,7 +91,7 @@ fn is_url_attr(attr: &str) -> bool {
 fn allowed_url(value: &str) -> bool {
     match crate::address::parse(value) {
         Ok(u) => URL_SCHEMES.contains(&u.scheme()),
-        Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
+        Err(e) => e == crate::address::Invalid::Relative,
     }
 }
 

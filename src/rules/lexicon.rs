@@ -676,7 +676,7 @@ impl Folder {
         }
         match fold_char(c) {
             Some(f) => self.out.push(f),
-            None => self.out.extend(c.to_lowercase()),
+            None => crate::lower::push_lower(c, &mut self.out),
         }
     }
 }
