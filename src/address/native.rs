@@ -61,6 +61,18 @@ fn retry(
 /// Dots that UTS 46 maps to "." (ideographic and full-width full stops).
 const DOTS: [char; 4] = ['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'];
 
+/// A full-width letter, digit or hyphen (`Ｅ`, `７`, `－`) as its ASCII self, as UTS 46 maps them
+/// (and browsers do: `https://ＥＸＡＭＰＬＥ.com/` is `https://example.com/`); other full-width
+/// forms are punctuation a host cannot hold, left for the parser to refuse.
+fn narrow(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '－' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
 /// `s` with its host's non-ASCII labels in Punycode (`xn--…`); `None` when there is no such
 /// host or a label cannot be encoded.
 fn ascii_host(s: &str) -> Option<String> {
@@ -78,11 +90,12 @@ fn ascii_host(s: &str) -> Option<String> {
         if k > 0 {
             ascii.push('.');
         }
+        let label: String = label.chars().map(narrow).collect();
         if label.is_ascii() {
-            ascii.push_str(label);
+            ascii.push_str(&label.to_ascii_lowercase());
         } else {
             ascii.push_str("xn--");
-            ascii.push_str(&idna::punycode::encode_str(&label.to_lowercase())?);
+            ascii.push_str(&idna::punycode::encode_str(&crate::lower::lowercase(&label))?);
         }
     }
     Some(format!("{}{}{}", &s[..host_start], ascii, &s[host_start + host.len()..]))
@@ -114,6 +127,14 @@ mod tests {
             "https://xn--mgbh0fb.xn--kgbechtv/news/story.html"
         );
         assert_eq!(join(&base, "//bücher.de/x").unwrap().as_str(), "https://xn--bcher-kva.de/x");
+        assert_eq!(
+            parse("https://ＥＸＡＭＰＬＥ.com/a").unwrap().as_str(),
+            "https://example.com/a"
+        );
+        assert_eq!(
+            parse("https://ｗｗｗ．ｂüｃｈｅｒ－７.de/").unwrap().as_str(),
+            "https://www.xn--bcher-7-n2a.de/"
+        );
     }
 
     #[test]
