@@ -13,7 +13,8 @@
 //! Each (shape, size) runs in a child process (`--child SHAPE BYTES`) that builds the page,
 //! reads its `VmHWM`, analyses the page (minimum of a few runs), and reads `VmHWM` again: the
 //! difference is the peak memory the analysis added. `SCALE_RUNS=1 scale --child clutter 20971520`
-//! runs one analysis of one page (for callgrind / cachegrind / perf).
+//! runs one analysis of one page (for callgrind / cachegrind / perf); `scale --page SHAPE BYTES`
+//! prints the page.
 
 use anyhow::{bail, Context, Result};
 use std::fmt::Write as _;
@@ -204,9 +205,19 @@ fn main() -> Result<()> {
                 let bytes = args.next().context("--child SHAPE BYTES")?.parse()?;
                 return child(&shape, bytes);
             }
+            "--page" => {
+                // The page alone, for another harness (scripts/bench-scale-wasm.mjs times the
+                // WASM module on the same pages).
+                let shape = args.next().context("--page SHAPE BYTES")?;
+                let bytes = args.next().context("--page SHAPE BYTES")?.parse()?;
+                print!("{}", page(&shape, bytes));
+                return Ok(());
+            }
             "--max-mb" => max_mb = args.next().context("--max-mb N")?.parse()?,
             "--out" => out = args.next().context("--out FILE")?.into(),
-            other => bail!("unknown argument {other:?} (--max-mb N, --out FILE)"),
+            other => {
+                bail!("unknown argument {other:?} (--max-mb N, --out FILE, --page SHAPE BYTES)")
+            }
         }
     }
     let mut sizes: Vec<usize> =
