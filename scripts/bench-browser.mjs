@@ -17,12 +17,11 @@
 // in use, since Chromium stops an extension's worker after 30 s idle and the click must start it
 // again (the script, the module's compilation, V8 compiling each function on its first run).
 // Usage: [DECLUTTER_EXT=DIR] node scripts/bench-browser.mjs [--runs N] [--cold N] [--every K] [--stopped K] [--no-corpus]
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { EXT_DIR, ROOT, clickAction, clickStopped, launch } from './lib/browser.mjs';
-import { serve } from './lib/server.mjs';
+import { READABILITY_VERSION, benchPages, openPage, readability, servePages } from './lib/bench-pages.mjs';
 import { median as med, quantile as q } from './lib/stats.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
@@ -37,70 +36,10 @@ const EXT = process.env.DECLUTTER_EXT ?? EXT_DIR;
 
 if (spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) process.exit(1);
 
-const READABILITY_JS = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
-
-// ---- pages ----
-const FIX = path.join(ROOT, 'tests', 'fixtures');
-const pages = [];
-for (const n of existsSync(FIX) ? readdirSync(FIX).sort() : []) {
-  const file = path.join(FIX, n, 'source.html');
-  if (existsSync(file)) pages.push({ set: 'fixtures', name: n, file });
-}
+const pages = benchPages({ every: EVERY, corpus: CORPUS });
 if (!pages.length) { console.error('no fixtures under tests/fixtures/'); process.exit(1); }
-const SHARED = process.env.SHARED_CORPUS ?? path.join(ROOT, '..', 'shared', 'corpus');
-if (CORPUS) {
-  const all = [];
-  const rd = path.join(SHARED, 'readability');
-  if (existsSync(rd)) {
-    for (const c of readdirSync(rd).sort()) if (existsSync(path.join(rd, c, 'source.html'))) all.push({ name: `readability/${c}`, file: path.join(rd, c, 'source.html') });
-  }
-  const td = path.join(SHARED, 'trafilatura-dev');
-  if (existsSync(path.join(td, 'evaldata.json'))) {
-    const data = JSON.parse(readFileSync(path.join(td, 'evaldata.json'), 'utf8'));
-    for (const key of Object.keys(data).sort()) {
-      const f = data[key]?.file;
-      const file = f && ['cache', 'eval'].map((d) => path.join(td, d, f)).find((p) => existsSync(p));
-      if (file) all.push({ name: `trafilatura-dev/${f}`, file });
-    }
-  }
-  all.forEach((p, i) => { if (i % EVERY === 0) pages.push({ set: 'corpus sample', ...p }); });
-}
-// Served as a browser would get them: declared UTF-8 when the bytes are UTF-8, else left to the
-// page's <meta charset> (windows-1252 by default), as the core's own decoder does.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const routes = {};
-pages.forEach((p, i) => {
-  p.route = `/p${i}/`;
-  const bytes = readFileSync(p.file);
-  let type = 'text/html; charset=utf-8';
-  try { utf8.decode(bytes); } catch { type = 'text/html'; }
-  routes[p.route] = { body: bytes, type };
-  p.bytes = bytes.length;
-});
-const server = await serve(routes);
-
-async function open(b, p) {
-  const page = await b.ctx.newPage();
-  await page.goto(server.url(p.route), { waitUntil: 'domcontentloaded', timeout: 20000 });
-  await page.waitForTimeout(150);
-  return page;
-}
-
-/** Readability.js in the page, `runs` times; each run timed in the page. */
-async function readability(page, runs) {
-  return page.evaluate(`(() => {
-    ${READABILITY_JS}
-    const ms = [];
-    let chars = 0;
-    for (let i = 0; i < ${runs}; i++) {
-      const t0 = performance.now();
-      const a = new Readability(document.cloneNode(true)).parse();
-      ms.push(performance.now() - t0);
-      chars = a?.textContent?.length ?? 0;
-    }
-    return { ms, chars };
-  })()`);
-}
+const server = await servePages(pages);
+const open = (b, p) => openPage(b, server, p);
 
 const STAGES = [['snapshot', 'snapshot_ms'], ['messaging', 'message_ms'], ['WASM init', 'init_ms'],
   ['analysis (wasm)', 'analyze_ms'], ['applying', 'apply_ms']];
@@ -203,9 +142,8 @@ const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const cell = (rows, key) => `${f(q(rows.map((r) => r[key] ?? 0), 0.5))} / ${f(q(rows.map((r) => r[key] ?? 0), 0.95))}`;
 const lines = [];
 const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim();
-const rjsVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/package.json'), 'utf8')).version;
 lines.push('# Browser benchmark: Declutter against Readability.js (Chromium, real extension)', '');
-lines.push(`\`npm run bench:browser\`. ${chromium}; Readability.js ${rjsVersion}; ${pages.filter((p) => p.set === 'fixtures').length} fixtures and `
+lines.push(`\`npm run bench:browser\`. ${chromium}; Readability.js ${READABILITY_VERSION}; ${pages.filter((p) => p.set === 'fixtures').length} fixtures and `
   + `${pages.filter((p) => p.set !== 'fixtures').length} corpus pages (every ${EVERY}th of readability + trafilatura-dev, sorted), served on 127.0.0.1; `
   + `${RUNS} runs per page. Milliseconds. "click → done" is measured in the background from action.onClicked (or the run call) to the content script's answer; `
   + '"inject" is executeScript(content.js) + insertCSS. Readability.js is timed in the page around `new Readability(document.cloneNode(true)).parse()` (what Firefox\'s reader view runs). '
