@@ -266,13 +266,14 @@ impl AtomType {
             .collect();
         let istr_idents: Vec<Ident> = istrs_for_idents.iter().map(|atom| new_term(atom)).collect();
 
-        let hashes: Vec<u64> = atoms
+        // Declutter's copy: the atoms as one string with their end offsets, and no hashes
+        // (string_cache's `PhfStrSet`, README.md).
+        let strings: String = atoms.concat();
+        let ends: Vec<u16> = atoms
             .iter()
-            .map(|string| {
-                let hash = phf_shared::hash(string, &key);
-                // Reconstitute 64-bit `Hash128::h1`
-                // https://docs.rs/phf_shared/0.14.0/src/phf_shared/lib.rs.html#45-54
-                (hash.g as u64) << 32 | (hash.f1 as u64)
+            .scan(0, |end, atom| {
+                *end += atom.len();
+                Some(u16::try_from(*end).expect("a static atom set of at most 64 KiB of text"))
             })
             .collect();
 
@@ -353,8 +354,8 @@ impl AtomType {
                     static SET: ::string_cache::PhfStrSet = ::string_cache::PhfStrSet {
                         key: #key,
                         disps: &[#((#disps0, #disps1)),*],
-                        atoms: &[#(#atoms),*],
-                        hashes: &[#(#hashes),*]
+                        strings: #strings,
+                        ends: &[#(#ends),*],
                     };
                     &SET
                 }

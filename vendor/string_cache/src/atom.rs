@@ -36,6 +36,10 @@ const LEN_MASK: u64 = 0xF0;
 
 const MAX_INLINE_LEN: usize = 7;
 const STATIC_SHIFT_BITS: usize = 32;
+/// Declutter's copy: a static atom's hash is its index (plus one) times this odd constant
+/// (2^64 over the golden ratio, Fibonacci hashing): distinct for distinct atoms, spread over
+/// all 64 bits.
+const STATIC_HASH_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Represents a string that has been interned.
 ///
@@ -204,7 +208,9 @@ impl<Static: StaticAtomSet> Atom<Static> {
                 let entry = self.dynamic_ptr();
                 unsafe { (*entry).hash }
             }
-            STATIC_TAG => Static::get().hashes[self.static_index() as usize],
+            // Declutter's copy: mixed from the index, not read from a table of the strings'
+            // SipHashes. A string is static or not for good, so equal atoms still hash alike.
+            STATIC_TAG => (self.static_index() + 1).wrapping_mul(STATIC_HASH_MULTIPLIER),
             INLINE_TAG => self.unsafe_data.get(),
             _ => unsafe { debug_unreachable!() },
         }
@@ -217,9 +223,9 @@ impl<Static: StaticAtomSet> Atom<Static> {
     fn try_static_internal(string_to_add: &str) -> Result<Self, phf_shared::Hashes> {
         let static_set = Static::get();
         let hash = phf_shared::hash(string_to_add, &static_set.key);
-        let index = phf_shared::get_index(&hash, static_set.disps, static_set.atoms.len());
+        let index = phf_shared::get_index(&hash, static_set.disps, static_set.len());
 
-        if static_set.atoms[index as usize] == string_to_add {
+        if static_set.atom(index as usize) == string_to_add {
             Ok(Self::pack_static(index))
         } else {
             Err(hash)
@@ -338,7 +344,7 @@ impl<Static: StaticAtomSet> ops::Deref for Atom<Static> {
                     let src = inline_atom_slice(&self.unsafe_data);
                     str::from_utf8_unchecked(src.get_unchecked(..(len as usize)))
                 }
-                STATIC_TAG => Static::get().atoms[self.static_index() as usize],
+                STATIC_TAG => Static::get().atom(self.static_index() as usize),
                 _ => debug_unreachable!(),
             }
         }

@@ -32,10 +32,29 @@ pub struct PhfStrSet {
     pub key: u64,
     #[doc(hidden)]
     pub disps: &'static [(u32, u32)],
+    // Declutter's copy: the atoms as one string and their end offsets, not a `&str` each, and
+    // no table of hashes (see `Atom::get_hash`): 2 bytes an atom instead of 16 (README.md).
+    /// Every atom's string, one after another, in index order.
     #[doc(hidden)]
-    pub atoms: &'static [&'static str],
+    pub strings: &'static str,
+    /// Where each atom's string ends in `strings` (it begins where the one before ends).
     #[doc(hidden)]
-    pub hashes: &'static [u64],
+    pub ends: &'static [u16],
+}
+
+impl PhfStrSet {
+    /// How many atoms the set holds.
+    #[doc(hidden)]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The string of the atom at `index`.
+    #[doc(hidden)]
+    pub fn atom(&self, index: usize) -> &'static str {
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        &self.strings[start..self.ends[index] as usize]
+    }
 }
 
 /// An empty static atom set for when only dynamic strings will be added
@@ -49,9 +68,8 @@ impl StaticAtomSet for EmptyStaticAtomSet {
         static SET: PhfStrSet = PhfStrSet {
             key: 0,
             disps: &[(0, 0)],
-            atoms: &[""],
-            // "" SipHash'd, and xored with u64_hash_to_u32.
-            hashes: &[0x3ddddef3],
+            strings: "",
+            ends: &[0],
         };
         &SET
     }
