@@ -61,8 +61,8 @@ impl Value {
     }
 }
 
-/// serde_json refuses text nested this deep (arrays and objects): it counts down from 128 and
-/// fails at 0, so 127 levels parse. `JSON.parse` has no such limit.
+/// The deepest nesting of arrays and objects serde_json accepts: it counts down from 128 and
+/// fails at 0, so 127 levels parse and 128 do not. `JSON.parse` has no such limit.
 #[cfg(target_arch = "wasm32")]
 const MAX_DEPTH: usize = 127;
 
