@@ -1,9 +1,9 @@
 //! JSON-LD: every `<script type="application/ld+json">`, tolerant of broken JSON (skipped),
 //! CDATA and comment wrappers, raw newlines inside strings, arrays and `@graph`.
 
+use super::json::{self, Map, Value};
 use super::text::{clean, looks_like_url, raw_text};
 use crate::dom::Document;
-use serde_json::{Map, Value};
 
 /// schema.org types that describe an article. Readability's `jsonLdArticleTypes` (reference.md
 /// §3.2); its regex anchors only the first and last alternatives, so it also accepts any type
@@ -85,13 +85,13 @@ pub fn parse_lenient(body: &str) -> Option<Value> {
         }
     }
     let s = s.trim_end_matches(';').trim();
-    if let Ok(v) = serde_json::from_str::<Value>(s) {
+    if let Some(v) = json::parse(s) {
         return Some(v);
     }
     // Raw newlines/tabs inside strings are invalid JSON but common in hand-made JSON-LD; outside
     // strings they are whitespace, so replacing them is safe everywhere.
     let repaired: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    serde_json::from_str::<Value>(&repaired).ok()
+    json::parse(&repaired)
 }
 
 /// Flattens top-level arrays and `@graph`s into a list of objects (iteratively, bounded).
@@ -121,7 +121,7 @@ fn collect_items(root: Value, items: &mut Vec<Value>) {
     }
 }
 
-fn types(obj: &Map<String, Value>) -> Vec<&str> {
+fn types(obj: &Map) -> Vec<&str> {
     match obj.get("@type") {
         Some(Value::String(s)) => vec![s.as_str()],
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
@@ -134,19 +134,19 @@ fn type_name(t: &str) -> &str {
     t.rsplit(['/', ':']).next().unwrap_or(t)
 }
 
-fn is_article(obj: &Map<String, Value>) -> bool {
+fn is_article(obj: &Map) -> bool {
     types(obj)
         .iter()
         .map(|t| type_name(t))
         .any(|t| ARTICLE_TYPES.contains(&t) || t.ends_with("Article"))
 }
 
-fn is_page(obj: &Map<String, Value>) -> bool {
+fn is_page(obj: &Map) -> bool {
     types(obj).iter().map(|t| type_name(t)).any(|t| PAGE_TYPES.contains(&t))
 }
 
 fn from_items(items: &[Value]) -> JsonLd {
-    let objs: Vec<&Map<String, Value>> = items.iter().filter_map(Value::as_object).collect();
+    let objs: Vec<&Map> = items.iter().filter_map(Value::as_object).collect();
     let by_id =
         |id: &str| objs.iter().copied().find(|o| o.get("@id").and_then(Value::as_str) == Some(id));
     let article = objs.iter().copied().find(|o| is_article(o));
@@ -177,9 +177,8 @@ fn from_items(items: &[Value]) -> JsonLd {
             Some(v) => vec![v],
             None => vec![],
         };
-        let is_org = |o: &Map<String, Value>| {
-            types(o).iter().map(|t| type_name(t)).any(|t| t.ends_with("Organization"))
-        };
+        let is_org =
+            |o: &Map| types(o).iter().map(|t| type_name(t)).any(|t| t.ends_with("Organization"));
         out.authors_are_organisations = !list.is_empty()
             && list.iter().all(|v| {
                 v.as_object().is_some_and(|o| {
@@ -225,7 +224,7 @@ fn from_items(items: &[Value]) -> JsonLd {
     out
 }
 
-fn person_name(o: &Map<String, Value>) -> Option<String> {
+fn person_name(o: &Map) -> Option<String> {
     if let Some(n) = o.get("name").and_then(string_of) {
         return Some(n);
     }

@@ -13,6 +13,7 @@ mod blocks;
 pub mod byline;
 mod date_scan;
 pub mod dates;
+mod json;
 pub mod jsonld;
 mod text;
 pub mod title;

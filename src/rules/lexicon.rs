@@ -231,20 +231,30 @@ pub const BYLINE_DATE_GLUE: &[&str] = &[
 // Boilerplate
 // ---------------------------------------------------------------------------------------------
 
+/// A list of words or phrases as one string, an entry a line (read back with `str::lines`):
+/// written like an array, it takes no pointer and length an entry in the WebAssembly module (8
+/// bytes each, which gzip hardly shrinks).
+macro_rules! lines {
+    ($($entry:literal),* $(,)?) => {
+        concat!($($entry, "\n"),*)
+    };
+}
+
 /// One kind of boilerplate and the phrases that mark it.
 pub struct BoilerplateGroup {
     /// Shown in the cleaning plan as the reason for hiding the block.
     pub reason: &'static str,
     /// Specific phrases: a short block that *starts* with one, or that one makes up at least
     /// half of, is boilerplate ("Lire aussi : …", "Cliquez ici pour lire l'article depuis sa
-    /// source.").
-    pub phrases: &'static [&'static str],
+    /// source."). One per line ([`lines!`]).
+    pub phrases: &'static str,
     /// Words that are also ordinary vocabulary ("Share", "Cookies", "Related"): they mark a
     /// block only when the block is little more than the word — the word followed by nothing, a
     /// separator (":", "|", "»"…), or at most [`BARE_WORD_MAX_TAIL_WORDS`] more words ("Share
     /// this", "Partager sur Facebook"). "Share prices fell sharply on Monday" stays prose.
-    /// Words that often open a headline ("Report", "Ad") are deliberately not bare words.
-    pub bare_words: &'static [&'static str],
+    /// Words that often open a headline ("Report", "Ad") are deliberately not bare words. One
+    /// per line.
+    pub bare_words: &'static str,
 }
 
 /// How many words may follow a bare word and still be a widget label ("Partager sur Facebook"
@@ -261,7 +271,7 @@ pub const PHRASE_MIN_SHARE: f32 = 0.5;
 pub const BOILERPLATE: &[BoilerplateGroup] = &[
     BoilerplateGroup {
         reason: "source link",
-        phrases: &[
+        phrases: lines![
             "Cliquez ici pour lire l'article depuis sa source", "lire l'article depuis sa source", "lire la suite sur",
             "اضغط هنا لقراءة الخبر من مصدره", "لقراءة الخبر من مصدره", "لقراءة المقال من المصدر",
             "Read more at", "Read the full article", "Read the full story", "Click here to read", "Continue reading on",
@@ -276,7 +286,7 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "This story appeared in", "A version of this article appeared", "Cet article est paru dans", "Article paru dans",
             "Este artículo apareció en", "Artículo publicado en", "نشر هذا المقال في",
         ],
-        bare_words: &["Fuente", "Quelle", "Source", "المصدر"],
+        bare_words: lines!["Fuente", "Quelle", "Source", "المصدر"],
     },
     BoilerplateGroup {
         // A text's apparatus: a source line that holds its sources after the label, the plural
@@ -289,17 +299,17 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
         // "Quellen zufolge …" opens prose). A label alone over its list ("Quellenangaben:")
         // stays with the list (`rules::LABELS_KEPT_OVER_THEIR_LIST`).
         reason: "sources label",
-        phrases: &[
+        phrases: lines![
             "Quellen:", "Quellenangaben:", "Quellenangabe:", "Quellenverzeichnis:", "Originalartikel:", "Sources:", "Sources :",
             "Fuentes:", "المصادر:", "Źródło:", "Źródła:",
             "Quellen anzeigen", "Quellen ausblenden", "Show sources", "Hide sources", "Afficher les sources", "Masquer les sources",
             "Mostrar fuentes", "Ocultar fuentes", "عرض المصادر", "إخفاء المصادر",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         reason: "read also",
-        phrases: &[
+        phrases: lines![
             "Lire aussi", "À lire aussi", "A lire aussi", "À lire également", "Voir aussi", "Lire également", "Lire la suite",
             "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ ايضا", "اقرأ المزيد", "مواضيع ذات صلة", "أخبار ذات صلة",
             "Read more", "Read also", "See also", "Related articles", "Related stories", "Related posts", "More on this",
@@ -320,16 +330,16 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "vidéos sur le sujet", "On the same topic", "More on this topic", "Sobre el mismo tema", "Más sobre este tema",
             "حول نفس الموضوع",
         ],
-        bare_words: &["Related", "À lire", "Weiterlesen"],
+        bare_words: lines!["Related", "À lire", "Weiterlesen"],
     },
     BoilerplateGroup {
         reason: "share bar",
-        phrases: &["Partager cet article", "Partager sur", "Share this article", "Share this story", "Share on", "Share this", "Den Artikel mit anderen teilen", "شارك المقال", "شارك الخبر", "Compartir en", "Teilen auf", "Artikel teilen"],
-        bare_words: &["Partager", "Partagez", "Share", "Tweet", "شارك", "مشاركة", "Compartir", "Teilen"],
+        phrases: lines!["Partager cet article", "Partager sur", "Share this article", "Share this story", "Share on", "Share this", "Den Artikel mit anderen teilen", "شارك المقال", "شارك الخبر", "Compartir en", "Teilen auf", "Artikel teilen"],
+        bare_words: lines!["Partager", "Partagez", "Share", "Tweet", "شارك", "مشاركة", "Compartir", "Teilen"],
     },
     BoilerplateGroup {
         reason: "newsletter",
-        phrases: &[
+        phrases: lines![
             "Inscrivez-vous à notre newsletter", "Abonnez-vous à notre newsletter", "Recevez notre newsletter",
             "Sign up for our newsletter", "Subscribe to our newsletter", "Get our newsletter", "Sign up for the",
             "اشترك في النشرة", "اشترك في نشرتنا", "Suscríbete a nuestro", "Suscríbete", "Newsletter abonnieren", "Jetzt abonnieren",
@@ -338,25 +348,25 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Never miss", "Don't miss out", "Verpassen Sie keine", "Verpasse keine", "Nichts mehr verpassen", "Nichts mehr versäumen", "Ne manquez aucun",
             "Ne ratez aucun", "Ne manquez rien", "No te pierdas ninguna", "No te pierdas nada", "لا تفوت أي",
         ],
-        bare_words: &["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
+        bare_words: lines!["Subscribe", "S'abonner", "Abonnez-vous", "اشترك"],
     },
     BoilerplateGroup {
         // Paywall notes: the rest of the story is for subscribers. Below the teaser, such a note
         // takes the wall's pitch after it along (see `rules::PAYWALL_PITCH_MAX_SHARE`).
         reason: "paywall",
-        phrases: &[
+        phrases: lines![
             "To view the full story", "Subscribe now to", "Already a subscriber", "Réservé aux abonnés", "Abonnez-vous pour lire",
             "Dieser Artikel ist nur für Abonnenten", "Para seguir leyendo", "Contenido exclusivo para suscriptores",
             "Déjà abonné", "Sie sind bereits Abonnent", "Bereits Abonnent", "¿Ya eres suscriptor", "Ya eres suscriptor",
             "للمشتركين فقط", "هل أنت مشترك",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // The publisher's pitch for its app or for reader support, set between or after the
         // paragraphs ("Get the latest news straight to your phone with our app", "Unterstütze uns").
         reason: "promotion",
-        phrases: &[
+        phrases: lines![
             "Get the latest news", "For the latest news", "For the latest stories", "Download our app", "Download the app",
             "Get our app", "Téléchargez notre application", "Téléchargez l'application", "Laden Sie unsere App", "Hol dir die App",
             "Unsere App", "Descarga nuestra app", "Descarga la app", "Descargue nuestra aplicación", "حمل تطبيق",
@@ -364,11 +374,11 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Soutenez notre", "Unterstütze", "Unterstützen Sie uns", "Unterstützen Sie unsere", "Apóyanos", "Apoya nuestro",
             "Apoya el periodismo", "ادعمنا",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         reason: "cookie banner",
-        phrases: &[
+        phrases: lines![
             "Nous utilisons des cookies", "Ce site utilise des cookies", "We use cookies", "This site uses cookies", "This website uses cookies",
             "نستخدم ملفات تعريف الارتباط", "Utilizamos cookies", "Este sitio utiliza cookies", "Wir verwenden Cookies", "Diese Website verwendet Cookies",
             // The label of an embed's stand-in (a post, a video, a map) that loads only after
@@ -376,11 +386,11 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Empfohlener redaktioneller Inhalt", "Externer Inhalt", "Inhalte von Drittanbietern", "External content", "Third-party content",
             "Contenu externe", "Contenu tiers", "Contenido externo", "Contenido de terceros", "محتوى خارجي",
         ],
-        bare_words: &["Cookies", "Accept cookies"],
+        bare_words: lines!["Cookies", "Accept cookies"],
     },
     BoilerplateGroup {
         reason: "comments",
-        phrases: &[
+        phrases: lines![
             "Show reader comments", "Show comments", "View comments", "Read comments", "Leave a comment", "Voir les commentaires",
             "Afficher les commentaires", "Laisser un commentaire", "Réagir à cet article", "Kommentare anzeigen",
             "Kommentar schreiben", "Ver comentarios", "Deja un comentario", "أضف تعليقا", "عرض التعليقات",
@@ -389,120 +399,120 @@ pub const BOILERPLATE: &[BoilerplateGroup] = &[
             "Kommentarfeed", "Kommentare insgesamt", "Les commentaires sont fermés", "Commentaires fermés", "Flux des commentaires",
             "Los comentarios están cerrados", "Comentarios cerrados", "التعليقات مغلقة",
         ],
-        bare_words: &["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
+        bare_words: lines!["Comments", "Commentaires", "Kommentare", "Comentarios", "التعليقات"],
     },
     BoilerplateGroup {
         reason: "author box",
-        phrases: &["Über den Autor", "Über die Autorin", "About the author", "À propos de l'auteur", "Sobre el autor", "Sobre la autora", "عن الكاتب"],
-        bare_words: &[],
+        phrases: lines!["Über den Autor", "Über die Autorin", "About the author", "À propos de l'auteur", "Sobre el autor", "Sobre la autora", "عن الكاتب"],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // The estimated reading time printed beside the date ("8 min read", "Lesezeit: 2 Minuten").
         reason: "reading time",
-        phrases: &[
+        phrases: lines![
             "min read", "minute read", "minutes read", "Reading time", "Read time", "Temps de lecture", "min de lecture",
             "minutes de lecture", "Lecture :", "Lesezeit", "Lesedauer", "Min. Lesezeit", "Minuten Lesezeit", "Tiempo de lectura",
             "min de lectura", "minutos de lectura", "Tempo de leitura", "Ten tekst przeczytasz", "وقت القراءة", "دقائق للقراءة",
             "دقيقة للقراءة", "مدة القراءة",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // A date's label in a block of its own, the date itself beside it ("Release date:"):
         // the date is metadata, read apart; the label is not the story.
         reason: "date line",
-        phrases: &[],
-        bare_words: &[
+        phrases: lines![],
+        bare_words: lines![
             "Release date", "Publication date", "Date de publication", "Date de parution", "Fecha de publicación",
             "Veröffentlichungsdatum", "Erscheinungsdatum", "تاريخ النشر", "Opublikowano",
         ],
     },
     BoilerplateGroup {
         reason: "image note",
-        phrases: &["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
-        bare_words: &[],
+        phrases: lines!["Zum Vergrößern", "Click to enlarge", "Cliquez pour agrandir", "Haga clic para ampliar", "انقر للتكبير"],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         reason: "report dialog",
-        phrases: &["Merci d'avoir signalé", "signaler cette image", "Signaler un abus", "Report this image", "Thanks for reporting", "Report an error", "شكرا على الإبلاغ", "الإبلاغ عن"],
-        bare_words: &["Signaler"],
+        phrases: lines!["Merci d'avoir signalé", "signaler cette image", "Signaler un abus", "Report this image", "Thanks for reporting", "Report an error", "شكرا على الإبلاغ", "الإبلاغ عن"],
+        bare_words: lines!["Signaler"],
     },
     BoilerplateGroup {
         reason: "navigation",
-        phrases: &[
+        phrases: lines![
             "Back to top", "Back to list", "Load more", "Retour en haut", "Retour à la liste", "Charger plus", "Zurück nach oben",
             "zurück zur", "Lade weitere Inhalte", "Mehr laden", "Volver arriba", "Cargar más", "العودة إلى", "تحميل المزيد",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // The page's own tools over or under the text: print it, save it as PDF, its permalink.
         reason: "page tools",
-        phrases: &[
+        phrases: lines![
             "Rezept drucken", "Artikel drucken", "Seite drucken", "Print recipe", "Print this article", "Print this page",
             "Imprimer la recette", "Imprimer l'article", "Imprimer cette page", "Imprimir receta", "Imprimir la receta",
             "Imprimir artículo", "طباعة الوصفة", "طباعة المقال", "als PDF herunterladen", "Als PDF speichern", "Download as PDF",
             "Save as PDF", "Télécharger en PDF", "Télécharger le PDF", "Descargar en PDF", "Descargar PDF", "تحميل PDF",
         ],
-        bare_words: &["Permalink", "Permalien", "Enlace permanente", "الرابط الدائم"],
+        bare_words: lines!["Permalink", "Permalien", "Enlace permanente", "الرابط الدائم"],
     },
     BoilerplateGroup {
         reason: "feedback",
-        phrases: &[
+        phrases: lines![
             "Was this article helpful", "Did you find this article useful", "Rate this article", "We want to hear what you think",
             "Cet article vous a-t-il été utile", "Notez cet article", "Gefällt Ihnen dieser Artikel", "Artikel gefallen",
             "War dieser Artikel hilfreich", "Bewerten Sie diesen Artikel", "Hier können Sie den Artikel bewerten",
             "Te ha resultado útil", "Valora este artículo", "هل كان هذا المقال مفيدا", "قيم هذا المقال",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // A shop's notice that the product went into the basket, left on the page by its script.
         reason: "shop notice",
-        phrases: &[
+        phrases: lines![
             "a été ajouté à votre panier", "a bien été ajouté au panier", "ajouté au panier", "تمت إضافة المنتج إلى السلة",
             "has been added to your cart", "was added to your cart", "has been added to your basket", "added to your cart",
             "se ha añadido a tu carrito", "se añadió al carrito", "añadido al carrito", "agregado al carrito",
             "wurde erfolgreich hinzugefügt", "wurde dem Warenkorb hinzugefügt", "wurde zum Warenkorb hinzugefügt",
             "wurde in den Warenkorb gelegt", "wurde erfolgreich in den Warenkorb gelegt",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // Copyright, licence and opinion notes under a text.
         reason: "page note",
-        phrases: &[
+        phrases: lines![
             "All rights reserved", "Tous droits réservés", "Alle Rechte vorbehalten", "Todos los derechos reservados", "جميع الحقوق محفوظة",
             "This work is licensed under", "Dieser Text wurde veröffentlicht unter der Lizenz", "Sofern nicht anders ausgewiesen",
             "Ce texte est publié sous licence", "The views expressed", "Les opinions exprimées", "Dieser Beitrag gibt die Meinung",
             "Las opiniones expresadas", "الآراء الواردة",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         // A label over contacts, links or credits, not over the story ("Kontakt:", "Titelbild: …").
         reason: "image note",
-        phrases: &[
+        phrases: lines![
             "Titelbild:", "Foto:", "Fotos:", "Bild:", "Photo:",
             "Photo :", "Imagen:", "Image:", "Image :", "صورة:",
         ],
-        bare_words: &[],
+        bare_words: lines![],
     },
     BoilerplateGroup {
         reason: "section label",
-        phrases: &[
+        phrases: lines![
             "Kontakt:", "Contact:", "Contact :", "Contacto:", "More information:", "Plus d'informations :", "Más información:", "للمزيد من المعلومات:",
             // A pointer to another site for more ("Weitere Infos unter www.…").
             "Weitere Infos unter", "Weitere Informationen unter", "Mehr Infos unter", "More information at", "More info at",
             "Plus d'informations sur", "Plus d'infos sur", "Más información en", "للمزيد من المعلومات على",
         ],
         // German labels that do not open prose.
-        bare_words: &["Pressekontakt", "Weitere Informationen", "Zusatzinformationen", "Zur Person"],
+        bare_words: lines!["Pressekontakt", "Weitere Informationen", "Zusatzinformationen", "Zur Person"],
     },
     BoilerplateGroup {
         reason: "advertisement",
-        phrases: &["Contenu sponsorisé", "Sponsored content", "Paid content", "Contenido patrocinado", "محتوى مدفوع"],
-        bare_words: &["Publicité", "Advertisement", "Anzeige", "Werbung", "Publicidad", "إعلان", "Sponsored", "Sponsorisé", "Annonce"],
+        phrases: lines!["Contenu sponsorisé", "Sponsored content", "Paid content", "Contenido patrocinado", "محتوى مدفوع"],
+        bare_words: lines!["Publicité", "Advertisement", "Anzeige", "Werbung", "Publicidad", "إعلان", "Sponsored", "Sponsorisé", "Annonce"],
     },
 ];
 
@@ -584,7 +594,7 @@ static BOILERPLATE_INDEX: LazyLock<BoilerplateIndex> = LazyLock::new(|| {
     let mut index = BoilerplateIndex { phrases: (0..256).map(|_| Vec::new()).collect(), bare_words: (0..256).map(|_| Vec::new()).collect() };
     for (group, g) in BOILERPLATE.iter().enumerate() {
         for (list, words) in [(&mut index.phrases, g.phrases), (&mut index.bare_words, g.bare_words)] {
-            for text in words.iter().map(|w| fold(w)).filter(|w| !w.is_empty()) {
+            for text in words.lines().map(fold).filter(|w| !w.is_empty()) {
                 let chars = text.chars().count();
                 list[text.as_bytes()[0] as usize].push(Entry { group, text, chars });
             }
@@ -700,7 +710,7 @@ static FOLDED: LazyLock<HashMap<(usize, usize), String, BuildHasherDefault<Addre
         }
     }
     for g in BOILERPLATE {
-        for w in g.phrases.iter().chain(g.bare_words) {
+        for w in g.phrases.lines().chain(g.bare_words.lines()) {
             m.insert(key(w), fold(w));
         }
     }

@@ -2,7 +2,8 @@
 // url crate (src/address.rs). Both follow the WHATWG URL Standard; these tests hold them to the
 // same answers: the whole analysis (article and plan, links and images made absolute) of every
 // fixture and of a fixed sample of the dev corpora, then tricky addresses one by one, each
-// through the WASM module (pkg-node/) and the native CLI.
+// through the WASM module (pkg-node/) and the native CLI. The same holds JSON-LD, which the
+// module reads with the host's JSON.parse (src/metadata/json.rs): tricky scripts at the end.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -160,4 +161,35 @@ test('tricky addresses resolve the same way in WASM and natively', () => {
   assert.equal(a.lead_image, 'https://www.example.org/news/img/lead.jpg');
   // Full-width letters as browsers read them (UTS 46), in both back ends.
   assert.match(a.content_html, /href="https:\/\/example\.com\/full-width"/);
+});
+
+// JSON-LD: the module parses it with the host's JSON.parse, the native core with serde_json
+// (src/metadata/json.rs), which refuses more: these scripts sit where the two differ. Each page
+// names its author only in its JSON-LD, so the author shows whether the script was read.
+const deep = (n) => '['.repeat(n) + ']'.repeat(n);
+const JSONLD = [
+  ['nested 127 deep', `"x":${deep(126)}`, 'Jane Doe'],
+  ['nested 128 deep', `"x":${deep(127)}`, null],
+  ['a number out of range', '"x":1e400', null],
+  ['a number in range', '"x":-1.5e300', 'Jane Doe'],
+  ['an unpaired surrogate', '"x":"\\ud800"', null],
+  ['an unpaired surrogate in a key', '"\\udc00":1', null],
+  ['a surrogate pair', '"x":"\\ud83d\\ude00"', 'Jane Doe'],
+  ['a repeated key (the last wins)', '"author":{"name":"Someone Else"}', 'Jane Doe'],
+];
+
+function jsonLdPage(extra) {
+  const para = (i) => `<p>Paragraph ${i} of the story, with enough words in it to be read as the article body, as a news page would have them, and a few more.</p>`;
+  return `<!doctype html><html lang="en"><head><title>Structured data</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Structured data",${extra},"author":{"@type":"Person","name":"Jane Doe"}}</script>
+</head><body><article><h1>Structured data</h1>${[1, 2, 3, 4, 5, 6].map(para).join('\n')}</article></body></html>`;
+}
+
+test('JSON-LD that serde_json refuses is refused in WASM too', () => {
+  const pages = JSONLD.map(([, extra], i) => ({ id: `jsonld-${i}`, html: jsonLdPage(extra), url: 'https://www.example.org/a.html' }));
+  comparePages(pages);
+  JSONLD.forEach(([what, , author], i) => {
+    const a = core.analyze(pages[i].html, pages[i].url, undefined).article;
+    assert.deepEqual(a.authors, author ? [author] : [], what);
+  });
 });

@@ -83,9 +83,10 @@ fn main() {
 
 /// Declutter's change (see README.md here): the entities as one table sorted by name, searched
 /// by binary search, instead of a perfect-hash map that also holds every prefix of every name
-/// (about 12,000 keys). Same answers, a tenth of the size in the WebAssembly module. The names
-/// are one string with each name's end offset (2 bytes a name, where a `&str` took 8), their
-/// code points packed in 3 bytes (unpacked once, on the first lookup).
+/// (about 12,000 keys). Same answers, a tenth of the size in the WebAssembly module. Each name
+/// is stored followed by its first code point as a character, all in one string, which gzip
+/// shrinks far better than arrays of offsets and code points; the second code points are an
+/// index byte a name. `lib.rs` unpacks them into names, offsets and pairs on the first lookup.
 fn named_entities_to_sorted_table(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
@@ -95,58 +96,50 @@ fn named_entities_to_sorted_table(to: &Path) {
         })
         .collect();
 
-    let names: String = entities.keys().copied().collect();
-    assert!(names.len() <= usize::from(u16::MAX), "name offsets fit in u16");
-    let mut ends = Vec::new();
-    let mut end = 0;
     // Where the names of each first byte start: names with first byte `b` are the entries
     // `BY_FIRST_BYTE[b]..BY_FIRST_BYTE[b + 1]` (all names are ASCII).
     let mut by_first_byte = [0usize; 129];
     for name in entities.keys() {
-        end += name.len();
-        ends.push(end);
         by_first_byte[usize::from(name.as_bytes()[0]) + 1] += 1;
     }
     for b in 1..by_first_byte.len() {
         by_first_byte[b] += by_first_byte[b - 1];
     }
-    // Each name's code points in 3 bytes (where the pair took 8): the low 16 bits of the first
-    // in one array, and in another a byte with the rest of the first (its plane, bits 0-1) and
-    // the index of the second among the few there are (bits 2-7). Most bytes of the second array
-    // are 0, which compresses well.
+    // A name is ASCII letters and digits, ending with its only ';' if it has one, so `lib.rs`
+    // finds where it ends: after the ';', or before the first byte that is neither (the
+    // character that follows a name without ';' must not be a letter, a digit or ';').
+    let mut table = String::new();
+    for (name, &(first, _)) in &entities {
+        let body = name.strip_suffix(';').unwrap_or(name);
+        assert!(body.bytes().all(|b| b.is_ascii_alphanumeric()), "{name}");
+        let first = char::from_u32(first).unwrap();
+        assert!(name.ends_with(';') || !(first.is_ascii_alphanumeric() || first == ';'), "{name}");
+        table.push_str(name);
+        table.push(first);
+    }
+    assert!(table.len() <= usize::from(u16::MAX), "name offsets fit in u16");
+    // The second code points there are, and each name's index among them (0: none).
     let mut seconds: Vec<u32> = vec![0];
     for &(_, second) in entities.values() {
         if !seconds.contains(&second) {
             seconds.push(second);
         }
     }
-    assert!(seconds.len() <= 64);
-    let lows: Vec<u16> = entities.values().map(|&(first, _)| first as u16).collect();
-    let highs: Vec<u8> = entities
+    let second_indices: Vec<u8> = entities
         .values()
-        .map(|&(first, second)| {
-            assert!(first >> 16 < 4);
-            let index = seconds.iter().position(|&s| s == second).unwrap() as u32;
-            (first >> 16 | index << 2) as u8
-        })
+        .map(|&(_, second)| seconds.iter().position(|&s| s == second).unwrap() as u8)
         .collect();
     let mut file = BufWriter::new(File::create(to).unwrap());
     writeln!(
         file,
-        "/// Every named character reference without its '&', sorted by bytes, one after the other.\n\
-         static ENTITY_NAMES: &str = {names:?};\n\
-         /// Where each name of `ENTITY_NAMES` ends (it starts where the one before ends).\n\
-         static ENTITY_NAME_ENDS: [u16; {}] = {ends:?};\n\
-         /// The low 16 bits of each name's first code point.\n\
-         static ENTITY_FIRST_LOWS: [u16; {}] = {lows:?};\n\
-         /// Per name: the first code point's bits above 16 (bits 0-1), the index of the second\n\
-         /// code point in `ENTITY_SECONDS` (bits 2-7; 0 for a single code point).\n\
-         static ENTITY_REST: [u8; {}] = {highs:?};\n\
+        "/// Every named character reference without its '&', sorted by bytes, each followed by\n\
+         /// its first code point as a character, one after the other.\n\
+         static ENTITY_TABLE: &str = {table:?};\n\
+         /// Per name, the index of its second code point in `ENTITY_SECONDS` (0: none).\n\
+         static ENTITY_SECOND_INDICES: [u8; {}] = {second_indices:?};\n\
          /// The second code points there are.\n\
          static ENTITY_SECONDS: [u32; {}] = {seconds:?};",
-        ends.len(),
-        lows.len(),
-        highs.len(),
+        second_indices.len(),
         seconds.len()
     )
     .unwrap();

@@ -58,18 +58,23 @@ include!(concat!(env!("OUT_DIR"), "/named_entities.rs"));
 /// start of longer ones (and for ""), and `None` when no name starts so. The same answers as
 /// upstream's `phf::Map`, which stored every prefix as a key.
 pub struct NamedEntities {
-    names: &'static [u8],
-    name_ends: &'static [u16],
-    first_lows: &'static [u16],
-    rest: &'static [u8],
+    table: &'static str,
+    second_indices: &'static [u8],
     seconds: &'static [u32],
     by_first_byte: &'static [u16; 129],
 }
 
-/// The code points of every name as pairs, unpacked on the first lookup (2,231 pairs, 18 KB
-/// of memory): `get` answers a reference to a pair, as the tokenizer expects, and pairs stored
-/// as such took 8 bytes a name in the WebAssembly module where the packed arrays take 3.
-static UNPACKED: OnceLock<Box<[(u32, u32)]>> = OnceLock::new();
+/// The table as the search reads it, unpacked on the first lookup (27 KB of memory): where
+/// each name is in the table, and its code points as a pair (`get` answers a reference to a
+/// pair, as the tokenizer expects). Stored so in the WebAssembly module, they took 12 bytes a
+/// name that compressed poorly.
+struct Unpacked {
+    table: &'static [u8],
+    spans: Vec<(u16, u16)>,
+    pairs: Vec<(u32, u32)>,
+}
+
+static UNPACKED: OnceLock<Unpacked> = OnceLock::new();
 
 /// What `get` answers for a prefix of a name.
 static PREFIX_ONLY: (u32, u32) = (0, 0);
@@ -85,11 +90,12 @@ impl NamedEntities {
             Some(_) => return None,
             None => return Some(&PREFIX_ONLY),
         };
+        let table = self.unpacked();
         // The first name not below `name`: `name` itself, or the smallest name it begins.
         let mut below = to;
         while from < below {
             let mid = from + (below - from) / 2;
-            if self.name(mid) < name.as_bytes() {
+            if table.name(mid) < name.as_bytes() {
                 from = mid + 1;
             } else {
                 below = mid;
@@ -98,9 +104,9 @@ impl NamedEntities {
         if from == to {
             return None;
         }
-        let n = self.name(from);
+        let n = table.name(from);
         if n == name.as_bytes() {
-            Some(&self.pairs()[from])
+            Some(&table.pairs[from])
         } else if n.starts_with(name.as_bytes()) {
             Some(&PREFIX_ONLY)
         } else {
@@ -108,25 +114,41 @@ impl NamedEntities {
         }
     }
 
-    fn pairs(&self) -> &'static [(u32, u32)] {
+    /// Splits the table (build.rs): each name is ASCII letters and digits up to and with its
+    /// `;`, if it has one, and the character after it is its first code point.
+    fn unpacked(&self) -> &'static Unpacked {
         UNPACKED.get_or_init(|| {
-            self.first_lows
-                .iter()
-                .zip(self.rest)
-                .map(|(&low, &rest)| {
-                    let first = u32::from(low) | u32::from(rest & 3) << 16;
-                    (first, self.seconds[usize::from(rest >> 2)])
-                })
-                .collect()
+            let count = self.second_indices.len();
+            let mut out = Unpacked {
+                table: self.table.as_bytes(),
+                spans: Vec::with_capacity(count),
+                pairs: Vec::with_capacity(count),
+            };
+            let mut rest = self.table;
+            for &second in self.second_indices {
+                let mut len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+                if rest.as_bytes().get(len) == Some(&b';') {
+                    len += 1;
+                }
+                let start = self.table.len() - rest.len();
+                out.spans.push((start as u16, (start + len) as u16));
+                let mut chars = rest[len..].chars();
+                let first = chars.next().map_or(0, u32::from);
+                out.pairs.push((first, self.seconds[usize::from(second)]));
+                rest = chars.as_str();
+            }
+            out
         })
     }
+}
 
+impl Unpacked {
     /// The `i`th name in sorted order, as bytes (all are ASCII; bytes compare in the order of
     /// `str`, without its checks of character boundaries when sliced).
     #[inline]
     fn name(&self, i: usize) -> &'static [u8] {
-        let start = if i == 0 { 0 } else { usize::from(self.name_ends[i - 1]) };
-        &self.names[start..usize::from(self.name_ends[i])]
+        let (start, end) = self.spans[i];
+        &self.table[usize::from(start)..usize::from(end)]
     }
 }
 
@@ -141,10 +163,8 @@ impl NamedEntities {
 /// assert_eq!(NAMED_ENTITIES.get("gtx"), None);
 /// ```
 pub static NAMED_ENTITIES: NamedEntities = NamedEntities {
-    names: ENTITY_NAMES.as_bytes(),
-    name_ends: &ENTITY_NAME_ENDS,
-    first_lows: &ENTITY_FIRST_LOWS,
-    rest: &ENTITY_REST,
+    table: ENTITY_TABLE,
+    second_indices: &ENTITY_SECOND_INDICES,
     seconds: &ENTITY_SECONDS,
     by_first_byte: &BY_FIRST_BYTE,
 };
