@@ -13,7 +13,8 @@
 //   npm run bench:module -- --pkg A --pkg B       # two builds (directories like pkg-node/),
 //                                                 # measured in alternate rounds A, B, A, B
 //   npm run bench:module -- --rounds 3            # rounds per build (default 2)
-// Per page and build, cold is the median of its rounds and warm the fastest.
+// Per page and build, cold is the median of its rounds and warm the fastest; the last two
+// columns are the medians over pages of each build's time over the first build's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -120,18 +121,21 @@ try {
   const colds = pkgs.map(() => list.map(() => []));
   const warms = pkgs.map(() => list.map(() => Infinity));
   for (let r = 0; r < rounds; r++) {
-    pkgs.forEach((pkg, k) => {
-      list.forEach((p, i) => colds[k][i].push(cold(pkg, p)));
-      warm(pkg, list).forEach((t, i) => { warms[k][i] = Math.min(warms[k][i], t); });
-      console.error(`round ${r + 1}: ${pkg} done`);
-    });
+    // Cold: the builds one after the other on each page, so that the machine's load, which
+    // drifts, weighs on them alike.
+    list.forEach((p, i) => pkgs.forEach((pkg, k) => colds[k][i].push(cold(pkg, p))));
+    pkgs.forEach((pkg, k) => warm(pkg, list).forEach((t, i) => { warms[k][i] = Math.min(warms[k][i], t); }));
+    console.error(`round ${r + 1} done`);
   }
-  console.log('| build | cold median ms | cold p95 ms | warm median ms | warm p95 ms |');
-  console.log('|---|--:|--:|--:|--:|');
+  // Per page, each build's time over the first build's: the median of these ratios is steadier
+  // than a ratio of medians on a shared machine.
+  const ratio = (xs, k) => median(xs[k].map((x, i) => x / xs[0][i]));
+  console.log('| build | cold median ms | cold p95 ms | warm median ms | warm p95 ms | cold / first | warm / first |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  const coldMs = colds.map((c) => c.map(median));
   pkgs.forEach((pkg, k) => {
-    const c = colds[k].map(median);
-    const w = warms[k];
-    console.log(`| ${path.relative(ROOT, path.resolve(pkg)) || pkg} | ${median(c).toFixed(2)} | ${p95(c).toFixed(2)} | ${median(w).toFixed(2)} | ${p95(w).toFixed(2)} |`);
+    const [c, w] = [coldMs[k], warms[k]];
+    console.log(`| ${path.relative(ROOT, path.resolve(pkg)) || pkg} | ${median(c).toFixed(2)} | ${p95(c).toFixed(2)} | ${median(w).toFixed(2)} | ${p95(w).toFixed(2)} | ${ratio(coldMs, k).toFixed(3)} | ${ratio(warms, k).toFixed(3)} |`);
   });
 } finally {
   rmSync(tmp, { recursive: true, force: true });
