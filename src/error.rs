@@ -50,7 +50,8 @@ struct Megabytes(usize);
 
 impl fmt::Display for Megabytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tenths = tenths_rounded(self.0 as f64 / 1e6);
+        // Shown as u64 (a usize in megabytes fits): u128's Display was only this one's.
+        let tenths = tenths_rounded(self.0 as f64 / 1e6) as u64;
         write!(f, "{}.{}", tenths / 10, tenths % 10)
     }
 }
