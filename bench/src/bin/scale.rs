@@ -14,7 +14,7 @@
 //! reads its `VmHWM`, analyses the page (minimum of a few runs), and reads `VmHWM` again: the
 //! difference is the peak memory the analysis added. `SCALE_RUNS=1 scale --child clutter 20971520`
 //! runs one analysis of one page (for callgrind / cachegrind / perf); `scale --page SHAPE BYTES`
-//! prints the page. Each page is also timed as a first run (`--first SHAPE BYTES`, three
+//! prints the page. Each page is also timed as a first run (`--first SHAPE BYTES`, seven
 //! processes): the one analysis a command-line run makes, in fresh memory at every size.
 
 use anyhow::{bail, Context, Result};
@@ -209,7 +209,7 @@ fn child_first(shape: &str, bytes: usize) -> Result<()> {
 }
 
 /// First-run children per page (the fastest is kept).
-const FIRST_RUN_PROCESSES: usize = 3;
+const FIRST_RUN_PROCESSES: usize = 7;
 
 struct Row {
     bytes: usize,
@@ -262,7 +262,7 @@ fn main() -> Result<()> {
         "`cargo run --release -p declutter-bench --bin scale`: synthetic pages (bench/src/bin/scale.rs), one child process per page; \
          time is the minimum of 10 runs up to 5 MB, else 5; memory is the rise of the child's VmHWM during the analysis. \
          \"ms/MB vs 1 MB\" is the time per byte relative to the 1 MB page's: 1.00 is exactly linear. \
-         \"first run\" is the fastest of 3 processes' first analysis of the page (after one of a 30 KB page), as a command-line run makes it: \
+         \"first run\" is the fastest of 7 processes' first analysis of the page (after one of a 30 KB page), as a command-line run makes it: \
          its arrays are fresh memory at every size, where the repeated runs reuse the heap up to glibc's 32 MiB mapping ceiling and map afresh above it.\n"
     );
     for shape in SHAPES {
