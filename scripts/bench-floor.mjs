@@ -11,7 +11,7 @@
 // opened earlier, the cheapest channel). Timed as Declutter's runs are (action.onClicked to the
 // answer, in the worker); the first click of a page is left out, as bench:browser's warm clicks.
 // Usage: node scripts/bench-floor.mjs [--runs N] [--every K] [--no-corpus]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, clickAction, launch, worker } from './lib/browser.mjs';
@@ -73,6 +73,5 @@ const errs = pages.filter((p) => p.error);
 if (errs.length) lines.push('', `Errors: ${errs.map((p) => `${p.name}: ${p.error}`).join('; ')}`);
 lines.push('', 'Issue 6\'s target is a per-page ratio median ≤ 0.5 for Declutter\'s whole click (bench/browser.md); these clicks do no work at all.');
 const md = `${lines.join('\n')}\n`;
-mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench', 'floor.md'), md);
 console.log(md);
