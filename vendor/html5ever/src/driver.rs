@@ -9,6 +9,7 @@
 
 //! High-level interface to the parser.
 
+use crate::macros::report_error;
 use crate::buffer_queue::BufferQueue;
 use crate::tokenizer::{Tokenizer, TokenizerOpts};
 use crate::tree_builder::{create_element, TreeBuilder, TreeBuilderOpts, TreeSink};
@@ -121,7 +122,7 @@ impl<Sink: TreeSink> TendrilSink<tendril::fmt::UTF8> for Parser<Sink> {
 
     // FIXME: Is it too noisy to report every character decoding error?
     fn error(&mut self, desc: Cow<'static, str>) {
-        self.tokenizer.sink.sink.parse_error(desc)
+        report_error!(self.tokenizer.sink.sink, desc)
     }
 
     type Output = Sink::Output;

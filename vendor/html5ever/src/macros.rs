@@ -32,3 +32,26 @@ macro_rules! time {
     }};
 }
 pub(crate) use time;
+
+/// Declutter's change: parse errors are not reported at all. The tree sink (`src/dom.rs`) drops
+/// them, but each report still built its message (a `Cow` written to the stack for a drop the
+/// compiler kept), so the messages and those stores stayed in the WebAssembly module. With
+/// `REPORT_ERRORS` false, every report is compiled out; parsing is unchanged.
+pub(crate) const REPORT_ERRORS: bool = false;
+
+/// `report_error!(sink, msg)`: `sink.parse_error(msg)`; `report_error!(@token tokenizer, msg)`:
+/// `tokenizer.emit_error(msg)` (a parse-error token for the tree builder); both only when
+/// [`REPORT_ERRORS`] is set.
+macro_rules! report_error {
+    (@token $tokenizer:expr, $msg:expr) => {
+        if $crate::macros::REPORT_ERRORS {
+            $tokenizer.emit_error($msg)
+        }
+    };
+    ($sink:expr, $msg:expr) => {
+        if $crate::macros::REPORT_ERRORS {
+            $sink.parse_error($msg)
+        }
+    };
+}
+pub(crate) use report_error;

@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use std::mem;
 
 pub use crate::buffer_queue::{BufferQueue, FromSet, NotFromSet, SetResult};
-use crate::macros::{time, unwrap_or_return};
+use crate::macros::{report_error, time, unwrap_or_return};
 use crate::tendril::StrTendril;
 use crate::{Attribute, LocalName, QualName, SmallCharSet};
 
@@ -297,7 +297,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             }
         {
             let msg = format!("Bad character {c}");
-            self.emit_error(Cow::Owned(msg));
+            report_error!(@token self, Cow::Owned(msg));
         }
 
         trace!("got character {c}");
@@ -419,7 +419,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             let state = self.state.get();
             Cow::from(format!("Saw {c} in state {state:?}"))
         };
-        self.emit_error(msg);
+        report_error!(@token self, msg);
     }
 
     #[inline]
@@ -433,7 +433,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             let state = self.state.get();
             Cow::from(format!("Saw EOF in state {state:?}"))
         };
-        self.emit_error(msg);
+        report_error!(@token self, msg);
     }
 
     fn emit_char(&self, c: char) {
@@ -463,10 +463,10 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             },
             EndTag => {
                 if !self.current_tag_attrs.borrow().is_empty() {
-                    self.emit_error(Borrowed("Attributes on an end tag"));
+                    report_error!(@token self, Borrowed("Attributes on an end tag"));
                 }
                 if self.current_tag_self_closing.get() {
-                    self.emit_error(Borrowed("Self-closing end tag"));
+                    report_error!(@token self, Borrowed("Self-closing end tag"));
                 }
             },
         }
@@ -563,7 +563,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         };
 
         if dup {
-            self.emit_error(Borrowed("Duplicate attribute"));
+            report_error!(@token self, Borrowed("Duplicate attribute"));
             self.current_tag_had_duplicate_attributes.set(true);
             self.current_attr_value.borrow_mut().clear();
         } else {

@@ -14,6 +14,7 @@ pub use crate::interface::{AppendNode, AppendText, Attribute, NodeOrText};
 pub use crate::interface::{LimitedQuirks, NoQuirks, Quirks, QuirksMode};
 pub use markup5ever::interface::tree_builder::create_element_with_flags;
 
+use crate::macros::report_error;
 use crate::tokenizer::EXACT_ERRORS;
 use self::types::*;
 
@@ -353,8 +354,7 @@ where
             match result {
                 ProcessResult::Done => {
                     if should_have_acknowledged_self_closing_flag {
-                        self.sink
-                            .parse_error(Borrowed("Unacknowledged self-closing tag"));
+                        report_error!(self.sink, Borrowed("Unacknowledged self-closing tag"));
                     }
                     let Some(new_token) = more_tokens.pop_front() else {
                         return tokenizer::TokenSinkResult::Continue;
@@ -484,7 +484,7 @@ where
         // Handle `ParseError` and `DoctypeToken`; convert everything else to the local `Token` type.
         let token = match token {
             tokenizer::ParseError(e) => {
-                self.sink.parse_error(e);
+                report_error!(self.sink, e);
                 return tokenizer::TokenSinkResult::Continue;
             },
 
@@ -492,7 +492,7 @@ where
                 if self.mode.get() == InsertionMode::Initial {
                     let (err, quirk) = data::doctype_error_and_quirks(&dt, self.opts.iframe_srcdoc);
                     if err {
-                        self.sink.parse_error(if EXACT_ERRORS && self.opts.exact_errors {
+                        report_error!(self.sink, if EXACT_ERRORS && self.opts.exact_errors {
                             Cow::from(format!("Bad DOCTYPE: {dt:?}"))
                         } else {
                             Cow::from("Bad DOCTYPE")
@@ -516,7 +516,7 @@ where
                     self.mode.set(InsertionMode::BeforeHtml);
                     return tokenizer::TokenSinkResult::Continue;
                 } else {
-                    self.sink.parse_error(if EXACT_ERRORS && self.opts.exact_errors {
+                    report_error!(self.sink, if EXACT_ERRORS && self.opts.exact_errors {
                         Cow::from(format!("DOCTYPE in insertion mode {:?}", self.mode.get()))
                     } else {
                         Cow::from("DOCTYPE in body")
@@ -620,7 +620,7 @@ where
     Sink: TreeSink<Handle = Handle>,
 {
     fn unexpected<T: fmt::Debug>(&self, _thing: &T) -> ProcessResult<Handle> {
-        self.sink.parse_error(if EXACT_ERRORS && self.opts.exact_errors {
+        report_error!(self.sink, if EXACT_ERRORS && self.opts.exact_errors {
             Cow::from(format!(
                 "Unexpected token {} in insertion mode {:?}",
                 to_escaped_string(_thing),
@@ -748,23 +748,20 @@ where
                 .iter()
                 .rposition(|n| self.sink.same_node(n, &fmt_elem))
             else {
-                self.sink
-                    .parse_error(Borrowed("Formatting element not open"));
+                report_error!(self.sink, Borrowed("Formatting element not open"));
                 self.active_formatting.borrow_mut().remove(fmt_elem_index);
                 return;
             };
 
             // 7.
             if !self.in_scope(default_scope, |n| self.sink.same_node(&n, &fmt_elem)) {
-                self.sink
-                    .parse_error(Borrowed("Formatting element not in scope"));
+                report_error!(self.sink, Borrowed("Formatting element not in scope"));
                 return;
             }
 
             // 8.
             if !self.sink.same_node(&self.current_node(), &fmt_elem) {
-                self.sink
-                    .parse_error(Borrowed("Formatting element not current node"));
+                report_error!(self.sink, Borrowed("Formatting element not current node"));
             }
 
             // 9.
@@ -1075,7 +1072,7 @@ where
                     Cow::from("Unexpected open tag at end of body")
                 }
             };
-            self.sink.parse_error(error);
+            report_error!(self.sink, error);
             // FIXME: Do we keep checking after finding one bad tag?
             // The spec suggests not.
             return;
@@ -1202,7 +1199,7 @@ where
     /// Signal an error if it was not the first one.
     fn expect_to_close(&self, name: LocalName) {
         if self.pop_until_named(name.clone()) != 1 {
-            self.sink.parse_error(if EXACT_ERRORS && self.opts.exact_errors {
+            report_error!(self.sink, if EXACT_ERRORS && self.opts.exact_errors {
                 Cow::from(format!("Unexpected open element while closing {name:?}"))
             } else {
                 Cow::from("Unexpected open element")
@@ -1250,7 +1247,7 @@ where
             self.orig_mode.set(Some(self.mode.get()));
             ProcessResult::Reprocess(InsertionMode::InTableText, token)
         } else {
-            self.sink.parse_error(if EXACT_ERRORS && self.opts.exact_errors {
+            report_error!(self.sink, if EXACT_ERRORS && self.opts.exact_errors {
                 Cow::from(format!(
                     "Unexpected characters {} in table",
                     to_escaped_string(&token)
@@ -1312,8 +1309,7 @@ where
     fn close_the_cell(&self) {
         self.generate_implied_end_tags(cursory_implied_end);
         if self.pop_until(td_th) != 1 {
-            self.sink
-                .parse_error(Borrowed("expected to close <td> or <th> with cell"));
+            report_error!(self.sink, Borrowed("expected to close <td> or <th> with cell"));
         }
         self.clear_active_formatting_to_marker();
     }
@@ -1563,8 +1559,7 @@ where
             }
 
             if self.elem_in(elem, special_tag) {
-                self.sink
-                    .parse_error(Borrowed("Found special tag while closing generic tag"));
+                report_error!(self.sink, Borrowed("Found special tag while closing generic tag"));
                 return;
             }
         }

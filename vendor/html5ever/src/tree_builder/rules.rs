@@ -9,6 +9,7 @@
 
 // The tree builder rules, as a single, enormous nested match expression.
 
+use crate::macros::report_error;
 use crate::encoding::extract_a_character_encoding_from_a_meta_element;
 use crate::interface::Quirks;
 use crate::tokenizer::states::{Rawtext, Rcdata, ScriptData};
@@ -488,8 +489,7 @@ where
                         self.check_body_end();
                         self.mode.set(InsertionMode::AfterBody);
                     } else {
-                        self.sink
-                            .parse_error(Borrowed("</body> with no <body> in scope"));
+                        report_error!(self.sink, Borrowed("</body> with no <body> in scope"));
                     }
                     ProcessResult::Done
                 },
@@ -499,8 +499,7 @@ where
                         self.check_body_end();
                         ProcessResult::Reprocess(InsertionMode::AfterBody, token)
                     } else {
-                        self.sink
-                            .parse_error(Borrowed("</html> with no <body> in scope"));
+                        report_error!(self.sink, Borrowed("</html> with no <body> in scope"));
                         ProcessResult::Done
                     }
                 },
@@ -525,7 +524,7 @@ where
                 Token::Tag(tag @ tag!(<h1> | <h2> | <h3> | <h4> | <h5> | <h6>)) => {
                     self.close_p_element_in_button_scope();
                     if self.current_node_in(heading_tag) {
-                        self.sink.parse_error(Borrowed("nested heading tags"));
+                        report_error!(self.sink, Borrowed("nested heading tags"));
                         self.pop();
                     }
                     self.insert_element_for(tag);
@@ -544,7 +543,7 @@ where
                     if self.form_elem.borrow().is_some()
                         && !self.in_html_elem_named(local_name!("template"))
                     {
-                        self.sink.parse_error(Borrowed("nested forms"));
+                        report_error!(self.sink, Borrowed("nested forms"));
                     } else {
                         self.close_p_element_in_button_scope();
                         let elem = self.insert_element_for(tag);
@@ -603,7 +602,7 @@ where
 
                 Token::Tag(tag @ tag!(<button>)) => {
                     if self.in_scope_named(default_scope, local_name!("button")) {
-                        self.sink.parse_error(Borrowed("nested buttons"));
+                        report_error!(self.sink, Borrowed("nested buttons"));
                         self.generate_implied_end_tags(cursory_implied_end);
                         self.pop_until_named(local_name!("button"));
                     }
@@ -632,32 +631,27 @@ where
                 Token::Tag(tag!(</form>)) => {
                     if !self.in_html_elem_named(local_name!("template")) {
                         let Some(node) = self.form_elem.take() else {
-                            self.sink
-                                .parse_error(Borrowed("Null form element pointer on </form>"));
+                            report_error!(self.sink, Borrowed("Null form element pointer on </form>"));
                             return ProcessResult::Done;
                         };
                         if !self.in_scope(default_scope, |n| self.sink.same_node(&node, &n)) {
-                            self.sink
-                                .parse_error(Borrowed("Form element not in scope on </form>"));
+                            report_error!(self.sink, Borrowed("Form element not in scope on </form>"));
                             return ProcessResult::Done;
                         }
                         self.generate_implied_end_tags(cursory_implied_end);
                         let current = self.current_node().clone();
                         self.remove_from_stack(&node);
                         if !self.sink.same_node(&current, &node) {
-                            self.sink
-                                .parse_error(Borrowed("Bad open element on </form>"));
+                            report_error!(self.sink, Borrowed("Bad open element on </form>"));
                         }
                     } else {
                         if !self.in_scope_named(default_scope, local_name!("form")) {
-                            self.sink
-                                .parse_error(Borrowed("Form element not in scope on </form>"));
+                            report_error!(self.sink, Borrowed("Form element not in scope on </form>"));
                             return ProcessResult::Done;
                         }
                         self.generate_implied_end_tags(cursory_implied_end);
                         if !self.current_node_named(local_name!("form")) {
-                            self.sink
-                                .parse_error(Borrowed("Bad open element on </form>"));
+                            report_error!(self.sink, Borrowed("Bad open element on </form>"));
                         }
                         self.pop_until_named(local_name!("form"));
                     }
@@ -692,7 +686,7 @@ where
 
                 Token::Tag(tag!(</p>)) => {
                     if !self.in_scope_named(button_scope, local_name!("p")) {
-                        self.sink.parse_error(Borrowed("No <p> tag to close"));
+                        report_error!(self.sink, Borrowed("No <p> tag to close"));
                         self.insert_phantom(local_name!("p"));
                     }
                     self.close_p_element();
@@ -709,7 +703,7 @@ where
                         self.generate_implied_end_except(tag.name.clone());
                         self.expect_to_close(tag.name);
                     } else {
-                        self.sink.parse_error(Borrowed("No matching tag to close"));
+                        report_error!(self.sink, Borrowed("No matching tag to close"));
                     }
                     ProcessResult::Done
                 },
@@ -718,11 +712,11 @@ where
                     if self.in_scope(default_scope, |n| self.elem_in(&n, heading_tag)) {
                         self.generate_implied_end_tags(cursory_implied_end);
                         if !self.current_node_named(tag.name) {
-                            self.sink.parse_error(Borrowed("Closing wrong heading tag"));
+                            report_error!(self.sink, Borrowed("Closing wrong heading tag"));
                         }
                         self.pop_until(heading_tag);
                     } else {
-                        self.sink.parse_error(Borrowed("No heading tag to close"));
+                        report_error!(self.sink, Borrowed("No heading tag to close"));
                     }
                     ProcessResult::Done
                 },
@@ -746,7 +740,7 @@ where
                 Token::Tag(tag @ tag!(<nobr>)) => {
                     self.reconstruct_active_formatting_elements();
                     if self.in_scope_named(default_scope, local_name!("nobr")) {
-                        self.sink.parse_error(Borrowed("Nested <nobr>"));
+                        report_error!(self.sink, Borrowed("Nested <nobr>"));
                         self.adoption_agency(local_name!("nobr"));
                         self.reconstruct_active_formatting_elements();
                     }
@@ -851,7 +845,7 @@ where
                         if self.in_scope_named(default_scope, local_name!("option"))
                             || self.in_scope_named(default_scope, local_name!("optgroup"))
                         {
-                            self.sink.parse_error(Borrowed("hr in option"));
+                            report_error!(self.sink, Borrowed("hr in option"));
                         }
                     }
 
@@ -916,7 +910,7 @@ where
                     if self.in_scope_named(default_scope, local_name!("select")) {
                         self.generate_implied_end_except(local_name!("optgroup"));
                         if self.in_scope_named(default_scope, local_name!("option")) {
-                            self.sink.parse_error(Borrowed("nested options"));
+                            report_error!(self.sink, Borrowed("nested options"));
                         }
                     } else if self.current_node_named(local_name!("option")) {
                         self.pop();
@@ -933,7 +927,7 @@ where
                         if self.in_scope_named(default_scope, local_name!("option"))
                             || self.in_scope_named(default_scope, local_name!("optgroup"))
                         {
-                            self.sink.parse_error(Borrowed("nested options"));
+                            report_error!(self.sink, Borrowed("nested options"));
                         }
                     } else if self.current_node_named(local_name!("option")) {
                         self.pop();
@@ -1151,7 +1145,7 @@ where
                     });
 
                     if contains_nonspace {
-                        self.sink.parse_error(Borrowed("Non-space table text"));
+                        report_error!(self.sink, Borrowed("Non-space table text"));
                         for (split, text) in pending.into_iter() {
                             match self.foster_parent_in_body(Token::Characters(split, text)) {
                                 ProcessResult::Done => (),

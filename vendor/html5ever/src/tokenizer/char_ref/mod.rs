@@ -7,6 +7,7 @@
 // option. This file may not be copied, modified, or distributed
 // except according to those terms.
 
+use crate::macros::report_error;
 use crate::tokenizer::EXACT_ERRORS;
 use super::{TokenSink, Tokenizer};
 use crate::buffer_queue::BufferQueue;
@@ -195,7 +196,7 @@ impl CharRefTokenizer {
     ) -> Status {
         match tokenizer.peek(input) {
             Some(';') => tokenizer.discard_char(input),
-            Some(_) => tokenizer.emit_error(Borrowed(
+            Some(_) => report_error!(@token tokenizer, Borrowed(
                 "Semicolon missing after numeric character reference",
             )),
             None => return Status::Stuck,
@@ -214,7 +215,7 @@ impl CharRefTokenizer {
         }
 
         input.push_front(unconsume);
-        tokenizer.emit_error(Borrowed("Numeric character reference without digits"));
+        report_error!(@token tokenizer, Borrowed("Numeric character reference without digits"));
         Status::Done(CharRef::EMPTY)
     }
 
@@ -248,7 +249,7 @@ impl CharRefTokenizer {
             } else {
                 Cow::from("Invalid numeric character reference")
             };
-            tokenizer.emit_error(msg);
+            report_error!(@token tokenizer, msg);
         }
 
         self.finish_one(c)
@@ -289,7 +290,7 @@ impl CharRefTokenizer {
         } else {
             Cow::from("Invalid character reference")
         };
-        tokenizer.emit_error(msg);
+        report_error!(@token tokenizer, msg);
     }
 
     fn unconsume_name(&mut self, input: &BufferQueue) {
@@ -357,7 +358,7 @@ impl CharRefTokenizer {
                         // 1. If the last character matched is not a U+003B SEMICOLON character
                         //    (;), then this is a missing-semicolon-after-character-reference parse
                         //    error.
-                        tokenizer.emit_error(Borrowed(
+                        report_error!(@token tokenizer, Borrowed(
                             "Character reference does not end with semicolon",
                         ));
                         false
@@ -410,7 +411,7 @@ impl CharRefTokenizer {
                 State::Begin => Status::Done(CharRef::EMPTY),
                 State::Numeric(_) if !self.seen_digit => self.unconsume_numeric(tokenizer, input),
                 State::Numeric(_) | State::NumericSemicolon => {
-                    tokenizer.emit_error(Borrowed("EOF in numeric character reference"));
+                    report_error!(@token tokenizer, Borrowed("EOF in numeric character reference"));
                     self.finish_numeric(tokenizer)
                 },
                 State::Named => self.finish_named(tokenizer, input, None),
@@ -420,7 +421,7 @@ impl CharRefTokenizer {
                 },
                 State::Octothorpe => {
                     input.push_front(StrTendril::from_slice("#"));
-                    tokenizer.emit_error(Borrowed("EOF after '#' in character reference"));
+                    report_error!(@token tokenizer, Borrowed("EOF after '#' in character reference"));
                     Status::Done(CharRef::EMPTY)
                 },
             };
