@@ -4,7 +4,8 @@
 //! ```text
 //! evaluate readability|trafilatura-dev|all [--corpus DIR] [--worst N] [--meta-misses] [--floors FILE] [--out DIR]
 //! ```
-//! `--meta-misses` lists every title / author / date miss (truth and output).
+//! `--meta-misses` lists every title / author / date miss (truth and output), and the title
+//! truths that none of the page's headings, title tags or JSON-LD names gives (`title_candidates`).
 //! `--floors` (default `tests/floors.json` when `--check` is given) makes the run fail when a
 //! figure falls under its floor; `--out DIR` also writes each page's text (named as
 //! score.py's ids are not needed: DIR/<page>.txt) for inspection.
@@ -248,6 +249,69 @@ fn title_match(truth: &str, got: &str) -> (bool, bool) {
     (false, normalised)
 }
 
+/// Separators around which a title's parts are candidates too ("Headline | Site", "Kicker:
+/// Headline").
+const TITLE_PARTS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "];
+
+/// Every title the page itself offers: the text of each `h1`–`h4`, each meta tag whose name
+/// holds "title", the `<title>`, each JSON-LD `headline`, `alternativeHeadline` and `name`, and
+/// each of their parts around a [`TITLE_PARTS`] separator: the places a title rule reads. The
+/// share of truths found among them bounds what such a rule can score; the others were
+/// reworded by the annotator (7 of trafilatura-dev's 16 are nowhere in the page) or copied from
+/// a subtitle, a teaser or a longer line.
+fn title_candidates(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("static selector");
+    let mut found: Vec<String> = Vec::new();
+    for e in doc.select(&sel("h1, h2, h3, h4, title")) {
+        found.push(e.text().collect());
+    }
+    for e in doc.select(&sel("meta[content]")) {
+        let key = e.attr("property").or(e.attr("name")).unwrap_or_default();
+        if key.to_ascii_lowercase().contains("title") {
+            found.extend(e.attr("content").map(str::to_string));
+        }
+    }
+    for e in doc.select(&sel(r#"script[type="application/ld+json"]"#)) {
+        let text: String = e.text().collect();
+        // Some pages wrap the JSON in a CDATA section, as the core allows.
+        let json = ["//<![CDATA[", "<![CDATA["]
+            .iter()
+            .fold(text.trim(), |t, p| t.strip_prefix(p).unwrap_or(t))
+            .trim_end()
+            .trim_end_matches("]]>")
+            .trim_end()
+            .trim_end_matches("//");
+        let mut stack: Vec<serde_json::Value> = serde_json::from_str(json).into_iter().collect();
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::Object(o) => {
+                    for (k, v) in o {
+                        match (k.as_str(), v) {
+                            (
+                                "headline" | "alternativeHeadline" | "name",
+                                serde_json::Value::String(t),
+                            ) => found.push(t),
+                            (_, v) => stack.push(v),
+                        }
+                    }
+                }
+                serde_json::Value::Array(a) => stack.extend(a),
+                _ => {}
+            }
+        }
+    }
+    let mut all = Vec::new();
+    for f in found {
+        let f = norm_ws(&f);
+        for sep in TITLE_PARTS {
+            all.extend(f.split(sep).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()));
+        }
+        all.push(f);
+    }
+    all
+}
+
 /// Compares days. Two trafilatura-dev truths are written year-day-month ("2022-29-11" for
 /// 29 November: no month 29); such a truth is read with day and month swapped.
 fn date_match(truth: &str, got: Option<&str>) -> bool {
@@ -299,6 +363,10 @@ struct MetaScore {
     title: (usize, usize),
     /// Exact or site-name-normalised title matches.
     title_norm: (usize, usize),
+    /// Truths that are, exact or normalised, one of the page's own [`title_candidates`].
+    title_on_page: (usize, usize),
+    /// The pages whose title truth is none of them.
+    titles_off_page: Vec<String>,
     author: (usize, usize),
     date: (usize, usize),
     misses: Vec<String>,
@@ -483,6 +551,16 @@ fn evaluate(
             }
         };
         let text = article.as_ref().map(|a| a.text.clone()).unwrap_or_default();
+        let (Truth::Text { meta: truth_meta, .. } | Truth::Snippets { meta: truth_meta, .. }) =
+            &page.truth;
+        if let Some(t) = truth_meta["title"].as_str().filter(|t| !t.trim().is_empty()) {
+            meta.title_on_page.1 += 1;
+            if title_candidates(&html).iter().any(|c| title_match(t, c).1) {
+                meta.title_on_page.0 += 1;
+            } else {
+                meta.titles_off_page.push(format!("{}\ttruth={t:?}", page.id));
+            }
+        }
         if text.trim().is_empty() {
             empty += 1;
         }
@@ -581,6 +659,13 @@ fn evaluate(
         pct(meta.date) * 100.0, meta.date.0, meta.date.1
     ));
     lines.push(format!(
+        "  titles on the page (a heading h1-h4, a title meta tag, the <title>, a JSON-LD headline \
+         or name, or a part of one): {:.1}% ({}/{}); a title rule reads these",
+        pct(meta.title_on_page) * 100.0,
+        meta.title_on_page.0,
+        meta.title_on_page.1
+    ));
+    lines.push(format!(
         "  time per page: median {median:.2} ms, p95 {p95:.2} ms, total {:.2} s",
         times.iter().sum::<f64>() / 1000.0
     ));
@@ -606,6 +691,10 @@ fn evaluate(
         for m in &meta.misses {
             lines.push(format!("    {m}"));
         }
+        lines.push(format!("  titles not on the page (all {}):", meta.titles_off_page.len()));
+        for m in &meta.titles_off_page {
+            lines.push(format!("    {m}"));
+        }
     }
     let key = dataset.replace('-', "_");
     figures.insert(format!("{key}.f1"), f1);
@@ -613,6 +702,7 @@ fn evaluate(
     figures.insert(format!("{key}.recall"), r);
     figures.insert(format!("{key}.title"), pct(meta.title));
     figures.insert(format!("{key}.title_normalised"), pct(meta.title_norm));
+    figures.insert(format!("{key}.title_on_page"), pct(meta.title_on_page));
     figures.insert(format!("{key}.author"), pct(meta.author));
     figures.insert(format!("{key}.date"), pct(meta.date));
     figures.insert(format!("{key}.empty_with_truth"), empty_with_truth.len() as f64);
