@@ -69,6 +69,10 @@ const WASM_CONVERGE = ['--converge'];
 // 640,361 B raw). The order of functions in a module changes nothing for V8, which compiles each
 // on its first call. (By call count instead, `--reorder-functions`: +2 KB gzip.)
 const WASM_ORDER = ['--reorder-functions-by-name'];
+// Custom sections no engine reads: the toolchain's names and versions (`producers`) and the
+// features the module uses (`target_features`, which wasm-opt writes back for the --enable-*
+// flags below): -265 B raw, -215 B gzip (session 15: 640,361 -> 640,096 B; 267,278 -> 267,063 B).
+const WASM_STRIP = ['--strip-producers', '--strip-target-features'];
 // wasm-opt may assume that nothing lives in the first 1 KB of memory, and so fold constant
 // address offsets into loads and stores: -4.9 KB raw, -1.9 KB gzip (session 11). Rust lays the
 // 1 MB stack out first, growing down towards 0, so those bytes are its last 1 KB, used only by
@@ -171,7 +175,7 @@ function optimise(file) {
   const opt = `${file}.opt`;
   const bin = path.join(ROOT, 'node_modules', '.bin', 'wasm-opt');
   say(`wasm-opt -Oz ${path.relative(ROOT, file)} (binaryen ${out(bin, ['--version']) ?? '?'})`);
-  sh(bin, [process.env.DECLUTTER_WASM_OPT ?? '-Oz', ...WASM_CONVERGE, ...WASM_INLINING, ...WASM_ORDER, ...WASM_ASSUMPTIONS, ...WASM_FEATURES, file, '-o', opt]);
+  sh(bin, [process.env.DECLUTTER_WASM_OPT ?? '-Oz', ...WASM_CONVERGE, ...WASM_INLINING, ...WASM_ORDER, ...WASM_ASSUMPTIONS, ...WASM_FEATURES, ...WASM_STRIP, file, '-o', opt]);
   writeFileSync(file, readFileSync(opt));
   rmSync(opt);
   return before.length;
