@@ -9,6 +9,15 @@
 //!    [`Metadata::consumed`] so the article body can drop them.
 //! 4. The URL (dates only).
 
+#![forbid(unsafe_code)]
+
+// A crate of its own so that the WASM build can compile it size-first (it runs once per
+// analysis, not per node: the root Cargo.toml's `wasm` profile). The page's modules under
+// their old names, so that `crate::dom` and the like read as they did inside `declutter`.
+use declutter_page::{address, dom, features, lower, prep, rules, sort};
+#[cfg(test)]
+use declutter_page::{lang, options};
+
 mod blocks;
 pub mod byline;
 mod date_scan;
