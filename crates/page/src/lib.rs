@@ -20,6 +20,8 @@ pub mod lang;
 #[doc(hidden)]
 pub mod lower;
 #[doc(hidden)]
+pub mod meta_scan;
+#[doc(hidden)]
 pub mod options;
 #[doc(hidden)]
 pub mod prep;
