@@ -480,15 +480,17 @@ fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
 
 /// `char::is_whitespace` of an ASCII byte: space, tab, line feed, vertical tab, form feed,
 /// carriage return (`u8::is_ascii_whitespace` leaves out the vertical tab).
-#[inline]
+#[inline(always)]
 pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Whether the character at byte `i` of `s` (a character boundary) is whitespace
 /// (`char::is_whitespace`), and its width in bytes: ASCII is told from the byte (tab, line
-/// feed, vertical tab, form feed, carriage return, space), without decoding.
-#[inline]
+/// feed, vertical tab, form feed, carriage return, space), without decoding. Always inlined:
+/// called per character of the page's text, and a copy compiled in the metadata crate (at "z"
+/// in the WASM build) must not be the one the text passes call.
+#[inline(always)]
 pub fn space_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes()[i] {
         b @ 0..=0x7f => (is_ascii_space(b), 1),
