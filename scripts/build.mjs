@@ -40,11 +40,11 @@ const CARGO_BIN = path.join(homedir(), '.cargo', 'bin');
 // the README (Figures, size) says what the module holds, why it is over, and what each step
 // measured (our crate at "s" and html5ever's crates at 3, Cargo.toml's wasm profile; the
 // vendored entity table, vendor/web_atoms; addresses through the host's URL class,
-// src/address.rs; lower-casing from compact tables, src/lower.rs; one
-// sort instance, src/sort.rs; no float parsing, output/html.rs parse_f32; no regex engine,
-// metadata/date_scan.rs; no float formatting nor the parser's profiler and exact error messages,
+// crates/page/src/address.rs; lower-casing from compact tables, crates/page/src/lower.rs; one
+// sort instance, crates/page/src/sort.rs; no float parsing, output/html.rs parse_f32; no regex engine,
+// crates/metadata/src/date_scan.rs; no float formatting nor the parser's profiler and exact error messages,
 // vendor/html5ever and src/wasm.rs; packed entity code points; JSON-LD through the host's
-// JSON.parse, src/metadata/json.rs; static atoms as one string, vendor/string_cache).
+// JSON.parse, crates/metadata/src/json.rs; static atoms as one string, vendor/string_cache).
 // DECLUTTER_WASM_BUDGET=off skips the checks (module and zip) (to measure an experiment); DECLUTTER_WASM_OPT
 // replaces wasm-opt's -Oz (e.g. -O3) for the same purpose.
 const WASM_BUDGET = { raw: 640 * 1024, gzip: 269 * 1024 };

@@ -25,32 +25,26 @@
 
 #![forbid(unsafe_code)]
 
-pub mod address;
 mod candidates;
 mod clean;
 mod consensus;
 mod container;
 #[cfg(feature = "cli")]
 pub mod decode;
-pub mod dom;
-mod error;
 mod extract;
-mod features;
-pub mod lang;
-mod lower;
-pub mod metadata;
 mod model;
-mod options;
 pub mod output;
 mod plan;
-mod prep;
-pub mod prescan;
-pub mod rules;
 mod select;
-mod sort;
-mod tags;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+// The page and the metadata reader are crates of their own (crates/), so that the WASM build can
+// compile the metadata size-first (Cargo.toml's `wasm` profile). Their modules keep their paths
+// here: `declutter::dom`, `declutter::metadata`, ... outside, `crate::dom` and the like inside.
+pub use declutter_metadata as metadata;
+pub use declutter_page::{address, dom, lang, prescan, rules};
+use declutter_page::{error, features, lower, options, prep, sort};
 
 pub use error::Error;
 pub use model::{Analysis, Article, CleanPlan, PlanItem};

@@ -1,5 +1,5 @@
 //! Links and images come out absolute, also where a host is written in Unicode: the URL
-//! parser runs without Unicode tables (src/address.rs), so such hosts are made Punycode first.
+//! parser runs without Unicode tables (crates/page/src/address.rs), so such hosts are made Punycode first.
 
 fn page() -> String {
     let para = "Les habitants du quartier ont appris la nouvelle au marché, où chacun avait son avis sur la question.";

@@ -1,9 +1,9 @@
 // Addresses: the WASM module resolves them with the host's URL class, the native core with the
-// url crate (src/address.rs). Both follow the WHATWG URL Standard; these tests hold them to the
+// url crate (crates/page/src/address.rs). Both follow the WHATWG URL Standard; these tests hold them to the
 // same answers: the whole analysis (article and plan, links and images made absolute) of every
 // fixture and of a fixed sample of the dev corpora, then tricky addresses one by one, each
 // through the WASM module (pkg-node/) and the native CLI. The same holds JSON-LD, which the
-// module reads with the host's JSON.parse (src/metadata/json.rs): tricky scripts at the end.
+// module reads with the host's JSON.parse (crates/metadata/src/json.rs): tricky scripts at the end.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -164,7 +164,7 @@ test('tricky addresses resolve the same way in WASM and natively', () => {
 });
 
 // JSON-LD: the module parses it with the host's JSON.parse, the native core with serde_json
-// (src/metadata/json.rs), which refuses more: these scripts sit where the two differ. Each page
+// (crates/metadata/src/json.rs), which refuses more: these scripts sit where the two differ. Each page
 // names its author only in its JSON-LD, so the author shows whether the script was read.
 const deep = (n) => '['.repeat(n) + ']'.repeat(n);
 const JSONLD = [

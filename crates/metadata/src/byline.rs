@@ -11,7 +11,6 @@ use crate::rules::lexicon::{
     BYLINE_PREFIXES, CONTACT_LABELS, INNER_BYLINE_WORDS, INTERVIEW_JOINERS, NAME_CONJUNCTIONS,
     NAME_PARTICLES, NOT_AN_AUTHOR, WEEKDAYS,
 };
-use html5ever::local_name;
 
 /// class/id tokens of a byline element (Readability's `byline` regex minus "dateline", which
 /// marks a date, not a name).
@@ -36,13 +35,13 @@ pub const PREFIXED_BYLINE_MAX_WORDS: usize = 12;
 /// A name longer than this is not a name but a phrase that slipped through.
 const NAME_MAX_CHARS: usize = 70;
 const NAME_MAX_WORDS: usize = 7;
-/// Ancestors whose class/id marks comments or sidebars: their "author" elements are
-/// commenters and related-story bylines (Readability removes these containers first).
-pub const NOT_ARTICLE_CONTAINER_TOKENS: &[&str] =
-    &["comment", "disqus", "replies", "sidebar", "related", "footer", "widget", "recommend"];
-/// Whole class tokens that make a "widget" the main column: Blogger wraps every post, byline
-/// included, in `<div class="widget Blog" id="Blog1">`.
-pub const MAIN_WIDGET_TOKENS: &[&str] = &["blog"];
+
+// The per-element pass and its constants: in crates/page, compiled for speed (it runs for every
+// element of the page; this crate is compiled for size in the WASM build).
+#[cfg(test)]
+use declutter_page::meta_scan::style_hides;
+use declutter_page::meta_scan::Attrs;
+pub use declutter_page::meta_scan::{Context, MAIN_WIDGET_TOKENS, NOT_ARTICLE_CONTAINER_TOKENS};
 
 /// Turns a byline string into author names: strips a leading "By"/"Par"/"بقلم"…, cuts at the
 /// first digit (dates, times) and at " | ", trims date glue words, splits on commas and
@@ -209,191 +208,6 @@ pub(crate) fn is_plausible_name(name: &str) -> bool {
             let f = fold(name);
             !NOT_AN_AUTHOR.iter().any(|n| folded(n) == f)
         }
-}
-
-/// Per-node flags inherited from ancestors, computed in one pre-order pass so that checks on
-/// many candidates stay linear even on pages nested 100,000 levels deep.
-pub struct Context {
-    /// The node or an ancestor is hidden (Readability's `_isProbablyVisible`: `hidden`,
-    /// `display:none`, `visibility:hidden`, `aria-hidden=true`).
-    hidden: Vec<bool>,
-    /// An ancestor is a comment section, sidebar, related list, footer or nav. `<body>`,
-    /// `<html>`, `<article>` and `<main>` never are, whatever their classes say (WordPress puts
-    /// "has-sidebar" on `<body>`).
-    side: Vec<bool>,
-    /// An ancestor is a `<header>` or `<nav>`.
-    chrome: Vec<bool>,
-}
-
-impl Context {
-    pub fn new(doc: &Document) -> Context {
-        let n = doc.len();
-        let (mut hidden, mut side, mut chrome) = (vec![false; n], vec![false; n], vec![false; n]);
-        // Inside an <article> (the node itself included).
-        let mut article = vec![false; n];
-        // Whether each element is itself a sidebar/comments container: computed once per
-        // element, then inherited by its descendants (it used to be recomputed per child).
-        let mut side_el = vec![false; n];
-        for i in 0..n {
-            let id = i as NodeId;
-            // Only elements: the flags of text and comment nodes are never asked for, and the
-            // document node, the one other node with children, has no parent to inherit from.
-            let Some(e) = doc.element(id) else { continue };
-            let attrs = Attrs::of(e);
-            let (mut h, mut s, mut c) = (attrs.hide(), false, false);
-            let mut a = e.name == local_name!("article");
-            let mut parent_in_article = false;
-            if let Some(p) = doc.parent(id) {
-                let pi = p as usize;
-                parent_in_article = article.get(pi).copied().unwrap_or(false);
-                a |= parent_in_article;
-                h |= hidden.get(pi).copied().unwrap_or(false);
-                s = side.get(pi).copied().unwrap_or(false)
-                    || side_el.get(pi).copied().unwrap_or(false);
-                c = chrome.get(pi).copied().unwrap_or(false)
-                    || doc.element(p).is_some_and(|pe| {
-                        pe.name == local_name!("header") || pe.name == local_name!("nav")
-                    });
-            }
-            if let Some(x) = article.get_mut(i) {
-                *x = a;
-            }
-            if let Some(x) = side_el.get_mut(i) {
-                *x = is_side_element(e, &attrs, parent_in_article);
-            }
-            if let (Some(x), Some(y), Some(z)) =
-                (hidden.get_mut(i), side.get_mut(i), chrome.get_mut(i))
-            {
-                *x = h;
-                *y = s;
-                *z = c;
-            }
-        }
-        Context { hidden, side, chrome }
-    }
-    pub fn hidden(&self, id: NodeId) -> bool {
-        self.hidden.get(id as usize).copied().unwrap_or(false)
-    }
-    pub fn in_side(&self, id: NodeId) -> bool {
-        self.side.get(id as usize).copied().unwrap_or(false)
-    }
-    pub fn in_chrome(&self, id: NodeId) -> bool {
-        self.chrome.get(id as usize).copied().unwrap_or(false)
-    }
-    /// Shown, and in the page's own text: not hidden, not in a sidebar, not in its chrome.
-    pub fn in_main(&self, id: NodeId) -> bool {
-        !self.hidden(id) && !self.in_side(id) && !self.in_chrome(id)
-    }
-}
-
-/// The attributes the element scans below read (the first of each name, as with `attr`),
-/// gathered in one pass over the element's attributes.
-#[derive(Default)]
-struct Attrs<'e> {
-    class: &'e str,
-    id: &'e str,
-    rel: Option<&'e str>,
-    itemprop: Option<&'e str>,
-    style: Option<&'e str>,
-    hidden: bool,
-    aria_hidden: Option<&'e str>,
-}
-
-impl<'e> Attrs<'e> {
-    fn of(e: &'e crate::dom::Element) -> Attrs<'e> {
-        let mut a = Attrs::default();
-        let (mut class, mut id) = (None, None);
-        // Names compared as interned atoms.
-        for attr in &e.attributes {
-            let (k, v): (&html5ever::LocalName, &str) = (&attr.name.local, &attr.value);
-            let first = |slot: &mut Option<&'e str>| {
-                if slot.is_none() {
-                    *slot = Some(v);
-                }
-            };
-            if *k == local_name!("class") {
-                first(&mut class);
-            } else if *k == local_name!("id") {
-                first(&mut id);
-            } else if *k == local_name!("rel") {
-                first(&mut a.rel);
-            } else if *k == local_name!("itemprop") {
-                first(&mut a.itemprop);
-            } else if *k == local_name!("style") {
-                first(&mut a.style);
-            } else if *k == local_name!("hidden") {
-                a.hidden = true;
-            } else if *k == local_name!("aria-hidden") {
-                first(&mut a.aria_hidden);
-            }
-        }
-        a.class = class.unwrap_or("");
-        a.id = id.unwrap_or("");
-        a
-    }
-
-    /// The element itself is hidden: a `hidden` attribute, `aria-hidden=true`, or a style with
-    /// `display:none` / `visibility:hidden` (ASCII case and spaces ignored).
-    fn hide(&self) -> bool {
-        self.hidden || self.aria_hidden == Some("true") || self.style.is_some_and(style_hides)
-    }
-}
-
-/// `style` with spaces removed and ASCII lower-cased contains `display:none` or
-/// `visibility:hidden`.
-fn style_hides(style: &str) -> bool {
-    contains_squeezed(style, b"display:none") || contains_squeezed(style, b"visibility:hidden")
-}
-
-/// `hay.to_ascii_lowercase().replace(' ', "").contains(needle)` without the copies, for a
-/// lower-case `needle` whose first byte occurs nowhere else in it (so after a mismatch a
-/// match can only restart at the current byte).
-fn contains_squeezed(hay: &str, needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else { return true };
-    let mut at = 0;
-    for b in hay.bytes().filter(|&b| b != b' ').map(|b| b.to_ascii_lowercase()) {
-        if needle.get(at) == Some(&b) {
-            at += 1;
-            if at == needle.len() {
-                return true;
-            }
-        } else {
-            at = usize::from(b == first);
-        }
-    }
-    false
-}
-
-/// A comment section, sidebar, related list, page footer or nav. Class and id tokens must START
-/// with a marker ("sidebar-wrapper", "comments-area", "widget_recent_comments"): layout classes
-/// that merely mention one ("has-sidebar", "right-sidebar", "elementor-widget-container") wrap
-/// the article itself. A `<footer>` inside an `<article>` is the entry's meta line, not page
-/// chrome.
-fn is_side_element(e: &crate::dom::Element, attrs: &Attrs<'_>, inside_article: bool) -> bool {
-    // Names compared as interned atoms (this runs for every element).
-    let name = &e.name;
-    if *name == local_name!("body")
-        || *name == local_name!("html")
-        || *name == local_name!("article")
-        || *name == local_name!("main")
-    {
-        return false;
-    }
-    if *name == local_name!("nav") || (*name == local_name!("footer") && !inside_article) {
-        return true;
-    }
-    // The words of "class id", lower-cased, without building it: the tokens are lower-case ASCII.
-    let marked = attrs.class.split_whitespace().chain(attrs.id.split_whitespace()).any(|tok| {
-        NOT_ARTICLE_CONTAINER_TOKENS.iter().any(|t| {
-            tok.as_bytes().get(..t.len()).is_some_and(|p| p.eq_ignore_ascii_case(t.as_bytes()))
-        })
-    });
-    // Unless it is the main column (tested second: most elements are not marked at all).
-    marked
-        && !attrs
-            .class
-            .split_whitespace()
-            .any(|tok| MAIN_WIDGET_TOKENS.iter().any(|t| tok.eq_ignore_ascii_case(t)))
 }
 
 /// The visible byline element, Readability-style: the first visible element with

@@ -9,6 +9,15 @@
 //!    [`Metadata::consumed`] so the article body can drop them.
 //! 4. The URL (dates only).
 
+#![forbid(unsafe_code)]
+
+// A crate of its own so that the WASM build can compile it size-first (it runs once per
+// analysis, not per node: the root Cargo.toml's `wasm` profile). The page's modules under
+// their old names, so that `crate::dom` and the like read as they did inside `declutter`.
+use declutter_page::{address, dom, lower, prep, rules, sort};
+#[cfg(test)]
+use declutter_page::{lang, options};
+
 mod blocks;
 pub mod byline;
 mod date_scan;
@@ -109,8 +118,7 @@ pub const DATE_CLASS_TOKENS: &[&str] = &[
     "date", "time", "publish", "posted", "dateline", "byline", "meta", "article-info", "entry-info",
 ];
 
-/// A block longer than this (characters) is prose, not a date or source line.
-pub const DATE_LINE_MAX_CHARS: usize = 200;
+pub use declutter_page::meta_scan::DATE_LINE_MAX_CHARS;
 /// A block whose text is only a date ("lundi 23 janvier 2023 à 10h30") has at most this many
 /// words; it is consumed when it gives the published day.
 pub const BARE_DATE_MAX_WORDS: usize = 8;

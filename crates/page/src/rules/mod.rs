@@ -6,7 +6,7 @@
 pub mod lexicon;
 
 /// Elements whose text is not prose (raw text or never rendered).
-pub const RAW_TEXT_TAGS: &[&str] = &[
+pub static RAW_TEXT_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed",
     "noframes",
 ];
@@ -17,14 +17,14 @@ pub const RAW_TEXT_TAGS: &[&str] = &[
 // calibrated with. Where we depart, the departure is a separate, named rule below.
 
 /// Tags whose text is scored as a paragraph (`DEFAULT_TAGS_TO_SCORE`).
-pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+pub static TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 /// A div with none of these below it reads as a paragraph (`DIV_TO_P_ELEMS`).
-pub const DIV_TO_P_ELEMS: &[&str] =
+pub static DIV_TO_P_ELEMS: &[&str] =
     &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 /// Siblings of these tags keep their tag when appended (`ALTER_TO_DIV_EXCEPTIONS`).
-pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+pub static ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 /// Inline (phrasing) content: runs of these inside a div are wrapped into a paragraph.
-pub const PHRASING_ELEMS: &[&str] = &[
+pub static PHRASING_ELEMS: &[&str] = &[
     // `font` is Readability's `span` (it retags fonts before scoring).
     "font", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
     "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
@@ -32,35 +32,35 @@ pub const PHRASING_ELEMS: &[&str] = &[
     "strong", "sub", "sup", "textarea", "time", "var", "wbr",
 ];
 /// Roles that mark a block as not the article (`UNLIKELY_ROLES`).
-pub const UNLIKELY_ROLES: &[&str] =
+pub static UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id substrings of blocks that are unlikely to be content (`unlikelyCandidates`).
-pub const UNLIKELY_TOKENS: &[&str] = &[
+pub static UNLIKELY_TOKENS: &[&str] = &[
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
 ];
 /// Class/id substrings that rescue an unlikely-looking block (`okMaybeItsACandidate`).
-pub const MAYBE_CANDIDATE_TOKENS: &[&str] =
+pub static MAYBE_CANDIDATE_TOKENS: &[&str] =
     &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 /// Class/id substrings that raise a block's weight by [`CLASS_WEIGHT`] (`positive`).
-pub const POSITIVE_TOKENS: &[&str] = &[
+pub static POSITIVE_TOKENS: &[&str] = &[
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
     "post", "text", "blog", "story",
 ];
 /// Class/id substrings that lower a block's weight by [`CLASS_WEIGHT`] (`negative`; the
 /// word "hid" is matched as a whole word separately, see [`NEGATIVE_WORDS`]).
-pub const NEGATIVE_TOKENS: &[&str] = &[
+pub static NEGATIVE_TOKENS: &[&str] = &[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
     "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
     "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
 ];
 /// Whole space-separated words that lower a block's weight.
-pub const NEGATIVE_WORDS: &[&str] = &["hid"];
+pub static NEGATIVE_WORDS: &[&str] = &["hid"];
 /// Class/id of share widgets removed inside the article (`shareElements`, word-bounded).
-pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
+pub static SHARE_WORDS: &[&str] = &["share", "sharedaddy"];
 /// Share widgets with at least this much text are kept (they are probably content).
 pub const SHARE_MAX_TEXT: usize = 500;
 
@@ -110,7 +110,7 @@ pub const CLEAN_LIST_TEXT_SHARE: f32 = 0.9;
 pub const CLEAN_HEADING_DENSITY: f32 = 0.9;
 
 /// Hosts whose video embeds are kept (`videos`).
-pub const VIDEO_HOSTS: &[&str] = &[
+pub static VIDEO_HOSTS: &[&str] = &[
     "//www.dailymotion.com", "//dailymotion.com", "//www.youtube.com", "//youtube.com",
     "//www.youtube-nocookie.com", "//youtube-nocookie.com", "//player.vimeo.com", "//v.qq.com",
     "//www.bilibili.com", "//bilibili.com", "//live.bilibili.com", "//archive.org",
@@ -120,7 +120,7 @@ pub const VIDEO_HOSTS: &[&str] = &[
 /// Classes of the blockquotes that social networks' embed scripts turn into posts. The quote is
 /// part of the story: a sibling block holding one joins the article, and no share-bar rule
 /// drops it (users complain of articles that stop at an embedded post).
-pub const SOCIAL_EMBED_CLASSES: &[&str] = &[
+pub static SOCIAL_EMBED_CLASSES: &[&str] = &[
     "twitter-tweet", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore", "bluesky-embed",
     "mastodon-embed", "reddit-embed-bq", "threads-embed",
 ];
@@ -129,16 +129,16 @@ pub const SOCIAL_EMBED_CLASSES: &[&str] = &[
 pub const SOCIAL_EMBED_SCAN_NODES: usize = 12;
 
 /// Ad labels: a node whose whole text is one of these is an ad slot (`adWords`).
-pub const AD_WORDS: &[&str] = &[
+pub static AD_WORDS: &[&str] = &[
     "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама",
     "anuncio", "إعلان", "anzeige", "publicidad",
 ];
 /// Placeholder texts of lazy blocks (`loadingWords`).
-pub const LOADING_WORDS: &[&str] =
+pub static LOADING_WORDS: &[&str] =
     &["loading", "正在加载", "загрузка", "chargement", "cargando", "جار التحميل"];
 
 /// Commas in any script (Readability's `commas`, which includes the Arabic comma).
-pub const COMMAS: &[char] = &[
+pub static COMMAS: &[char] = &[
     '\u{002C}', '\u{060C}', '\u{FE50}', '\u{FE10}', '\u{FE11}', '\u{2E41}', '\u{2E34}', '\u{2E32}',
     '\u{FF0C}',
 ];
@@ -152,7 +152,7 @@ pub const KICKER_TITLE_MIN_CHARS: usize = 20;
 /// Class/id words of an article's lead outside the chosen container: en ("lead", "standfirst",
 /// "dek", "deck", "intro", "summary"), fr ("chapo", "chapeau"), es ("entradilla", "sumario",
 /// "bajada", "copete"), de ("vorspann", "teaser"), it ("occhiello" is a kicker, so no).
-pub const LEAD_TOKENS: &[&str] = &[
+pub static LEAD_TOKENS: &[&str] = &[
     "lead", "standfirst", "dek", "deck", "intro", "summary", "chapo", "chapeau", "entradilla",
     "sumario", "bajada", "copete", "vorspann", "teaser", "subtitle", "subheadline", "excerpt",
 ];
@@ -174,7 +174,7 @@ pub const TWIN_MIN_CHARS: usize = 500;
 
 /// Class/id substrings that name the kind of clutter a block is, first match wins: the
 /// reason shown for it in the cleaning plan.
-pub const REASON_TOKENS: &[(&[&str], &str)] = &[
+pub static REASON_TOKENS: &[(&[&str], &str)] = &[
     // Comments: en, fr ("commentaire" contains "comment"), es/pt, de, it, ar (transliterated).
     (
         &[
@@ -246,7 +246,7 @@ pub const MAX_NESTING_DEPTH: usize = 4096;
 /// Real pages stay under 50.
 pub const MAX_ATTRIBUTES_PER_ELEMENT: usize = 5_000;
 /// Elements that close implicitly or never nest, skipped when estimating nesting depth.
-pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
+pub static DEPTH_EXEMPT_TAGS: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
     "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body", "area", "base", "br",
     "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
@@ -254,33 +254,33 @@ pub const DEPTH_EXEMPT_TAGS: &[&str] = &[
 ];
 
 /// Tags dropped before extraction: never article text.
-pub const NON_CONTENT_TAGS: &[&str] = &[
+pub static NON_CONTENT_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas",
     "object", "applet", "frameset", "frame", "map", "dialog",
 ];
 
 /// Attributes that hold an image's `srcset` when it is lazy-loaded, in order of trust.
-pub const LAZY_SRCSET_ATTRS: &[&str] =
+pub static LAZY_SRCSET_ATTRS: &[&str] =
     &["srcset", "data-srcset", "data-lazy-srcset", "data-original-set"];
 /// Attributes that hold an image's URL when it is lazy-loaded.
-pub const LAZY_SRC_ATTRS: &[&str] = &[
+pub static LAZY_SRC_ATTRS: &[&str] = &[
     "data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src",
     "data-img", "data-image",
 ];
 /// File extensions of images (Readability knows jpg/png/webp only; AVIF and GIF are common).
-pub const IMAGE_EXTENSIONS: &[&str] =
+pub static IMAGE_EXTENSIONS: &[&str] =
     &[".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".jxl"];
 /// A `data:` image URL shorter than this is a placeholder (Readability's 133 characters).
 pub const PLACEHOLDER_DATA_URL_MAX: usize = 133;
 /// Wrappers dropped from the output, their children kept.
-pub const UNWRAP_TAGS: &[&str] = &["font"];
+pub static UNWRAP_TAGS: &[&str] = &["font"];
 
 // ---------------------------------------------------------------------------------------------
 // The in-place cleaning plan (plan.rs) and the boilerplate lexicon pass (clean.rs).
 
 /// Blocks tested against the boilerplate lexicon inside the article: headings of every level
 /// (a support box's title may be an `<h1>` inside the text; the page's title is read apart).
-pub const BOILERPLATE_BLOCK_TAGS: &[&str] = &[
+pub static BOILERPLATE_BLOCK_TAGS: &[&str] = &[
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "aside", "section", "a",
     "strong", "b", "em", "span", "ul", "ol", "figure", "center",
 ];
@@ -292,27 +292,27 @@ pub const BOILERPLATE_LABEL_MAX_CHARS: usize = 40;
 /// own, fixture lists-tables-code), and without its label would end the reader view on an
 /// unlabelled list (session 11 reverted a rule for that). What goes is a source line that holds
 /// its sources ("Źródło: ISBnews"), a citation box, a show/hide toggle.
-pub const LABELS_KEPT_OVER_THEIR_LIST: &[&str] = &["sources label"];
+pub static LABELS_KEPT_OVER_THEIR_LIST: &[&str] = &["sources label"];
 
 /// Class/id tokens shorter than this must be whole words to count ("ad" must not match
 /// "header", "nav" must not match "canvas"); longer ones may match inside a word.
 pub const MIN_SUBSTRING_TOKEN: usize = 5;
 /// Reasons that, named by a block's class/id inside the article, drop it from the article
 /// when it is small (an ad slot, a newsletter box, a paywall between paragraphs).
-pub const IN_ARTICLE_CLUTTER: &[&str] = &[
+pub static IN_ARTICLE_CLUTTER: &[&str] = &[
     "advertisement", "newsletter", "paywall", "disclaimer", "poll", "share bar", "related links",
     "comments", "cookie banner", "modal", "headline ticker",
 ];
 /// ...when it is one of these containers (an inline `a.popup` is a footnote link, not a modal;
 /// a blockquote counts, as embed cards are blockquotes, and social posts are spared apart).
-pub const NAMED_CLUTTER_TAGS: &[&str] = &[
+pub static NAMED_CLUTTER_TAGS: &[&str] = &[
     "div", "section", "aside", "form", "ul", "ol", "table", "figure", "ins", "iframe", "nav",
     "footer", "header", "p", "dl", "blockquote",
 ];
 /// Class/id substrings of a breadcrumb trail, dropped inside the article like the clutter
 /// above: en "breadcrumb", fr "fil-ariane" / "filariane" (fil d'Ariane), de "brotkrumen",
 /// es "migas-de-pan" / "miga-de-pan"; Arabic and other themes use the English word.
-pub const BREADCRUMB_TOKENS: &[&str] = &[
+pub static BREADCRUMB_TOKENS: &[&str] = &[
     "breadcrumb", "fil-ariane", "filariane", "fil_ariane", "brotkrumen", "migas-de-pan",
     "miga-de-pan",
 ];
@@ -322,10 +322,10 @@ pub const IN_ARTICLE_CLUTTER_MAX_CHARS: usize = 600;
 /// Class/id substrings that name a block as the text behind a paywall ("paywalled",
 /// "regwalled", "paywalled-content"): the article itself, shown in full to a subscriber, not
 /// the wall, although they contain "paywall"/"regwall".
-pub const WALLED_CONTENT_TOKENS: &[&str] = &["walled"];
+pub static WALLED_CONTENT_TOKENS: &[&str] = &["walled"];
 /// Class/id substrings of a card that announces another article ("teaser", "sz-teaser",
 /// "Teasers--3columns"; "teaser" is the word of German, French and Spanish CMSs too).
-pub const TEASER_TOKENS: &[&str] = &["teaser"];
+pub static TEASER_TOKENS: &[&str] = &["teaser"];
 /// A teaser card, or a grid of a few, has at most this much text; longer, the block is the
 /// story's own lead or body that a theme named so.
 pub const TEASER_MAX_CHARS: usize = 1200;
@@ -343,17 +343,17 @@ pub const TEASER_MORE_CARD_MAX_CHARS: usize = 400;
 /// modifiers, written in English by themes of every language: "has-sharing",
 /// "contentHeader--with-abstract", "gallery__with-sidebar"): such a class does not make the
 /// block the clutter it names.
-pub const HOLDS_MODIFIERS: &[&str] = &["has-", "has_", "with-", "with_"];
+pub static HOLDS_MODIFIERS: &[&str] = &["has-", "has_", "with-", "with_"];
 /// Class words that say which state a slide or a tab panel is in, not what it is (themes write
 /// them in English whatever the page's language): set aside when a hidden element is compared
 /// with the shown sibling before it (prep.rs `is_hidden_slide`).
-pub const SLIDE_STATE_CLASSES: &[&str] = &[
+pub static SLIDE_STATE_CLASSES: &[&str] = &[
     "hidden", "hide", "is-hidden", "d-none", "active", "is-active", "current", "is-current",
     "selected", "is-selected", "visible", "is-visible", "show", "shown", "in", "open", "is-open",
 ];
 /// Kinds of clutter that pages keep hidden and reveal with a script (a dialog that opens, a
 /// consent banner shown after a delay): hidden in place even when hidden at snapshot time.
-pub const REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
+pub static REVEALED_LATER: &[&str] = &["modal", "cookie banner", "newsletter"];
 /// A block outside the article with at least this many links...
 pub const LINK_RUN_MIN_LINKS: usize = 3;
 /// ...and at least this share of its text in links is a run of links (a menu, a ticker).
@@ -373,7 +373,7 @@ pub const HEADLINE_MIN_WORDS: usize = 3;
 pub const TAIL_RUN_MAX_SHARE: f32 = 0.3;
 /// Marks that end a label announcing what follows it (a colon, also the full-width one of CJK
 /// text): as the article's last heading, such a label announces a block the page kept apart.
-pub const ANNOUNCING_MARKS: &[char] = &[':', '：'];
+pub static ANNOUNCING_MARKS: &[char] = &[':', '：'];
 /// A paywall note below the teaser ("To view the full story, please subscribe", "Déjà abonné ?")
 /// takes the blocks after it in its container along (what a subscription gives, the log-in
 /// line): the wall's pitch, when their text is at most this share of the teaser's before the
@@ -387,7 +387,7 @@ pub const PAYWALL_PITCH_MAX_SHARE: f32 = 1.0;
 /// informed of our actions? Sign up here", "Sie möchten wöchentliche Produktvorstellungen?
 /// Schauen Sie in unseren Newsletter"), however it is worded; matched in the link's path and
 /// query, never in its host ("newsletter.example.org/article/…" is no sign-up page).
-pub const SIGNUP_PATH_WORDS: &[&str] = &[
+pub static SIGNUP_PATH_WORDS: &[&str] = &[
     "newsletter", "subscribe", "signup", "sign-up", "sign_up", "abonnieren", "nachrichten-abo",
     "inscription", "suscripcion", "suscribete", "boletin",
 ];
@@ -400,7 +400,7 @@ pub const SIGNUP_INVITATION_MAX_CHARS: usize = 200;
 pub const SIGNUP_CLOSING_MAX_SHARE: f32 = 0.1;
 /// ...and is a block of its own: an inline element mid-sentence that links to the sign-up
 /// page ("… einfach auf <b>www.…/newsletter</b> bestellen …") is part of the sentence.
-pub const SIGNUP_BLOCK_TAGS: &[&str] = &[
+pub static SIGNUP_BLOCK_TAGS: &[&str] = &[
     "p", "div", "li", "ul", "ol", "blockquote", "aside", "section", "center", "h2", "h3", "h4",
     "h5", "h6",
 ];
@@ -411,11 +411,11 @@ pub const BOILERPLATE_MAX_CHARS: usize = 200;
 // Metadata (metadata/): the author at the end of a dated meta line.
 
 /// Separators of a meta line that gives the date, then the time or a label, then a name.
-pub const META_LINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • "];
+pub static META_LINE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " • "];
 /// A meta line has at most this many parts ("04.02.2022 | 13:10 Uhr | Uta Helkenberg").
 pub const META_LINE_MAX_PARTS: usize = 4;
 /// Characters other than letters that a name may hold ("J. R. Stone", "Müller-Lüdenscheidt", "O'Mahony").
-pub const NAME_PUNCTUATION: &[char] = &[' ', '.', '-', '\'', '’'];
+pub static NAME_PUNCTUATION: &[char] = &[' ', '.', '-', '\'', '’'];
 /// The name at its end has two to this many words (a first and a last name, maybe a middle one).
 pub const META_LINE_NAME_MAX_WORDS: usize = 3;
 
@@ -452,7 +452,7 @@ pub const NO_ARTICLE_MAX_LINK_DENSITY: f32 = 0.4;
 /// read as `-`, so `article_body` and `entry-content-wrap` match too; each is long enough not
 /// to hit unrelated words. CMS names (WordPress `entry-content`, Drupal `field-name-body`,
 /// Blogger `post-body`) are language-neutral.
-pub const CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
+pub static CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
     &[
         "articlebody", "article-body", "article--body", "article__body", "articletext",
         "article-text", "article__text", "story-body", "storybody", "story-text", "story__body",
@@ -466,7 +466,7 @@ pub const CONTAINER_TOKEN_GROUPS: &[&[&str]] = &[
     ],
 ];
 /// Semantic tags that hold the article, tried after the names (`<article>`, then `<main>`).
-pub const CONTAINER_TAGS: &[&str] = &["article", "main"];
+pub static CONTAINER_TAGS: &[&str] = &["article", "main"];
 /// A container needs at least this much text (characters) to stand for the article
 /// (trafilatura's `MIN_EXTRACTED_SIZE`).
 pub const CONTAINER_MIN_CHARS: usize = 250;
@@ -493,10 +493,10 @@ pub const AGREEMENT_UNKNOWN: f32 = 0.5;
 /// Class/id substrings of the blocks that close a page after the article's body: the author
 /// box (en "author", de "autor", fr "auteur"; WordPress' Simple Author Box "saboxplugin"),
 /// the licence or copyright line. Left out only after the agreed container (consensus.rs).
-pub const TAIL_TOKENS: &[&str] =
+pub static TAIL_TOKENS: &[&str] =
     &["author", "autor", "auteur", "saboxplugin", "licence", "license", "copyright"];
 /// Whole words of the same kind, too short to match inside other words ("bio" is in "biology").
-pub const TAIL_WORDS: &[&str] = &["bio", "about"];
+pub static TAIL_WORDS: &[&str] = &["bio", "about"];
 
 // ---------------------------------------------------------------------------------------------
 // q10: precision on the trafilatura dev set (issue #5).
@@ -505,7 +505,7 @@ pub const TAIL_WORDS: &[&str] = &["bio", "about"];
 /// `<rt>`) and the parentheses a browser without ruby shows around it (`<rp>`). The reader
 /// view does not render ruby, so kept they would read inline and double every annotated word
 /// ("子こども"); the base text (`<rb>` or the bare text in `<ruby>`) stays.
-pub const RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
+pub static RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
 
 /// Class/id substrings of a box about a person inside the article, besides the author boxes of
 /// [`AUTHOR_BOX_TOKENS`]: more names of the author's bio (WordPress' Simple Author Box
@@ -514,7 +514,7 @@ pub const RUBY_ANNOTATION_TAGS: &[&str] = &["rt", "rp"];
 /// "contact", es "contacto", de "kontakt", "ansprechpartner"; Arabic themes write these names in
 /// English). About the writer or whom to call, not the story: left out of the article, not
 /// hidden on the page.
-pub const PERSON_BOX_TOKENS: &[&str] = &[
+pub static PERSON_BOX_TOKENS: &[&str] = &[
     "saboxplugin", "author-description", "autorenbox", "autoren-box", "autor-box", "autorbox",
     "auteur-box", "bio-auteur", "sobre-el-autor", "contact", "kontakt", "ansprechpartner",
 ];
@@ -527,12 +527,12 @@ pub const PERSON_BOX_MAX_CHARS: usize = 600;
 /// Class/id fragments of an author box: the block under (or beside) an article that shows
 /// the writer's photo, name and bio ("author-bio", WordPress themes' "author-box", LinkedIn's
 /// "author-info", "about-author"). Its heading is the writer's name.
-pub const AUTHOR_BOX_TOKENS: &[&str] = &[
+pub static AUTHOR_BOX_TOKENS: &[&str] = &[
     "author-bio", "authorbio", "author_bio", "author-box", "authorbox", "author_box",
     "author-info", "author_info", "about-author", "about_author",
 ];
 /// The part every [`AUTHOR_BOX_TOKENS`] entry holds (a test checks it): looked for first.
-pub const AUTHOR_BOX_STEM: &str = "author";
+pub static AUTHOR_BOX_STEM: &str = "author";
 /// Only this many nodes of an author box are searched for its name heading.
 pub const AUTHOR_BOX_MAX_NODES: usize = 60;
 /// A name heading in an author box has this many words: a first and a last name, at most a
@@ -543,13 +543,13 @@ pub const AUTHOR_BOX_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
 pub const CREDIT_LINE_MAX_WORDS: usize = 4;
 /// class fragment of the credit line under a headline (`<p class="credit">JIJI</p>`): read
 /// only beside the `<h1>` (elsewhere "credit" marks photo credits).
-pub const HEADLINE_CREDIT_TOKEN: &str = "credit";
+pub static HEADLINE_CREDIT_TOKEN: &str = "credit";
 /// Siblings after the `<h1>` (and after its parent) searched for that credit line.
 pub const HEADLINE_CREDIT_MAX_SIBLINGS: usize = 3;
 /// Inline elements an `<h1>` may hold and still read as one run of text (`<h1>Ein <em>neuer</em>
 /// Rekord</h1>`); any other child (a kicker `<span>`, a `<br>`, a `<small>` date) makes it a
 /// composed heading whose text is not one headline.
-pub const HEADLINE_INLINE_TAGS: &[&str] =
+pub static HEADLINE_INLINE_TAGS: &[&str] =
     &["a", "em", "strong", "b", "i", "q", "abbr", "mark", "cite"];
 /// Words a meta title may add after the page's `<h1>` without a separator and still be that
 /// headline plus a label ("… Rezept", "… von jesusfreak"); more is a longer headline.

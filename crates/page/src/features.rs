@@ -42,7 +42,7 @@ const COUNT_BITS: u32 = 21;
 const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
 /// The most nodes a page may have for [`Feat`]'s counts to hold (about 2.1 M; the default
 /// limit is 1.5 M).
-pub(crate) const MAX_NODES: usize = COUNT_MASK as usize;
+pub const MAX_NODES: usize = COUNT_MASK as usize;
 
 /// An element count of [`Feat`]: its word and its field in it.
 #[derive(Clone, Copy)]
@@ -201,7 +201,7 @@ pub struct TextStats {
 /// every attempt). Kept small (24 bytes): one per node, and on a large page every byte per node
 /// is megabytes of fresh memory to fault in.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct NodeFacts {
+pub struct NodeFacts {
     /// A prose text node's [`TextStats`] (`ROLE_TEXT`: len, commas, ASCII commas, visible);
     /// an element's link weight (the `f32`'s bits, for `<a>`) and its index in
     /// [`PageFacts::names`] (the answers for its class and id). A node is one or the other,
@@ -222,7 +222,7 @@ pub(crate) struct NodeFacts {
 
 impl NodeFacts {
     /// [`TextStats::visible`] of a prose text node (0 for other nodes and raw text).
-    pub(crate) fn visible_chars(&self) -> u32 {
+    pub fn visible_chars(&self) -> u32 {
         if self.role == ROLE_TEXT {
             self.own[3]
         } else {
@@ -243,7 +243,7 @@ impl NodeFacts {
 /// The page's [`NodeFacts`], and what elements' class and id say (see `prep::names`), worked out
 /// on first use: every attempt, the cleaning and the plan ask again.
 #[derive(Debug, Default)]
-pub(crate) struct PageFacts {
+pub struct PageFacts {
     nodes: Vec<NodeFacts>,
     /// One per distinct (class, id) of the page: the answers depend on those two strings
     /// alone, and pages repeat them (list items, cards). Slot 0 serves every element with
@@ -263,19 +263,19 @@ const ROLE_EMBED: u8 = 6;
 const ROLE_HEADING: u8 = 7;
 const ROLE_LIST: u8 = 8;
 
-pub(crate) fn page_facts(doc: &Document) -> &[NodeFacts] {
+pub fn page_facts(doc: &Document) -> &[NodeFacts] {
     &facts(doc).nodes
 }
 
 /// The class/id answers of element `id` (shared with every element with the same two).
-pub(crate) fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
+pub fn names_of(doc: &Document, id: NodeId) -> &crate::prep::NameCache {
     let f = facts(doc);
     &f.names[f.nodes[id as usize].names() as usize]
 }
 
 /// What `prep::is_unlikely` reads of element `id` before its class and id: whether its role
 /// is an unlikely one, and whether it has a class or an id at all (slot 0 serves neither).
-pub(crate) fn role_and_named(doc: &Document, id: NodeId) -> (bool, bool) {
+pub fn role_and_named(doc: &Document, id: NodeId) -> (bool, bool) {
     let k = &facts(doc).nodes[id as usize];
     (k.unlikely_role, k.names() != 0)
 }

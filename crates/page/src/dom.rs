@@ -414,7 +414,8 @@ fn elems_before_blocks(tags: &[u8]) -> Vec<u32> {
 }
 
 /// One step of [`walk_fragment`].
-pub(crate) enum Visit<'a> {
+#[doc(hidden)] // used by crate declutter's output, not API
+pub enum Visit<'a> {
     /// An element opens: its namespace and name, its attributes in source order. The visitor
     /// answers whether to walk into it (then a `Close` follows its children).
     Open(&'a Namespace, &'a LocalName, &'a [Attribute]),
@@ -428,7 +429,8 @@ pub(crate) enum Visit<'a> {
 /// [`Document`], it keeps namespaces (foreign content must be told apart) and attributes in
 /// source order. Comments, doctypes and template contents are not visited. Iterative: the tree
 /// may nest deep.
-pub(crate) fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool) {
+#[doc(hidden)] // used by crate declutter's output, not API
+pub fn walk_fragment(html: &str, mut visit: impl FnMut(Visit<'_>) -> bool) {
     use html5ever::tendril::TendrilSink;
     let context = QualName::new(None, ns!(html), local_name!("div"));
     let tree =

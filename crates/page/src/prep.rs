@@ -75,7 +75,7 @@ pub fn has_bounded(hay: &str, words: &[&str]) -> bool {
 /// page's node facts (`features::page_facts`): scoring, every attempt, cleaning, the output and
 /// the plan ask about the same elements again.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct NameCache {
+pub struct NameCache {
     class_weight: OnceCell<f32>,
     token_reason: OnceCell<Option<&'static str>>,
     unlikely_name: OnceCell<bool>,
@@ -156,12 +156,12 @@ fn has_word_ci(hay: &str, words: &[&str]) -> bool {
 /// The hash map for keys a page chooses (class names, block texts): foldhash is seeded at
 /// random, so a hostile page cannot pick thousands of colliding keys, and it costs a fraction of
 /// std's SipHash (which took 2 % of all instructions).
-pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Lower-case ASCII tokens by their first two bytes, to tell whether a class or id lower-cased holds
 /// one of them ([`contains_any`]) in one pass over it, without lower-casing an ASCII one: this
 /// test runs on every named element of the page.
-pub(crate) struct TokenSet {
+pub struct TokenSet {
     tokens: &'static [&'static str],
     /// The tokens by their first two bytes (`first << 8 | second`); a token of one byte is
     /// filed under each second byte.
@@ -171,7 +171,7 @@ pub(crate) struct TokenSet {
 }
 
 impl TokenSet {
-    pub(crate) fn new(tokens: &'static [&'static str]) -> TokenSet {
+    pub fn new(tokens: &'static [&'static str]) -> TokenSet {
         let mut set = TokenSet { tokens, by_pair: Default::default(), pairs: vec![0; 1 << 10] };
         for t in tokens {
             debug_assert!(t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{t}");
@@ -190,7 +190,7 @@ impl TokenSet {
     }
 
     /// `contains_any(&hay.to_lowercase(), tokens)`.
-    pub(crate) fn any_in(&self, hay: &str) -> bool {
+    pub fn any_in(&self, hay: &str) -> bool {
         if !hay.is_ascii() {
             // Lower-casing may change lengths or give ASCII (the Kelvin sign is a 'k').
             return contains_any(&crate::lower::lowercase(hay), self.tokens);
@@ -199,7 +199,7 @@ impl TokenSet {
     }
 
     /// Whether a token is a substring of ASCII `h` with each byte mapped by `fold`.
-    pub(crate) fn any_in_ascii(&self, h: &[u8], fold: impl Fn(u8) -> u8) -> bool {
+    pub fn any_in_ascii(&self, h: &[u8], fold: impl Fn(u8) -> u8) -> bool {
         (0..h.len()).any(|i| {
             // The byte after the last stands for any byte: one-byte tokens are filed under all.
             let second = h.get(i + 1).map_or(0, |&b| fold(b));
@@ -480,16 +480,18 @@ fn push_normalized(out: &mut String, s: &str, space: &mut bool) {
 
 /// `char::is_whitespace` of an ASCII byte: space, tab, line feed, vertical tab, form feed,
 /// carriage return (`u8::is_ascii_whitespace` leaves out the vertical tab).
-#[inline]
-pub(crate) fn is_ascii_space(b: u8) -> bool {
+#[inline(always)]
+pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Whether the character at byte `i` of `s` (a character boundary) is whitespace
 /// (`char::is_whitespace`), and its width in bytes: ASCII is told from the byte (tab, line
-/// feed, vertical tab, form feed, carriage return, space), without decoding.
-#[inline]
-pub(crate) fn space_at(s: &str, i: usize) -> (bool, usize) {
+/// feed, vertical tab, form feed, carriage return, space), without decoding. Always inlined:
+/// called per character of the page's text, and a copy compiled in the metadata crate (at "z"
+/// in the WASM build) must not be the one the text passes call.
+#[inline(always)]
+pub fn space_at(s: &str, i: usize) -> (bool, usize) {
     match s.as_bytes()[i] {
         b @ 0..=0x7f => (is_ascii_space(b), 1),
         // The only lead bytes of non-ASCII whitespace: U+0085 and U+00A0 (C2), U+1680 (E1),

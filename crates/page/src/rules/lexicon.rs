@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 /// French months and the abbreviations French newspapers print ("janv.", "févr.", "sept.").
 /// "mars" and "mai" have no abbreviation. Source: Imprimerie nationale abbreviations, as seen
 /// on Le Monde / Maroc Diplomatique date lines.
-pub const MONTHS_FR: &[(&str, u8)] = &[
+pub static MONTHS_FR: &[(&str, u8)] = &[
     ("janvier", 1), ("janv", 1),
     ("février", 2), ("fevrier", 2), ("févr", 2), ("fév", 2),
     ("mars", 3),
@@ -33,7 +33,7 @@ pub const MONTHS_FR: &[(&str, u8)] = &[
 
 /// English months and their usual short forms ("Jan", "Sept"); used in "January 23, 2023",
 /// "23 Jan 2023" and RFC 2822 dates ("Mon, 23 Jan 2023 10:30:00 GMT").
-pub const MONTHS_EN: &[(&str, u8)] = &[
+pub static MONTHS_EN: &[(&str, u8)] = &[
     ("january", 1), ("jan", 1),
     ("february", 2), ("feb", 2),
     ("march", 3), ("mar", 3),
@@ -49,7 +49,7 @@ pub const MONTHS_EN: &[(&str, u8)] = &[
 ];
 
 /// Spanish months ("23 de enero de 2023"); "setiembre" is the Peruvian/Uruguayan spelling.
-pub const MONTHS_ES: &[(&str, u8)] = &[
+pub static MONTHS_ES: &[(&str, u8)] = &[
     ("enero", 1), ("ene", 1),
     ("febrero", 2),
     ("marzo", 3),
@@ -65,7 +65,7 @@ pub const MONTHS_ES: &[(&str, u8)] = &[
 ];
 
 /// German months ("23. Januar 2023"); "Jänner" is the Austrian form, "Mrz" a common short form.
-pub const MONTHS_DE: &[(&str, u8)] = &[
+pub static MONTHS_DE: &[(&str, u8)] = &[
     ("januar", 1), ("jänner", 1),
     ("februar", 2),
     ("märz", 3), ("mrz", 3),
@@ -82,7 +82,7 @@ pub const MONTHS_DE: &[(&str, u8)] = &[
 
 /// Italian and Portuguese months: the trafilatura dev set has Italian and Portuguese pages whose
 /// only date is visible text.
-pub const MONTHS_IT_PT: &[(&str, u8)] = &[
+pub static MONTHS_IT_PT: &[(&str, u8)] = &[
     ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6),
     ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
     ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
@@ -99,7 +99,7 @@ pub const MONTHS_IT_PT: &[(&str, u8)] = &[
 ///
 /// Two-word names come first: a matcher trying entries in order must see "كانون الثاني" before
 /// it could stop at "كانون".
-pub const MONTHS_AR: &[(&str, u8)] = &[
+pub static MONTHS_AR: &[(&str, u8)] = &[
     ("كانون الثاني", 1), ("تشرين الأول", 10), ("تشرين الثاني", 11), ("كانون الأول", 12),
     ("يناير", 1), ("جانفي", 1),
     ("فبراير", 2), ("فيفري", 2), ("شباط", 2),
@@ -117,7 +117,7 @@ pub const MONTHS_AR: &[(&str, u8)] = &[
 
 /// Every month list, in the order a date matcher should try them (longest names first is
 /// enforced by the matcher, not by this order).
-pub const ALL_MONTHS: &[&[(&str, u8)]] = &[MONTHS_FR, MONTHS_EN, MONTHS_ES, MONTHS_DE, MONTHS_IT_PT, MONTHS_AR];
+pub static ALL_MONTHS: &[&[(&str, u8)]] = &[MONTHS_FR, MONTHS_EN, MONTHS_ES, MONTHS_DE, MONTHS_IT_PT, MONTHS_AR];
 
 // ---------------------------------------------------------------------------------------------
 // Date lines, source lines, bylines
@@ -126,7 +126,7 @@ pub const ALL_MONTHS: &[&[(&str, u8)]] = &[MONTHS_FR, MONTHS_EN, MONTHS_ES, MONT
 /// Phrases that open a visible publication/update line ("Publié dans Maroc Diplomatique le 23 -
 /// 01 - 2023", "نشر في 23 يناير 2023"). A short block that starts with one of these and holds a
 /// date is metadata, not article text: it is read into `published` and leaves the body.
-pub const DATE_LINE_PREFIXES: &[&str] = &[
+pub static DATE_LINE_PREFIXES: &[&str] = &[
     "Publié dans", "Publié le", "Publié par", "Publié", "Mis à jour le", "Mis à jour", "Modifié le", "Paru le",
     "Published on", "Published", "Posted on", "Posted", "Updated on", "Updated", "Last updated", "First published",
     "نشر في", "نشر بتاريخ", "نشر يوم", "تاريخ النشر", "آخر تحديث", "تم النشر", "نُشر في",
@@ -138,15 +138,15 @@ pub const DATE_LINE_PREFIXES: &[&str] = &[
 /// Words that introduce the publisher's name in a source line: "Publié dans <X> le <date>",
 /// "Published in <X> on <date>", "نشر في <X> بتاريخ <date>". The text between this phrase and
 /// [`SOURCE_LINE_DATE_JOINERS`] is the source's name.
-pub const SOURCE_LINE_PREFIXES: &[&str] = &["Publié dans", "Paru dans", "Source :", "Source:", "Published in", "Publicado en", "Veröffentlicht in", "نشر في"];
+pub static SOURCE_LINE_PREFIXES: &[&str] = &["Publié dans", "Paru dans", "Source :", "Source:", "Published in", "Publicado en", "Veröffentlicht in", "نشر في"];
 
 /// Words between a source's name and the date in a source line.
-pub const SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتاريخ", "يوم", ","];
+pub static SOURCE_LINE_DATE_JOINERS: &[&str] = &["le", "on", "el", "am", "بتاريخ", "يوم", ","];
 
 /// Prefixes of a visible byline, stripped before splitting names. Longest first so "Written by"
 /// wins over "by". Sources: English/French/German/Spanish/Arabic news sites ("بقلم" = "by the pen
 /// of", "كتب" = "wrote").
-pub const BYLINE_PREFIXES: &[&str] = &[
+pub static BYLINE_PREFIXES: &[&str] = &[
     "Written by", "Posted by", "Published by", "Reported by", "Story by", "Words by", "Text by", "By",
     "Texte :", "Texte:", "Auteur :", "Auteur:", "Auteurs :", "Propos recueillis par", "Écrit par", "Rédigé par", "Publié par", "Par",
     "Ein Artikel von", "Ein Beitrag von", "Geschrieben von", "Verfasst von", "Gespeichert von", "Eingestellt von", "Erstellt von", "Veröffentlicht von",
@@ -159,7 +159,7 @@ pub const BYLINE_PREFIXES: &[&str] = &[
 
 /// Labels naming a page's publication date, not its modification date: in a block listing
 /// several dates, metadata reads the one after such a label ("Erschienen am: 01.11.2023").
-pub const PUBLISHED_LABELS: &[&str] = &[
+pub static PUBLISHED_LABELS: &[&str] = &[
     "Erschienen am", "Veröffentlicht am", "Publiziert am", "Publié le", "Paru le", "Published on", "First published",
     "Publicado el", "Pubblicato il", "تاريخ النشر", "نشر في", "نشر بتاريخ",
 ];
@@ -167,7 +167,7 @@ pub const PUBLISHED_LABELS: &[&str] = &[
 /// Labels printed before the author's name in its own element ("<span>Autor:</span> Fritz
 /// Imhof", "<h4>Author</h4><p>Jane Doe</p>", "<span>By</span><a>Jane Doe</a>"); compared on the
 /// whole folded text, colon trimmed.
-pub const AUTHOR_LABELS: &[&str] = &[
+pub static AUTHOR_LABELS: &[&str] = &[
     "Autor", "Autorin", "Autoren", "Author", "Authors", "Auteur", "Auteurs", "Autor/in", "Written by", "Verfasser", "Verfasst von", "Escrito por", "Autora", "الكاتب", "المؤلف",
     "By", "Par", "Von", "Por", "بقلم",
 ];
@@ -175,34 +175,34 @@ pub const AUTHOR_LABELS: &[&str] = &[
 /// Labels of a press release's contact person ("<strong>Pressekontakt</strong><br>Dr. Jana
 /// Roth<br>Tel. …", "<div>Kontakt:</div><p>Jan Koch</p>"): read like [`AUTHOR_LABELS`], but only
 /// as the last source of a person's name, before the publication signs the page.
-pub const CONTACT_LABELS: &[&str] = &[
+pub static CONTACT_LABELS: &[&str] = &[
     "Kontakt", "Pressekontakt", "Medienkontakt", "Ansprechpartner", "Ansprechpartnerin", "Contact", "Press contact", "Media contact",
     "Contact presse", "Contact médias", "Contacto", "Contacto de prensa", "Contatto stampa", "للتواصل", "جهة الاتصال",
 ];
 
 /// Byline words that follow a date inside a line ("Posted on March 3, 2021 by Jane Doe",
 /// "06.11.2023 13:30 von Olga"), matched as whole words, case-insensitively.
-pub const INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
+pub static INNER_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por"];
 
 /// Phrases that join an interview's guest and host in a byline ("Richard David Precht im
 /// Gespräch mit Karin Fischer"): both are named, as two authors. Matched in lower case, mid-line.
-pub const INTERVIEW_JOINERS: &[&str] = &[
+pub static INTERVIEW_JOINERS: &[&str] = &[
     "im Gespräch mit", "im Interview mit", "in conversation with", "en conversation avec", "en entretien avec",
     "en conversación con", "en diálogo con", "في حوار مع", "في حديث مع",
 ];
 
 /// Lower-case words inside personal names ("Anna von der Heide", "José de la Cruz", "Ahmed
 /// bin Salman"): a visible byline's names are otherwise capitalised word by word.
-pub const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "y"];
+pub static NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "zu", "ten", "ter", "bin", "ibn", "al", "el", "y"];
 
 /// Conjunctions between author names: "A, B and C", "A et B", "A و B", "A und B", "A y B".
 /// Only matched as whole words with spaces around them.
-pub const NAME_CONJUNCTIONS: &[&str] = &["and", "&", "et", "und", "y", "e", "و", "with", "avec"];
+pub static NAME_CONJUNCTIONS: &[&str] = &["and", "&", "et", "und", "y", "e", "و", "with", "avec"];
 
 /// Values seen in author fields that are not a person: they are dropped.
 /// Labels that byline widgets print next to the name ("Datum", "Stand", "Follow") end up here
 /// when the name itself is a separate element.
-pub const NOT_AN_AUTHOR: &[&str] = &[
+pub static NOT_AN_AUTHOR: &[&str] = &[
     "admin", "administrator", "wordpressadmin", "unknown", "anonymous", "staff", "redaction", "rédaction", "editor", "null", "none", "undefined",
     "no author", "author", "authors", "autor", "auteur", "by", "von", "par", "date", "datum", "stand", "follow", "share", "posted", "published",
     // Cloudflare's e-mail obfuscation ("[email protected]"), and source labels whose value is elsewhere.
@@ -211,7 +211,7 @@ pub const NOT_AN_AUTHOR: &[&str] = &[
 
 /// Weekday names (fr, en, de, es, ar), full and short: they precede dates in date lines
 /// ("lundi 23 janvier 2023", "Mon, 23 Jan 2023") and are trimmed off the end of bylines.
-pub const WEEKDAYS: &[&str] = &[
+pub static WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
@@ -221,7 +221,7 @@ pub const WEEKDAYS: &[&str] = &[
 
 /// Words that glue a byline to a following date ("Par Jean Dupont le 23 janvier", "By Jane Doe
 /// on March 3", "| Updated"). Trimmed off the end of a byline once the date itself is cut.
-pub const BYLINE_DATE_GLUE: &[&str] = &[
+pub static BYLINE_DATE_GLUE: &[&str] = &[
     "le", "on", "am", "el", "the", "du", "de", "at", "à", "a", "في", "يوم", "بتاريخ",
     "published", "updated", "posted", "publié", "mis", "à jour", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
     "-", "–", "—", "|", ",", "،", "•", "·", "/", ":",
@@ -268,7 +268,7 @@ pub const PHRASE_MIN_SHARE: f32 = 0.5;
 /// The boilerplate lexicon, checked in this order (first group that matches gives the reason).
 /// Sources: the example news page (source links, report dialog), Readability's `adWords`,
 /// trafilatura-dev "without" snippets ("Read more:", "Lesen Sie auch", "LE PUEDE INTERESAR").
-pub const BOILERPLATE: &[BoilerplateGroup] = &[
+pub static BOILERPLATE: &[BoilerplateGroup] = &[
     BoilerplateGroup {
         reason: "source link",
         phrases: lines![
@@ -629,7 +629,7 @@ fn word_at(hay: &str, at: usize, needle: &str) -> bool {
 /// avoids words shared with another list where possible ("de" is French, Spanish, Portuguese and
 /// Dutch, so it is in none), so that counts separate the languages. Source: the top of the
 /// Leipzig corpora frequency lists.
-pub const STOP_WORDS: &[(&str, &[&str])] = &[
+pub static STOP_WORDS: &[(&str, &[&str])] = &[
     ("fr", &["le", "la", "les", "et", "des", "du", "une", "est", "pour", "dans", "qui", "que", "pas", "sur", "au", "avec", "sont", "ce", "il", "aux", "cette", "mais", "ou", "nous", "leur"]),
     ("en", &["the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "on", "are", "with", "as", "this", "be", "at", "by", "have", "from", "which", "were", "has", "they"]),
     ("de", &["der", "die", "und", "das", "ist", "nicht", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "im", "dem", "eine", "ein", "auch", "es", "wird", "sind", "wie"]),
@@ -775,11 +775,11 @@ fn fold_char(c: char) -> Option<char> {
 /// Labels of a news story's closing credit line, "Quelle: MDR THÜRINGEN/ls", "Source : AFP",
 /// "Fuente: EFE", "المصدر: وكالات": the label, a colon, then the desk or agency that wrote the
 /// story (de, fr, en, es, it/pt, ar). Read as the author only when the page names no writer.
-pub const CREDIT_LINE_LABELS: &[&str] = &["Quelle", "Source", "Fuente", "Fonte", "المصدر"];
+pub static CREDIT_LINE_LABELS: &[&str] = &["Quelle", "Source", "Fuente", "Fonte", "المصدر"];
 
 /// Words that open an author box's heading before the name: "Über Miriam Hofstetter", "À
 /// propos de Claire Martin", "About Jane Doe" (de, fr, en, es, pt, ar). Longest first.
-pub const AUTHOR_BOX_HEADING_PREFIXES: &[&str] =
+pub static AUTHOR_BOX_HEADING_PREFIXES: &[&str] =
     &["À propos de", "A propos de", "Acerca de", "نبذة عن", "About", "Über", "Sobre", "عن"];
 
 #[cfg(test)]
