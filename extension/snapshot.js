@@ -3,7 +3,7 @@
 //
 // The page travels to the background as a string, and extension messaging copies it as JSON:
 // about 2 ms per 100 KB, 24 ms for 1 MB (npm run bench:browser's "messaging"). The core reads
-// neither script code nor style sheets nor comment text (src/prescan.rs skips them before
+// neither script code nor style sheets nor comment text (crates/page/src/prescan.rs skips them before
 // parsing), and on heavy news pages they are most of the bytes. So the snapshot leaves their
 // bodies out here, before the copy: the elements stay, in the same order, so the analysis and
 // the cleaning plan's element indices are those of the whole page (tests/e2e/snapshot.test.mjs
@@ -23,7 +23,7 @@
    * everything is text, so a page with one is sent whole.
    */
   const TOKEN = /<!--[\s\S]*?-->|<(script|style)(?=[\s/>])([^>]*)>([\s\S]*?)<\/\1>|<(noscript|xmp|iframe|noembed|noframes)(?=[\s/>])[^>]*>[\s\S]*?<\/\4>/g;
-  /** A script the core reads (JSON-LD and other JSON), as src/prescan.rs keeps them. */
+  /** A script the core reads (JSON-LD and other JSON), as crates/page/src/prescan.rs keeps them. */
   const JSON_TYPE = /\stype="[^"]*json/i;
 
   /** Whether this browser's serialiser escapes `<` and `>` in attribute values (Chromium 138+,
