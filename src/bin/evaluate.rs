@@ -274,14 +274,8 @@ fn title_candidates(html: &str) -> Vec<String> {
     }
     for e in doc.select(&sel(r#"script[type="application/ld+json"]"#)) {
         let text: String = e.text().collect();
-        // Some pages wrap the JSON in a CDATA section, as the core allows.
-        let json = ["//<![CDATA[", "<![CDATA["]
-            .iter()
-            .fold(text.trim(), |t, p| t.strip_prefix(p).unwrap_or(t))
-            .trim_end()
-            .trim_end_matches("]]>")
-            .trim_end()
-            .trim_end_matches("//");
+        // Without the CDATA and comment wrappers the core allows.
+        let json = declutter::metadata::jsonld::unwrap_script(&text);
         let mut stack: Vec<serde_json::Value> = serde_json::from_str(json).into_iter().collect();
         while let Some(v) = stack.pop() {
             match v {

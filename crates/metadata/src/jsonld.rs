@@ -72,9 +72,9 @@ pub fn read(doc: &Document) -> JsonLd {
     from_items(&items)
 }
 
-/// Parses a script body, tolerating `<![CDATA[ … ]]>` and `<!-- … -->` wrappers, a trailing
-/// `;`, and raw control characters inside strings. `None` for anything still broken.
-pub fn parse_lenient(body: &str) -> Option<Value> {
+/// A script body without its `<![CDATA[ … ]]>` and `<!-- … -->` wrappers and a trailing `;`:
+/// the JSON text itself (also what `evaluate` reads titles from).
+pub fn unwrap_script(body: &str) -> &str {
     let mut s = body.trim();
     for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("//<![CDATA[", "//]]>")] {
         if let Some(inner) = s.strip_prefix(open) {
@@ -84,7 +84,13 @@ pub fn parse_lenient(body: &str) -> Option<Value> {
             }
         }
     }
-    let s = s.trim_end_matches(';').trim();
+    s.trim_end_matches(';').trim()
+}
+
+/// Parses a script body, tolerating [`unwrap_script`]'s wrappers and raw control characters
+/// inside strings. `None` for anything still broken.
+pub fn parse_lenient(body: &str) -> Option<Value> {
+    let s = unwrap_script(body);
     if let Some(v) = json::parse(s) {
         return Some(v);
     }
