@@ -305,24 +305,9 @@ fn kicker_then_title(heading: &str, title: &str) -> bool {
         && h.ends_with(t)
 }
 
-/// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B),
-/// with Unicode-aware tokens (Readability's `\W+` split breaks accented and Arabic words).
+/// Readability's `_textSimilarity` ([`prep::text_similarity`]) with Unicode-aware tokens split
+/// at every non-alphanumeric character (Readability's `\W+` split breaks accented and Arabic
+/// words).
 pub fn text_similarity(a: &str, b: &str) -> f32 {
-    let tok = |s: &str| -> Vec<String> {
-        crate::lower::lowercase(s)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let ta = tok(a);
-    let tb = tok(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let uniq_len =
-        uniq.iter().map(|t| t.chars().count()).sum::<usize>() + uniq.len().saturating_sub(1);
-    let b_len = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
-    1.0 - uniq_len as f32 / b_len as f32
+    prep::text_similarity(a, b, |c| !c.is_alphanumeric())
 }

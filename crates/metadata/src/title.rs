@@ -360,29 +360,10 @@ pub fn branding_names(doc: &Document) -> Vec<String> {
     home.into_iter().chain(feed).filter(|n| !n.is_empty()).collect()
 }
 
-/// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B's
-/// tokens), tokens split on non-word characters, lower case.
+/// Readability's `_textSimilarity` ([`crate::prep::text_similarity`]), tokens split on
+/// non-word characters as its `\W+` does.
 pub fn text_similarity(a: &str, b: &str) -> f32 {
-    let tok = |s: &str| -> Vec<String> {
-        crate::lower::lowercase(s)
-            .split(|c: char| !c.is_alphanumeric() && c != '_')
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let ta = tok(a);
-    let tb = tok(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
-    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len().saturating_sub(1);
-    let len_u =
-        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
-    if len_b == 0 {
-        return 0.0;
-    }
-    1.0 - len_u as f32 / len_b as f32
+    crate::prep::text_similarity(a, b, |c| !c.is_alphanumeric() && c != '_')
 }
 
 #[cfg(test)]

@@ -609,3 +609,27 @@ static REASON_INDEX: std::sync::LazyLock<ReasonIndex> = std::sync::LazyLock::new
     }
     index
 });
+
+/// Readability's `_textSimilarity`: 1 − (length of B's tokens missing from A ÷ length of B's
+/// tokens), lower case, tokens split at the characters `splits` names. The metadata reader
+/// splits as Readability's `\W+` does (`_` is a word character); the extraction's heading test
+/// also splits at `_`.
+pub fn text_similarity(a: &str, b: &str, splits: fn(char) -> bool) -> f32 {
+    let tok = |s: &str| -> Vec<String> {
+        crate::lower::lowercase(s)
+            .split(splits)
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let ta = tok(a);
+    let tb = tok(b);
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let uniq_b: Vec<&String> = tb.iter().filter(|t| !ta.contains(t)).collect();
+    let len_b = tb.iter().map(|t| t.chars().count()).sum::<usize>() + tb.len() - 1;
+    let len_u =
+        uniq_b.iter().map(|t| t.chars().count()).sum::<usize>() + uniq_b.len().saturating_sub(1);
+    1.0 - len_u as f32 / len_b as f32
+}
