@@ -41,8 +41,11 @@ struct Cleaner<'a> {
     /// For each of [`SWEPT_TAGS`], its nodes in the parts that the attempt kept, as (part's
     /// position, node) in document order: found in one walk, not one per pass.
     by_tag: Vec<Vec<(usize, NodeId)>>,
-    /// Some table in the parts holds data (else no subtree needs searching for one).
-    any_data_table: bool,
+    /// The data tables in the parts, in document order (most pages have none).
+    data_table_list: Vec<NodeId>,
+    /// Nodes below a data table; empty when there is none. Found once, in one pass over the
+    /// tables' ranges, so that a page nested thousands deep does not walk its ancestors per node.
+    under_data_table: Vec<bool>,
 }
 
 /// The tags the cleaning passes look for.
@@ -114,16 +117,14 @@ impl Cleaner<'_> {
     }
 
     fn has_data_table_ancestor(&self, id: NodeId) -> bool {
-        self.doc.ancestors(id).any(|a| self.data_tables[a as usize])
+        self.under_data_table.get(id as usize).copied().unwrap_or(false)
     }
 
+    /// A live data table below `id`: the list's tables within `id`'s range, not its subtree.
     fn contains_data_table(&self, id: NodeId) -> bool {
-        self.any_data_table
-            && self
-                .doc
-                .descendants(id)
-                .skip(1)
-                .any(|d| self.data_tables[d as usize] && !self.gone(d))
+        let end = self.doc.nodes[id as usize].end;
+        let first = self.data_table_list.partition_point(|&t| t <= id);
+        self.data_table_list[first..].iter().take_while(|&&t| t < end).any(|&t| !self.gone(t))
     }
 }
 
@@ -216,12 +217,25 @@ pub fn clean(
         data_tables: vec![false; doc.len()],
         as_paragraph: &s.as_paragraph,
         by_tag: index_tags(doc, &s.removed, &sel.parts),
-        any_data_table: false,
+        data_table_list: Vec::new(),
+        under_data_table: Vec::new(),
     };
     let parts = &sel.parts;
     for t in c.nodes_with(&["table"]) {
-        c.data_tables[t as usize] = is_data_table(doc, t);
-        c.any_data_table |= c.data_tables[t as usize];
+        if is_data_table(doc, t) {
+            c.data_tables[t as usize] = true;
+            c.data_table_list.push(t);
+        }
+    }
+    if !c.data_table_list.is_empty() {
+        let mut under = vec![false; doc.len()];
+        for &t in &c.data_table_list {
+            // A table inside another's range is already marked with it.
+            if !under[t as usize] {
+                under[t as usize + 1..doc.nodes[t as usize].end as usize].fill(true);
+            }
+        }
+        c.under_data_table = under;
     }
     let flags = s.flags;
     if flags.clean_conditionally {

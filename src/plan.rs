@@ -71,6 +71,11 @@ pub fn build(input: &PlanInput<'_>) -> CleanPlan {
     for &p in parts.iter().chain(input.protect) {
         protected[p as usize] = true;
         for a in doc.ancestors(p) {
+            // Marked with its ancestors by an earlier node: stop, or nested protected nodes
+            // would walk the same chain again each.
+            if protected[a as usize] {
+                break;
+            }
             protected[a as usize] = true;
         }
     }

@@ -894,6 +894,41 @@ mod tests {
         assert!(std::mem::size_of::<Node>() <= 40);
     }
 
+    /// The body's tree as `tag[children]`, text as itself.
+    fn outline(d: &Document, id: NodeId) -> String {
+        if let Some(t) = d.text(id) {
+            return t.to_string();
+        }
+        let inner: String = d.children(id).map(|c| outline(d, c)).collect();
+        format!("{}[{inner}]", d.tag(id))
+    }
+
+    /// The vendored tree builder answers "is a `p` open?" and "is a `template` open?" from
+    /// counts kept with its stack (vendor/html5ever/README.md): the trees must be the spec's,
+    /// whether a `p` is open or not, reached through the adoption agency, or thousands deep.
+    #[test]
+    fn block_start_tags_close_an_open_p_as_the_spec_says() {
+        let body = |html: &str| {
+            let d = doc(html);
+            outline(&d, d.body())
+        };
+        assert_eq!(body("<p>a<div>b</div>"), "body[p[a]div[b]]");
+        assert_eq!(body("<div><p>a<ul><li>b</ul></div>"), "body[div[p[a]ul[li[b]]]]");
+        // No p open: an end tag </p> makes an empty one.
+        assert_eq!(body("<div></p>x</div>"), "body[div[p[]x]]");
+        // A button is a scope boundary: the p stays open around it.
+        assert_eq!(body("<p>a<button><div>b</div></button>c"), "body[p[abutton[div[b]]c]]");
+        // The adoption agency moves the p under body; the div still closes it.
+        assert_eq!(body("<b><p>a</b>c<div>d</div>"), "body[b[]p[b[a]c]div[d]]");
+        assert_eq!(body("<template><p>a<div>b</div></template><p>c<h2>d</h2>"), "body[p[c]h2[d]]");
+        let deep = format!("{}<p>x<div>y</div>{}", "<div>".repeat(3000), "</div>".repeat(3000));
+        let d = doc(&deep);
+        let p = d.first_by_tag("p").unwrap();
+        let siblings: Vec<NodeId> = d.children(d.parent(p).unwrap()).collect();
+        let after: Vec<String> = siblings.iter().map(|&c| outline(&d, c)).collect();
+        assert_eq!(after, ["p[x]", "div[y]"], "the div closes the p");
+    }
+
     #[test]
     fn sink_nodes_stay_small() {
         // The sink holds every node of the page until it is laid out: 72 bytes with a

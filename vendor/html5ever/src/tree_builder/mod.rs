@@ -16,6 +16,7 @@ pub use markup5ever::interface::tree_builder::create_element_with_flags;
 
 use crate::macros::report_error;
 use crate::tokenizer::EXACT_ERRORS;
+use self::open_elems::{Kind, OpenElems};
 use self::types::*;
 
 use crate::tendril::StrTendril;
@@ -41,6 +42,7 @@ use markup5ever::{expanded_name, local_name, namespace_prefix, ns};
 mod tag_sets;
 
 mod data;
+mod open_elems;
 mod rules;
 mod types;
 
@@ -110,7 +112,7 @@ pub struct TreeBuilder<Handle, Sink> {
     doc_handle: Handle,
 
     /// Stack of open elements, most recently added at end.
-    open_elems: RefCell<Vec<Handle>>,
+    open_elems: RefCell<OpenElems<Handle>>,
 
     /// List of active formatting elements.
     active_formatting: RefCell<Vec<FormatEntry<Handle>>>,
@@ -270,7 +272,7 @@ where
     /// internal state. This is intended to support garbage-collected DOMs.
     pub fn trace_handles(&self, tracer: &dyn Tracer<Handle = Handle>) {
         tracer.trace_handle(&self.doc_handle);
-        for e in &*self.open_elems.borrow() {
+        for e in self.open_elems.borrow().iter() {
             tracer.trace_handle(e);
         }
 
@@ -545,7 +547,8 @@ where
     }
 
     fn end(&self) {
-        for elem in self.open_elems.borrow_mut().drain(..).rev() {
+        let open_elems = self.open_elems.borrow_mut().take_all();
+        for elem in open_elems.into_iter().rev() {
             self.sink.pop(&elem);
         }
     }
@@ -837,7 +840,10 @@ where
                     tag.attrs.clone(),
                     tag.had_duplicate_attributes,
                 );
-                self.open_elems.borrow_mut()[node_index] = new_element.clone();
+                let kind = self.kind_of(&new_element);
+                self.open_elems
+                    .borrow_mut()
+                    .replace(node_index, new_element.clone(), kind);
                 self.active_formatting.borrow_mut()[node_formatting_index] =
                     FormatEntry::Element(new_element.clone(), tag);
                 node = new_element;
@@ -910,16 +916,32 @@ where
                 .iter()
                 .position(|n| self.sink.same_node(n, &furthest_block))
                 .expect("furthest block missing from open element stack");
+            let kind = self.kind_of(&new_element);
             self.open_elems
                 .borrow_mut()
-                .insert(new_furthest_block_index + 1, new_element);
+                .insert(new_furthest_block_index + 1, new_element, kind);
 
             // 20.
         }
     }
 
     fn push(&self, elem: &Handle) {
-        self.open_elems.borrow_mut().push(elem.clone());
+        let kind = self.kind_of(elem);
+        self.open_elems.borrow_mut().push(elem.clone(), kind);
+    }
+
+    /// What the stack's counts track about `elem` (Declutter: see `open_elems.rs`).
+    fn kind_of(&self, elem: &Handle) -> Kind {
+        let name = self.sink.elem_name(elem);
+        if *name.ns() != ns!(html) {
+            Kind::Other
+        } else if *name.local_name() == local_name!("p") {
+            Kind::P
+        } else if *name.local_name() == local_name!("template") {
+            Kind::Template
+        } else {
+            Kind::Other
+        }
     }
 
     fn pop(&self) -> Handle {
@@ -1111,6 +1133,10 @@ where
     }
 
     fn in_html_elem_named(&self, name: LocalName) -> bool {
+        // Declutter: the counts answer at once when no such element is open.
+        if name == local_name!("template") {
+            return self.open_elems.borrow().has_template();
+        }
         self.open_elems
             .borrow()
             .iter()
@@ -1125,6 +1151,10 @@ where
     where
         TagSet: Fn(ExpandedName) -> bool,
     {
+        // Declutter: no `p` open, none in any scope (see `open_elems.rs`).
+        if name == local_name!("p") && !self.open_elems.borrow().has_p() {
+            return false;
+        }
         self.in_scope(scope, |elem| self.html_elem_named(&elem, name.clone()))
     }
 

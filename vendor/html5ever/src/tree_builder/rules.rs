@@ -243,7 +243,7 @@ where
                             self.sink.mark_script_already_started(&elem);
                         }
                         self.insert_appropriately(AppendNode(elem.clone()), None);
-                        self.open_elems.borrow_mut().push(elem);
+                        self.push(&elem);
                         self.to_raw_text_mode(ScriptData)
                     },
 
