@@ -929,6 +929,26 @@ mod tests {
         assert_eq!(after, ["p[x]", "div[y]"], "the div closes the p");
     }
 
+    /// The vendored tokenizer takes tag and attribute names in runs (vendor/html5ever/README.md,
+    /// "Names in runs"): capitals lowered, NUL replaced, the characters that end a name or are
+    /// errors inside one handled as the standard says, a carriage return read as white space.
+    #[test]
+    fn tag_and_attribute_names_read_in_runs() {
+        let d = doc(
+            "<DIV CLASS=\"a\" Data-Émoi=1 x\"y'z<w=2 id\r=q><Span\0x>t</SPAN></DiV><café>é</café>",
+        );
+        let div = d.first_by_tag("div").expect("DIV lowered");
+        let mut attrs: Vec<(String, String)> =
+            d.element(div).unwrap().attrs().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        attrs.sort();
+        let want = [("class", "a"), ("data-Émoi", "1"), ("id", "q"), ("x\"y'z<w", "2")];
+        let want: Vec<(String, String)> =
+            want.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(attrs, want);
+        assert!(d.first_by_tag("span\u{fffd}x").is_some(), "NUL in a name becomes U+FFFD");
+        assert!(d.first_by_tag("café").is_some());
+    }
+
     #[test]
     fn sink_nodes_stay_small() {
         // The sink holds every node of the page until it is laid out: 72 bytes with a

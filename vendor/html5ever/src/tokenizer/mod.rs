@@ -638,6 +638,16 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 }
 //§ END
 
+/// Declutter: appends a run of a tag or attribute name, ASCII capitals lowered as the name
+/// states lower them one by one (other characters are appended as they are).
+fn push_lowered(name: &mut StrTendril, run: &StrTendril) {
+    if run.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.push_slice(&run.to_ascii_lowercase());
+    } else {
+        name.push_tendril(run);
+    }
+}
+
 // Shorthand for common state machine behaviors.
 macro_rules! shorthand (
     ( $me:ident : create_tag $kind:ident $c:expr   ) => ( $me.create_tag($kind, $c)                           );
@@ -998,8 +1008,20 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
             // https://html.spec.whatwg.org/#tag-name-state
             states::TagName => loop {
-                // Consume the next input character:
-                match get_char!(self, input) {
+                // Consume the next input character. Declutter: a run of characters that are
+                // none of the ones below is taken at once (see README.md, "Names in runs").
+                let character = match self.pop_except_from(
+                    input,
+                    small_char_set!('\r' '\0' '\t' '\n' '\x0C' ' ' '/' '>'),
+                ) {
+                    None => return ProcessResult::Suspend,
+                    Some(NotFromSet(run)) => {
+                        push_lowered(&mut self.current_tag_name.borrow_mut(), &run);
+                        continue;
+                    },
+                    Some(FromSet(character)) => character,
+                };
+                match character {
                     // ↪ U+0009 CHARACTER TABULATION (tab)
                     // ↪ U+000A LINE FEED (LF)
                     // ↪ U+000C FORM FEED (FF)
@@ -1530,8 +1552,19 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
             // https://html.spec.whatwg.org/#attribute-name-state
             states::AttributeName => loop {
-                // Consume the next input character:
-                match get_char!(self, input) {
+                // Consume the next input character. Declutter: as in the tag name state.
+                let character = match self.pop_except_from(
+                    input,
+                    small_char_set!('\r' '\0' '\t' '\n' '\x0C' ' ' '/' '>' '=' '"' '\'' '<'),
+                ) {
+                    None => return ProcessResult::Suspend,
+                    Some(NotFromSet(run)) => {
+                        push_lowered(&mut self.current_attr_name.borrow_mut(), &run);
+                        continue;
+                    },
+                    Some(FromSet(character)) => character,
+                };
+                match character {
                     // ↪ U+0009 CHARACTER TABULATION (tab)
                     // ↪ U+000A LINE FEED (LF)
                     // ↪ U+000C FORM FEED (FF)
