@@ -83,7 +83,7 @@ fn is_phrasing(doc: &Document, id: NodeId) -> bool {
         Kind::Text(_) => true,
         Kind::Element(e) => {
             let n = &*e.name;
-            rules::PHRASING_ELEMS.contains(&n)
+            doc.tag_in(id, &rules::PHRASING_ELEMS)
                 || ((n == "a" || n == "del" || n == "ins")
                     && doc.children(id).all(|c| is_phrasing(doc, c)))
         }

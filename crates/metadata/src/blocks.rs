@@ -78,7 +78,7 @@ pub(super) fn short_blocks<'a>(doc: &Document, page: &'a PageText) -> Vec<Block<
         if l == 0 || l > DATE_LINE_MAX_CHARS || doc.descendants(id).len() > LINE_MAX_NODES {
             continue;
         }
-        if crate::rules::RAW_TEXT_TAGS.contains(&&*e.name)
+        if doc.tag_in(id, &crate::rules::RAW_TEXT_TAGS)
             || matches!(&*e.name, "select" | "option" | "button" | "svg")
         {
             continue;

@@ -284,6 +284,15 @@ impl Document {
         }
     }
 
+    /// Whether node `id` is an element named in `set` (by its one-byte code when it has one).
+    pub fn tag_in(&self, id: NodeId, set: &crate::tags::TagSet) -> bool {
+        match self.tags.get(id as usize) {
+            Some(&crate::tags::OTHER) => self.element(id).is_some_and(|e| set.has_name(&e.name)),
+            Some(&code) => set.has_code(code),
+            None => false,
+        }
+    }
+
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes.get(id as usize)?.kind {
             Kind::Text(t) => Some(t),
@@ -369,7 +378,7 @@ impl Document {
     /// noscript (parsed as raw text with scripting on) and similar.
     pub fn in_raw_text(&self, text_node: NodeId) -> bool {
         self.parent(text_node)
-            .map(|p| crate::rules::RAW_TEXT_TAGS.contains(&self.tag(p)))
+            .map(|p| self.tag_in(p, &crate::rules::RAW_TEXT_TAGS))
             .unwrap_or(false)
     }
 

@@ -345,7 +345,7 @@ pub fn base_mask(doc: &Document, extra: &[NodeId]) -> Vec<bool> {
 /// dialog is never a slide.
 fn is_hidden_slide(doc: &Document, id: NodeId, removed: &[bool]) -> bool {
     let Some(e) = doc.element(id) else { return false };
-    if is_modal_dialog(e) || rules::NON_CONTENT_TAGS.contains(&&*e.name) {
+    if is_modal_dialog(e) || doc.tag_in(id, &rules::NON_CONTENT_TAGS) {
         return false;
     }
     let Some(prev) = prev_element_sibling(doc, id) else { return false };
@@ -389,7 +389,7 @@ fn prev_element_sibling(doc: &Document, id: NodeId) -> Option<NodeId> {
 pub fn never_content(doc: &Document, id: NodeId) -> bool {
     doc.element(id).is_some_and(|e| {
         let name = &*e.name;
-        rules::NON_CONTENT_TAGS.contains(&name) && name != "head"
+        doc.tag_in(id, &rules::NON_CONTENT_TAGS) && name != "head"
             || rules::RUBY_ANNOTATION_TAGS.contains(&name)
             || may_hide(e) && (!is_probably_visible(e) || is_modal_dialog(e))
     })

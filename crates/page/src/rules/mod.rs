@@ -5,11 +5,13 @@
 #[rustfmt::skip] // word lists laid out by hand, grouped by meaning
 pub mod lexicon;
 
+use crate::tags::TagSet;
+
 /// Elements whose text is not prose (raw text or never rendered).
-pub static RAW_TEXT_TAGS: &[&str] = &[
+pub static RAW_TEXT_TAGS: TagSet = TagSet::new(&[
     "script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed",
     "noframes",
-];
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Readability.js's constants (reference.md §3.1–3.4). Kept at their upstream values: the
@@ -24,13 +26,13 @@ pub static DIV_TO_P_ELEMS: &[&str] =
 /// Siblings of these tags keep their tag when appended (`ALTER_TO_DIV_EXCEPTIONS`).
 pub static ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 /// Inline (phrasing) content: runs of these inside a div are wrapped into a paragraph.
-pub static PHRASING_ELEMS: &[&str] = &[
+pub static PHRASING_ELEMS: TagSet = TagSet::new(&[
     // `font` is Readability's `span` (it retags fonts before scoring).
     "font", "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn",
     "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript",
     "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
     "strong", "sub", "sup", "textarea", "time", "var", "wbr",
-];
+]);
 /// Roles that mark a block as not the article (`UNLIKELY_ROLES`).
 pub static UNLIKELY_ROLES: &[&str] =
     &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
@@ -254,10 +256,10 @@ pub static DEPTH_EXEMPT_TAGS: &[&str] = &[
 ];
 
 /// Tags dropped before extraction: never article text.
-pub static NON_CONTENT_TAGS: &[&str] = &[
+pub static NON_CONTENT_TAGS: TagSet = TagSet::new(&[
     "script", "style", "noscript", "template", "link", "meta", "head", "title", "svg", "canvas",
     "object", "applet", "frameset", "frame", "map", "dialog",
-];
+]);
 
 /// Attributes that hold an image's `srcset` when it is lazy-loaded, in order of trust.
 pub static LAZY_SRCSET_ATTRS: &[&str] =
