@@ -2,7 +2,8 @@
 // npm test: build (installs what is missing), then every tier, each runner's output shown as
 // it runs; exits non-zero if any tier fails (all tiers run even after a failure).
 //   0. cargo fmt --check     the house layout (rustfmt.toml), so diffs stay about meaning
-//   1. cargo test            the core, native
+//   1. cargo test            the core, native; and the vendored parser's own unit tests
+//                            (vendor/html5ever: the changes made to it are tested there)
 //   2. node --test tests/node/  the WASM module under Node
 //   3. node --test tests/e2e/   Chromium with the extension, real toolbar clicks
 //   4. node --test tests/e2e-firefox/  Firefox ESR through geckodriver, real toolbar clicks
@@ -33,6 +34,7 @@ if (!hasFmt) console.log('\n[test] ==== cargo fmt --check: skipped (no rustfmt i
 const results = [
   ...(hasFmt ? [run('cargo fmt --check', 'cargo', ['fmt', '--check'])] : []),
   run('cargo test --release', 'cargo', ['test', '--release']),
+  run('cargo test (vendored html5ever)', 'cargo', ['test', '--release', '-p', 'html5ever@0.40.1', '--lib']),
   run('node (wasm)', process.execPath, ['--test', '--test-reporter=spec', 'tests/node/']),
   // One file at a time: each launches a Chromium, and the machines have 2 cores.
   run('e2e (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/e2e/']),

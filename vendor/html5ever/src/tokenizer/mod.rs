@@ -312,9 +312,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             self.reconsume.set(false);
             Some(self.current_char.get())
         } else {
-            input
-                .next()
-                .and_then(|c| self.get_preprocessed_char(c, input))
+            next_input_char(input).and_then(|c| self.get_preprocessed_char(c, input))
         }
     }
 
@@ -327,15 +325,37 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             return self.get_char(input).map(FromSet);
         }
 
-        let d = input.pop_except_from(set);
+        // Declutter: BufferQueue::pop_except_from, with the run found a word at a time
+        // (`nonmember_prefix_len`) and a character of the set, always ASCII, popped as a byte
+        // instead of decoded as UTF-8.
+        let mut front = input.peek_front_chunk_mut()?;
+        let n = nonmember_prefix_len(set, front.as_bytes());
+        let d = if n > 0 {
+            // SAFETY: `n` bytes lie in the buffer and end before an ASCII byte or at its end,
+            // on a character boundary.
+            let out = unsafe { front.unsafe_subtendril(0, n) };
+            unsafe { front.unsafe_pop_front(n) };
+            NotFromSet(out)
+        } else {
+            let b = front.as_bytes()[0];
+            // SAFETY: the buffer is not empty (the queue holds none) and starts with an
+            // ASCII byte, one character.
+            unsafe { front.unsafe_pop_front(1) };
+            FromSet(b as char)
+        };
+        let now_empty = front.is_empty();
+        drop(front);
+        if now_empty {
+            input.pop_front();
+        }
         trace!("got characters {d:?}");
         match d {
-            Some(FromSet(c)) => self.get_preprocessed_char(c, input).map(FromSet),
+            FromSet(c) => self.get_preprocessed_char(c, input).map(FromSet),
 
             // NB: We don't set self.current_char for a run of characters not
             // in the set.  It shouldn't matter for the codepaths that use
             // this.
-            _ => d,
+            _ => Some(d),
         }
     }
 
@@ -3149,10 +3169,60 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
     }
 }
 
+/// Declutter: `BufferQueue::next` with an ASCII character popped as a byte; the tokenizer
+/// reads most of its input a character at a time outside the runs, and decoding each as UTF-8
+/// (`Tendril::pop_front_char`) was most of that cost.
+fn next_input_char(input: &BufferQueue) -> Option<char> {
+    let mut front = input.peek_front_chunk_mut()?;
+    let b = front.as_bytes()[0];
+    if !b.is_ascii() {
+        drop(front);
+        return input.next();
+    }
+    // SAFETY: the buffer is not empty (the queue holds none) and starts with an ASCII byte.
+    unsafe { front.unsafe_pop_front(1) };
+    let now_empty = front.is_empty();
+    drop(front);
+    if now_empty {
+        input.pop_front();
+    }
+    Some(b as char)
+}
+
+/// Declutter: the length of the longest prefix of `bytes` with no byte in `set`, found a word
+/// at a time. The set holds ASCII characters below 64 (`SmallCharSet`), so a word with no byte
+/// below 64 is skipped whole; otherwise the first such byte is tested against the set. The
+/// test below finds it exactly: `w - 0x40` per byte borrows only from a byte below 0x40, so no
+/// byte before the first one is flagged. Upstream tests every byte (`nonmember_prefix_len`).
+fn nonmember_prefix_len(set: SmallCharSet, bytes: &[u8]) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let in_set = |b: u8| b < 64 && set.bits & (1 << b) != 0;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let below_64 = w.wrapping_sub(ONES * 0x40) & !w & HIGH_BITS;
+        if below_64 == 0 {
+            i += 8;
+            continue;
+        }
+        i += (below_64.trailing_zeros() / 8) as usize;
+        if in_set(bytes[i]) {
+            return i as u32;
+        }
+        i += 1;
+    }
+    while i < bytes.len() && !in_set(bytes[i]) {
+        i += 1;
+    }
+    i as u32
+}
+
 #[cfg(test)]
 #[allow(non_snake_case)]
 mod test {
     use super::option_push; // private items
+    use markup5ever::small_char_set;
     use crate::tendril::{SliceExt, StrTendril};
 
     use super::{TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
@@ -3282,6 +3352,61 @@ mod test {
         let mut s: Option<StrTendril> = Some(StrTendril::from_slice("y"));
         option_push(&mut s, 'x');
         assert_eq!(s, Some("yx".to_tendril()));
+    }
+
+    // Declutter: the word-at-a-time scan against the byte-at-a-time definition, for the sets
+    // the tokenizer uses, with a member at every offset of a run of letters, digits, spaces,
+    // punctuation below 64 and multi-byte characters.
+    #[test]
+    fn nonmember_prefix_len_matches_the_bytewise_scan() {
+        let sets = [
+            small_char_set!('\r' '\0' '&' '<' '\n'),
+            small_char_set!('\r' '"' '&' '\0' '\n'),
+            small_char_set!('\r' '\0' '\t' '\n' '\x0C' ' ' '/' '>'),
+            small_char_set!('\r' '\0' '\t' '\n' '\x0C' ' ' '/' '>' '=' '"' '\'' '<'),
+        ];
+        let fillers = ["abcdefghijklmnopq", "a1 b2/c3.d4:e5-f6", "é€ab😀cd\u{7f}x9 ", "  /// 0123"];
+        let members = ['\r', '\0', '&', '<', '\n', '"', ' ', '/', '>', '=', '\'', '\t', '\x0C'];
+        for set in sets {
+            let bytewise = |s: &str| {
+                s.bytes()
+                    .take_while(|&b| b >= 64 || set.bits & (1 << b) == 0)
+                    .count() as u32
+            };
+            for filler in fillers {
+                for cut in 0..=filler.len() {
+                    if !filler.is_char_boundary(cut) {
+                        continue;
+                    }
+                    for m in members {
+                        let s = format!("{}{}{}{}", &filler[..cut], filler, m, filler);
+                        let s = &s[cut..];
+                        assert_eq!(super::nonmember_prefix_len(set, s.as_bytes()), bytewise(s), "{s:?}");
+                    }
+                    let s = &filler[cut..];
+                    assert_eq!(super::nonmember_prefix_len(set, s.as_bytes()), bytewise(s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    // Declutter: the tokens of a page do not depend on how its text is split into buffers,
+    // whatever the runs and single characters popped from each.
+    #[test]
+    fn tokens_do_not_depend_on_the_buffers() {
+        let page = "<p class=\"a b\u{e9}\" data-x='1 & 2 &amp; \u{20ac}'>Caf\u{e9} &lt;\r\n\
+                    long text run of letters\n\u{1f600} and more</p><img src=/a/b.jpg alt=\"x\r\ny\">\
+                    <div id=\u{e9}t\u{e9}\tdata-y=z>\0 tail</div><!-- c -->";
+        let opts = TokenizerOpts::default();
+        let whole = tokenize(vec![StrTendril::from(page)], opts.clone());
+        let chars: Vec<char> = page.chars().collect();
+        for size in 1..=9 {
+            let chunks = chars
+                .chunks(size)
+                .map(|c| StrTendril::from(c.iter().collect::<String>()))
+                .collect();
+            assert_eq!(tokenize(chunks, opts.clone()), whole, "buffers of {size} characters");
+        }
     }
 
     #[test]
