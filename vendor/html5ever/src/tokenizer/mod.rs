@@ -328,26 +328,21 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         // Declutter: BufferQueue::pop_except_from, with the run found a word at a time
         // (`nonmember_prefix_len`) and a character of the set, always ASCII, popped as a byte
         // instead of decoded as UTF-8.
-        let mut front = input.peek_front_chunk_mut()?;
+        let front = input.peek_front_chunk_mut()?;
         let n = nonmember_prefix_len(set, front.as_bytes());
         let d = if n > 0 {
             // SAFETY: `n` bytes lie in the buffer and end before an ASCII byte or at its end,
             // on a character boundary.
             let out = unsafe { front.unsafe_subtendril(0, n) };
-            unsafe { front.unsafe_pop_front(n) };
+            unsafe { pop_front_bytes(input, front, n) };
             NotFromSet(out)
         } else {
-            let b = front.as_bytes()[0];
-            // SAFETY: the buffer is not empty (the queue holds none) and starts with an
-            // ASCII byte, one character.
-            unsafe { front.unsafe_pop_front(1) };
-            FromSet(b as char)
+            let c = front.as_bytes()[0] as char;
+            // SAFETY: the buffer is not empty (the queue holds none) and starts with a member
+            // of the set, an ASCII byte.
+            unsafe { pop_front_bytes(input, front, 1) };
+            FromSet(c)
         };
-        let now_empty = front.is_empty();
-        drop(front);
-        if now_empty {
-            input.pop_front();
-        }
         trace!("got characters {d:?}");
         match d {
             FromSet(c) => self.get_preprocessed_char(c, input).map(FromSet),
@@ -798,7 +793,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                         .next()
                         .expect("Input buffers are never empty");
 
-                    if matches!(first_char, '\r' | '\0' | '&' | '<' | '\n') {
+                    if matches!(first_char, '\r' | '\0' | '&' | '<') {
                         drop(front_buffer);
                         self.pop_text_run(input)
                     } else {
@@ -3184,20 +3179,29 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 /// reads most of its input a character at a time outside the runs, and decoding each as UTF-8
 /// (`Tendril::pop_front_char`) was most of that cost.
 fn next_input_char(input: &BufferQueue) -> Option<char> {
-    let mut front = input.peek_front_chunk_mut()?;
+    let front = input.peek_front_chunk_mut()?;
     let b = front.as_bytes()[0];
     if !b.is_ascii() {
         drop(front);
         return input.next();
     }
     // SAFETY: the buffer is not empty (the queue holds none) and starts with an ASCII byte.
-    unsafe { front.unsafe_pop_front(1) };
+    unsafe { pop_front_bytes(input, front, 1) };
+    Some(b as char)
+}
+
+/// Declutter: drops the first `n` bytes of the queue's front buffer `front`, and the buffer
+/// itself once empty, as `BufferQueue`'s own pops do.
+///
+/// # Safety
+/// The buffer holds at least `n` bytes and byte `n` starts a character (or ends the buffer).
+unsafe fn pop_front_bytes(input: &BufferQueue, mut front: RefMut<'_, StrTendril>, n: u32) {
+    unsafe { front.unsafe_pop_front(n) };
     let now_empty = front.is_empty();
     drop(front);
     if now_empty {
         input.pop_front();
     }
-    Some(b as char)
 }
 
 /// Declutter: the number of line feeds in `bytes`, a word at a time (exact zero-byte test on
