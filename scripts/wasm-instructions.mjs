@@ -1,37 +1,25 @@
 // npm run bench:wasm-instructions: the instructions one warmed pass of the WASM module takes over
-// the fixtures and the readability corpus, counted by callgrind, so that two builds compare on a
-// noisy machine where wall time cannot (bench:module's ratios moved by 30 % between runs while the
-// host was busy). V8 runs with every function compiled by its optimising tier and no background
+// the browser benchmarks' pages (scripts/lib/bench-pages.mjs), counted by callgrind, so that two
+// builds compare on a noisy machine where wall time cannot (bench:module's ratios moved by 30 %
+// between runs while the host was busy). V8 runs with every function compiled by its optimising tier and no background
 // threads (`--no-liftoff --single-threaded`), so the count repeats; one pass is the difference
 // between a run of two passes and a run of one, which cancels start-up and compilation.
 //   node scripts/wasm-instructions.mjs [PKG ...]     # default pkg-node/; about 5 min per build
 //   node scripts/wasm-instructions.mjs --child PKG N # (internal) N passes over the pages
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchPages } from './lib/bench-pages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SHARED = path.resolve(ROOT, process.env.SHARED ?? '../shared');
 const URL = 'https://www.example.org/news/2024/05/story.html';
-
-function pages() {
-  const dirs = [path.join(ROOT, 'tests', 'fixtures'), path.join(SHARED, 'corpus', 'readability')];
-  const out = [];
-  for (const dir of dirs) {
-    for (const name of readdirSync(dir).sort()) {
-      const file = path.join(dir, name, 'source.html');
-      if (existsSync(file)) out.push(readFileSync(file, 'utf8'));
-    }
-  }
-  return out;
-}
 
 if (process.argv[2] === '--child') {
   const core = createRequire(import.meta.url)(path.join(path.resolve(process.argv[3]), 'declutter.js'));
-  const list = pages();
+  const list = benchPages().map((p) => readFileSync(p.file, 'utf8'));
   for (let i = 0; i < Number(process.argv[4]); i++) for (const html of list) core.analyze(html, URL, undefined);
   console.log(list.length);
   process.exit(0);
